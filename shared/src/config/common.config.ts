@@ -1,0 +1,97 @@
+import { booleanString, type CrossCheck, secret, z } from './env';
+
+/** commercetools API client settings, shared by every app. */
+export const ctEnvShape = {
+  CTP_CLIENT_ID: secret(),
+  CTP_CLIENT_SECRET: secret(),
+  CTP_PROJECT_KEY: z.string({ error: 'is required' }).regex(/^[a-z0-9_-]+$/, 'must be a project key'),
+  CTP_SCOPE: z.string().optional(),
+  CTP_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+\.(gcp|aws|azure)$/, 'must look like europe-west1.gcp')
+    .optional(),
+  CTP_API_URL: z.url().optional(),
+  CTP_AUTH_URL: z.url().optional(),
+};
+
+/** Linnworks application credentials, shared by every app that talks to Linnworks. */
+export const linnworksEnvShape = {
+  LINNWORKS_APPLICATION_ID: secret(),
+  LINNWORKS_APPLICATION_SECRET: secret(),
+  LINNWORKS_INSTALLATION_TOKEN: secret(),
+  LINNWORKS_AUTH_URL: z.url().default('https://api.linnworks.net'),
+};
+
+export const loggingEnvShape = {
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+};
+
+/** Job apps: how long one run may work before it checkpoints, and dry-run by default. */
+export const jobEnvShape = {
+  JOB_TIME_BUDGET_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of seconds')
+    .optional()
+    .transform((v) => (v === undefined ? 1500 : Number(v))),
+  DRY_RUN: booleanString(false),
+};
+
+export interface CtConfig {
+  projectKey: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[] | undefined;
+  apiUrl: string;
+  authUrl: string;
+}
+
+/** Hosts come from CTP_API_URL / CTP_AUTH_URL when set (sandbox, tests), else from CTP_REGION. */
+export const ctHostsCheck: CrossCheck = (env) =>
+  env.CTP_REGION || (env.CTP_API_URL && env.CTP_AUTH_URL)
+    ? undefined
+    : 'CTP_REGION: is required unless CTP_API_URL and CTP_AUTH_URL are set';
+
+export function toCtConfig(env: {
+  CTP_PROJECT_KEY: string;
+  CTP_CLIENT_ID: string;
+  CTP_CLIENT_SECRET: string;
+  CTP_SCOPE?: string | undefined;
+  CTP_REGION?: string | undefined;
+  CTP_API_URL?: string | undefined;
+  CTP_AUTH_URL?: string | undefined;
+}): CtConfig {
+  const region = env.CTP_REGION;
+  const apiUrl = env.CTP_API_URL ?? `https://api.${region}.commercetools.com`;
+  const authUrl = env.CTP_AUTH_URL ?? `https://auth.${region}.commercetools.com`;
+
+  return {
+    projectKey: env.CTP_PROJECT_KEY,
+    clientId: env.CTP_CLIENT_ID,
+    clientSecret: env.CTP_CLIENT_SECRET,
+    scopes: env.CTP_SCOPE ? env.CTP_SCOPE.split(/\s+/).filter(Boolean) : undefined,
+    apiUrl: apiUrl.replace(/\/$/, ''),
+    authUrl: authUrl.replace(/\/$/, ''),
+  };
+}
+
+export interface LinnworksConfig {
+  applicationId: string;
+  applicationSecret: string;
+  installationToken: string;
+  authUrl: string;
+}
+
+export function toLinnworksConfig(env: {
+  LINNWORKS_APPLICATION_ID: string;
+  LINNWORKS_APPLICATION_SECRET: string;
+  LINNWORKS_INSTALLATION_TOKEN: string;
+  LINNWORKS_AUTH_URL: string;
+}): LinnworksConfig {
+  return {
+    applicationId: env.LINNWORKS_APPLICATION_ID,
+    applicationSecret: env.LINNWORKS_APPLICATION_SECRET,
+    installationToken: env.LINNWORKS_INSTALLATION_TOKEN,
+    authUrl: env.LINNWORKS_AUTH_URL.replace(/\/$/, ''),
+  };
+}
+

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+import { ConfigError } from '../errors/errors';
+
+export { z };
+
+/** Environment variables as a flat object of optional strings, like `process.env`. */
+export type Env = Record<string, string | undefined>;
+
+/** An env schema is a flat zod object whose keys are the configuration keys the app reads. */
+export type EnvShape = Record<string, z.ZodType>;
+
+/**
+ * Parses the environment once with the app's schema. Every problem is reported at once,
+ * by key, and no value is ever echoed (values may be secrets).
+ */
+export function parseEnv<S extends EnvShape>(
+  shape: S,
+  env: Env,
+  crossChecks: CrossCheck[] = [],
+): z.infer<z.ZodObject<S>> {
+  const normalised: Env = {};
+  for (const key of Object.keys(shape)) {
+    const value = env[key];
+    normalised[key] = value === undefined || value.trim() === '' ? undefined : value;
+  }
+  const result = z.object(shape).safeParse(normalised);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const key = issue.path.map(String).join('.') || '(root)';
+        const missing = issue.code === 'invalid_type' && issue.input === undefined;
+
+        return `${key}: ${missing ? 'is required' : issue.message}`;
+      });
+  for (const check of crossChecks) {
+    const problem = check(normalised);
+    if (problem) problems.push(problem);
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+
+  return result.data;
+}
+
+/** A rule across several keys; returns a problem (`KEY: reason`) or nothing. */
+export type CrossCheck = (env: Env) => string | undefined;
+
+/** A required secret: present, non-empty; its value never appears in an error. */
+export const secret = (): z.ZodString => z.string({ error: 'is required' }).min(1, 'is required');
+
+/** A string that must hold JSON matching `schema`; errors name the JSON path inside the value. */
+export function jsonString<T extends z.ZodType>(schema: T) {
+  return z.string().transform((text, ctx): z.output<T> => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
+
+      return z.NEVER;
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const at = issue.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+        ctx.addIssue({ code: 'custom', message: `${issue.message}${at}` });
+      }
+
+      return z.NEVER;
+    }
+
+    return result.data;
+  });
+}
+
+export const booleanString = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? defaultValue : ['true', '1', 'yes'].includes(v)));
+
+export const intString = (defaultValue: number, bounds: { min?: number; max?: number } = {}) =>
+  z
+    .string()
+    .regex(/^-?\d+$/, 'must be a whole number')
+    .optional()
+    .transform((v) => (v === undefined ? defaultValue : Number(v)))
+    .pipe(
+      z
+        .number()
+        .min(bounds.min ?? Number.MIN_SAFE_INTEGER)
+        .max(bounds.max ?? Number.MAX_SAFE_INTEGER),
+    );

@@ -1,0 +1,154 @@
+import type { CustomObject } from '@commercetools/platform-sdk';
+
+import type { CtApi } from '../commercetools/client';
+import { isCtConflict, isCtNotFound, toCtError } from '../commercetools/ct-errors';
+import { RetryableUpstreamError } from '../errors/errors';
+import {
+  type Merge,
+  type QueryOptions,
+  type QueryPage,
+  type StateStore,
+  type StoredObject,
+  VersionConflictError,
+} from './state-store';
+
+const MAX_MERGE_ATTEMPTS = 8;
+const MAX_OFFSET = 10_000;
+
+function toStored<T>(object: CustomObject): StoredObject<T> {
+  return {
+    container: object.container,
+    key: object.key,
+    version: object.version,
+    value: object.value as T,
+    lastModifiedAt: object.lastModifiedAt,
+  };
+}
+
+/** The state store over commercetools custom objects. */
+export class CtStateStore implements StateStore {
+  constructor(private readonly api: CtApi) {}
+
+  async get<T>(container: string, key: string): Promise<StoredObject<T> | undefined> {
+    try {
+      const response = await this.api
+        .customObjects()
+        .withContainerAndKey({ container, key })
+        .get()
+        .execute();
+
+      return toStored<T>(response.body);
+    } catch (error) {
+      if (isCtNotFound(error)) return undefined;
+      throw toCtError(error, `read of state ${container}/${key}`);
+    }
+  }
+
+  async put<T>(container: string, key: string, value: T, expectedVersion?: number): Promise<StoredObject<T>> {
+    try {
+      const response = await this.api
+        .customObjects()
+        .post({ body: { container, key, value, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) } })
+        .execute();
+
+      return toStored<T>(response.body);
+    } catch (error) {
+      if (isCtConflict(error)) throw new VersionConflictError(container, key);
+      throw toCtError(error, `write of state ${container}/${key}`);
+    }
+  }
+
+  async update<T>(container: string, key: string, merge: Merge<T>): Promise<StoredObject<T> | undefined> {
+    for (let attempt = 1; attempt <= MAX_MERGE_ATTEMPTS; attempt++) {
+      const current = await this.get<T>(container, key);
+      const next = merge(current?.value);
+      if (next === undefined) return current;
+      try {
+        return await this.put(container, key, next, current?.version);
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    throw new RetryableUpstreamError(
+      'STATE_CONTENDED',
+      `state ${container}/${key} kept changing; gave up after ${MAX_MERGE_ATTEMPTS} attempts`,
+      { upstream: 'commercetools', status: 409 },
+    );
+  }
+
+  async query<T>(container: string, options: QueryOptions = {}): Promise<QueryPage<T>> {
+    try {
+      const response = await this.api
+        .customObjects()
+        .withContainer({ container })
+        .get({
+          queryArgs: {
+            ...(options.where ? { where: options.where } : {}),
+            limit: options.limit ?? 20,
+            offset: options.offset ?? 0,
+            ...(options.sort ? { sort: options.sort } : {}),
+            withTotal: true,
+          },
+        })
+        .execute();
+      const body = response.body;
+
+      return { results: body.results.map((o) => toStored<T>(o)), total: body.total ?? body.count, offset: body.offset };
+    } catch (error) {
+      throw toCtError(error, `query of state ${container}`);
+    }
+  }
+
+  /**
+   * Pages by offset (sorted by id) up to commercetools' 10,000 offset limit, then continues
+   * with an `id >` cursor. (The commercetools test server ignores `sort` on custom objects but
+   * keeps insertion order, so the offset phase is also what keeps tests honest.)
+   */
+  async *scan<T>(
+    container: string,
+    options: { where?: string; pageSize?: number } = {},
+  ): AsyncGenerator<StoredObject<T>[]> {
+    const limit = options.pageSize ?? 500;
+    let offset = 0;
+    let afterId: string | undefined;
+    for (;;) {
+      const predicates = [options.where, afterId ? `id > "${afterId}"` : undefined].filter(Boolean);
+      let results: CustomObject[];
+      try {
+        const response = await this.api
+          .customObjects()
+          .withContainer({ container })
+          .get({
+            queryArgs: {
+              ...(predicates.length ? { where: predicates.map((p) => `(${p})`).join(' and ') } : {}),
+              sort: 'id asc',
+              limit,
+              offset,
+              withTotal: false,
+            },
+          })
+          .execute();
+        results = response.body.results;
+      } catch (error) {
+        throw toCtError(error, `scan of state ${container}`);
+      }
+      if (results.length === 0) return;
+      yield results.map((o) => toStored<T>(o));
+      if (results.length < limit) return;
+      offset += limit;
+      if (offset + limit > MAX_OFFSET) {
+        afterId = results.reduce((max, o) => (o.id > max ? o.id : max), afterId ?? '');
+        offset = 0;
+      }
+    }
+  }
+
+  async delete(container: string, key: string): Promise<void> {
+    try {
+      await this.api.customObjects().withContainerAndKey({ container, key }).delete().execute();
+    } catch (error) {
+      if (isCtNotFound(error)) return;
+      throw toCtError(error, `delete of state ${container}/${key}`);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import { getCorrelationId } from '../logging/context';
+import type { StateStore, StoredObject } from './state-store';
+import { toObjectKey } from './state-store';
+
+export const FAILURE_CONTAINER = 'lw-connector-failures';
+
+export type FailureStatus = 'pending' | 'resolved' | 'discarded';
+
+/** What failed: ids only, never copies of personal data. */
+export interface FailureRef {
+  type: string;
+  id: string;
+  [field: string]: string | number;
+}
+
+export interface FailureRecord {
+  id: string;
+  flow: string;
+  reasonCode: string;
+  message: string;
+  field?: string;
+  retryable: boolean;
+  ref: FailureRef;
+  /** The correlation ID of the first failure; every log line of it carries this ID. */
+  correlationId: string;
+  /** The most recent correlation IDs (newest last), one per attempt, capped. */
+  correlationIds: string[];
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  nextAttemptAt?: string;
+  status: FailureStatus;
+  resolvedAt?: string;
+  resolution?: string;
+}
+
+export interface RecordFailureInput {
+  flow: string;
+  reasonCode: string;
+  message: string;
+  field?: string;
+  retryable: boolean;
+  ref: FailureRef;
+  correlationId?: string;
+  /** When an automatic retry may pick it up; omitted for failures that wait for a human. */
+  nextAttemptAt?: string;
+}
+
+export interface FailureFilter {
+  flow?: string;
+  reasonCode?: string;
+  status?: FailureStatus;
+  /** ISO timestamps bounding `lastFailedAt`. */
+  since?: string;
+  until?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const MAX_CORRELATION_IDS = 10;
+
+/** One failure per (flow, resource): a repeat failure raises `attempts` instead of adding a row. */
+export function failureId(flow: string, ref: FailureRef): string {
+  return toObjectKey(flow, ref.type, ref.id);
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The failure queue: every rejected or failed sync, with its reason, ready for replay.
+ * Kept on custom objects so the connector needs no database of its own.
+ */
+export class FailureQueue {
+  constructor(
+    private readonly store: StateStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async record(input: RecordFailureInput): Promise<FailureRecord> {
+    const id = failureId(input.flow, input.ref);
+    const at = this.now().toISOString();
+    const correlationId = input.correlationId ?? getCorrelationId() ?? 'unknown';
+    const stored = await this.store.update<FailureRecord>(FAILURE_CONTAINER, id, (current) => ({
+      id,
+      flow: input.flow,
+      reasonCode: input.reasonCode,
+      message: input.message,
+      ...(input.field ? { field: input.field } : {}),
+      retryable: input.retryable,
+      ref: input.ref,
+      correlationId: current?.correlationId ?? correlationId,
+      correlationIds: [...(current?.correlationIds ?? []), correlationId].slice(-MAX_CORRELATION_IDS),
+      attempts: (current?.status === 'pending' ? current.attempts : 0) + 1,
+      firstFailedAt: current?.status === 'pending' ? current.firstFailedAt : at,
+      lastFailedAt: at,
+      ...(input.nextAttemptAt ? { nextAttemptAt: input.nextAttemptAt } : {}),
+      status: 'pending',
+    }));
+
+    return (stored as StoredObject<FailureRecord>).value;
+  }
+
+  async get(id: string): Promise<FailureRecord | undefined> {
+    return (await this.store.get<FailureRecord>(FAILURE_CONTAINER, id))?.value;
+  }
+
+  async list(filter: FailureFilter = {}): Promise<{ items: FailureRecord[]; total: number; offset: number }> {
+    const clauses: string[] = [];
+    if (filter.flow) clauses.push(`value(flow=${quote(filter.flow)})`);
+    if (filter.reasonCode) clauses.push(`value(reasonCode=${quote(filter.reasonCode)})`);
+    if (filter.status) clauses.push(`value(status=${quote(filter.status)})`);
+    if (filter.since) clauses.push(`value(lastFailedAt >= ${quote(filter.since)})`);
+    if (filter.until) clauses.push(`value(lastFailedAt <= ${quote(filter.until)})`);
+    const page = await this.store.query<FailureRecord>(FAILURE_CONTAINER, {
+      ...(clauses.length ? { where: clauses.join(' and ') } : {}),
+      limit: filter.limit ?? 50,
+      offset: filter.offset ?? 0,
+      sort: 'lastModifiedAt desc',
+    });
+
+    return { items: page.results.map((r) => r.value), total: page.total, offset: page.offset };
+  }
+
+  /** Marks a failure as resolved (e.g. after a successful replay). A missing id is a no-op. */
+  async resolve(id: string, resolution: string): Promise<FailureRecord | undefined> {
+    return this.close(id, 'resolved', resolution);
+  }
+
+  async discard(id: string, reason: string): Promise<FailureRecord | undefined> {
+    return this.close(id, 'discarded', reason);
+  }
+
+  /** Resolves the pending failure of a resource, if any: called when a later sync of it succeeds. */
+  async resolveFor(flow: string, ref: FailureRef, resolution: string): Promise<void> {
+    await this.close(failureId(flow, ref), 'resolved', resolution, true);
+  }
+
+  private async close(
+    id: string,
+    status: Exclude<FailureStatus, 'pending'>,
+    resolution: string,
+    onlyIfPending = false,
+  ): Promise<FailureRecord | undefined> {
+    const at = this.now().toISOString();
+    const stored = await this.store.update<FailureRecord>(FAILURE_CONTAINER, id, (current) => {
+      if (!current || (onlyIfPending && current.status !== 'pending')) return undefined;
+
+      return { ...current, status, resolvedAt: at, resolution };
+    });
+
+    return stored?.value;
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  type Merge,
+  type QueryOptions,
+  type QueryPage,
+  type StateStore,
+  type StoredObject,
+  VersionConflictError,
+} from './state-store';
+
+/**
+ * The state store's fake for unit tests: same compare-and-set rules as commercetools, with
+ * `where` limited to `value(field="text")` clauses joined by `and`.
+ */
+export class InMemoryStateStore implements StateStore {
+  private readonly objects = new Map<string, StoredObject<unknown>>();
+  private nextId = 1;
+  private readonly ids = new Map<string, string>();
+
+  private id(container: string, key: string): string {
+    return `${container}\u0000${key}`;
+  }
+
+  async get<T>(container: string, key: string): Promise<StoredObject<T> | undefined> {
+    const found = this.objects.get(this.id(container, key));
+
+    return found ? (structuredClone(found) as StoredObject<T>) : undefined;
+  }
+
+  async put<T>(container: string, key: string, value: T, expectedVersion?: number): Promise<StoredObject<T>> {
+    const id = this.id(container, key);
+    const current = this.objects.get(id);
+    if (expectedVersion !== undefined && current && current.version !== expectedVersion) {
+      throw new VersionConflictError(container, key);
+    }
+    if (!this.ids.has(id)) this.ids.set(id, String(this.nextId++).padStart(12, '0'));
+    const stored: StoredObject<unknown> = {
+      container,
+      key,
+      version: (current?.version ?? 0) + 1,
+      value: structuredClone(value),
+      lastModifiedAt: new Date().toISOString(),
+    };
+    this.objects.set(id, stored);
+
+    return structuredClone(stored) as StoredObject<T>;
+  }
+
+  async update<T>(container: string, key: string, merge: Merge<T>): Promise<StoredObject<T> | undefined> {
+    const current = await this.get<T>(container, key);
+    const next = merge(current?.value);
+    if (next === undefined) return current;
+
+    return this.put(container, key, next, current?.version);
+  }
+
+  async query<T>(container: string, options: QueryOptions = {}): Promise<QueryPage<T>> {
+    const all = this.inContainer<T>(container, options.where);
+    const offset = options.offset ?? 0;
+
+    return { results: all.slice(offset, offset + (options.limit ?? 20)), total: all.length, offset };
+  }
+
+  async *scan<T>(container: string, options: { where?: string; pageSize?: number } = {}): AsyncGenerator<StoredObject<T>[]> {
+    const all = this.inContainer<T>(container, options.where);
+    const size = options.pageSize ?? 500;
+    for (let i = 0; i < all.length; i += size) yield all.slice(i, i + size);
+  }
+
+  async delete(container: string, key: string): Promise<void> {
+    this.objects.delete(this.id(container, key));
+  }
+
+  private inContainer<T>(container: string, where?: string): StoredObject<T>[] {
+    const clauses = [...(where ?? '').matchAll(/value\((\w+)\s*=\s*"([^"]*)"\)/g)];
+
+    return [...this.objects.entries()]
+      .filter(([, o]) => o.container === container)
+      .sort(([a], [b]) => (this.ids.get(a) ?? '').localeCompare(this.ids.get(b) ?? ''))
+      .map(([, o]) => structuredClone(o) as StoredObject<T>)
+      .filter((o) =>
+        clauses.every(([, field, expected]) => String((o.value as Record<string, unknown>)[field ?? '']) === expected),
+      );
+  }
+}

@@ -1,0 +1,19 @@
+// The commercetools test server: @labdigital/commercetools-mock as a real HTTP server.
+// ESM-only, so it runs in its own process; tests and the sandbox talk to it over HTTP.
+// Usage: CT_MOCK_PORT=3999 node ct-mock-server.mjs   (prints "CT_MOCK_READY <port>" once listening)
+import { CommercetoolsMock } from '@labdigital/commercetools-mock';
+
+const port = Number(process.env.CT_MOCK_PORT ?? 3999);
+const ctMock = new CommercetoolsMock({
+  enableAuthentication: true,
+  validateCredentials: true,
+  silent: true,
+});
+await ctMock.runServer(port);
+process.stdout.write(`CT_MOCK_READY ${port}\n`);
+const stop = async () => {
+  await ctMock.app.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
