@@ -29,7 +29,10 @@ async function startCtMock({ cwd = process.cwd(), port } = {}) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('commercetools test server did not start in 20 s')), 20000);
+    const timer = setTimeout(
+      () => reject(new Error('commercetools test server did not start in 20 s')),
+      20000,
+    );
     child.stdout.on('data', (buf) => {
       if (buf.toString().includes('CT_MOCK_READY')) {
         clearTimeout(timer);

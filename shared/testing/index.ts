@@ -43,7 +43,11 @@ export function ctTestEnv(config: CtConfig): Record<string, string> {
 }
 
 /** A logger whose lines are kept in memory, parsed, for assertions on what was logged. */
-export function captureLogger(level = 'debug'): { logger: Logger; lines: Array<Record<string, unknown>>; text: () => string } {
+export function captureLogger(level = 'debug'): {
+  logger: Logger;
+  lines: () => Array<Record<string, unknown>>;
+  text: () => string;
+} {
   const raw: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -55,9 +59,7 @@ export function captureLogger(level = 'debug'): { logger: Logger; lines: Array<R
 
   return {
     logger,
-    get lines() {
-      return raw.map((line) => JSON.parse(line) as Record<string, unknown>);
-    },
+    lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>),
     text: () => raw.join('\n'),
   };
 }

@@ -10,7 +10,10 @@ module.exports = function jestConfig(rootDir, overrides = {}) {
     testMatch: ['<rootDir>/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/build/'],
     transform: {
-      '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(rootDir, 'tsconfig.json'), diagnostics: false }],
+      '^.+\\.ts$': [
+        'ts-jest',
+        { tsconfig: path.join(rootDir, 'tsconfig.json'), diagnostics: false },
+      ],
     },
     moduleNameMapper: {
       '^shared$': path.join(sharedDir, 'src/index.ts'),

@@ -1,14 +1,13 @@
-import {
-  ConnectorError,
-  PermanentUpstreamError,
-  RetryableUpstreamError,
-} from '../errors/errors';
+import { ConnectorError, PermanentUpstreamError, RetryableUpstreamError } from '../errors/errors';
 
 interface SdkErrorShape {
   statusCode?: number;
   status?: number;
   message?: string;
-  body?: { message?: string; errors?: Array<{ code?: string; message?: string; currentVersion?: number }> };
+  body?: {
+    message?: string;
+    errors?: Array<{ code?: string; message?: string; currentVersion?: number }>;
+  };
 }
 
 function shape(error: unknown): SdkErrorShape {
@@ -44,8 +43,17 @@ export function toCtError(error: unknown, what: string): ConnectorError {
   const upstreamMessage = shape(error).body?.message ?? shape(error).message ?? 'no message';
   const details = { upstream: 'commercetools', status, ctCode: ctErrorCode(error) };
   const message = `commercetools ${what} failed (${status ?? 'network'}): ${upstreamMessage}`;
-  if (status === undefined || status === 0 || status === 408 || status === 409 || status === 429 || status >= 500) {
-    return new RetryableUpstreamError('COMMERCETOOLS_UNAVAILABLE', message, details, { cause: error });
+  if (
+    status === undefined ||
+    status === 0 ||
+    status === 408 ||
+    status === 409 ||
+    status === 429 ||
+    status >= 500
+  ) {
+    return new RetryableUpstreamError('COMMERCETOOLS_UNAVAILABLE', message, details, {
+      cause: error,
+    });
   }
 
   return new PermanentUpstreamError('COMMERCETOOLS_REJECTED', message, details, { cause: error });

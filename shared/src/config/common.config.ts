@@ -4,7 +4,9 @@ import { booleanString, type CrossCheck, secret, z } from './env';
 export const ctEnvShape = {
   CTP_CLIENT_ID: secret(),
   CTP_CLIENT_SECRET: secret(),
-  CTP_PROJECT_KEY: z.string({ error: 'is required' }).regex(/^[a-z0-9_-]+$/, 'must be a project key'),
+  CTP_PROJECT_KEY: z
+    .string({ error: 'is required' })
+    .regex(/^[a-z0-9_-]+$/, 'must be a project key'),
   CTP_SCOPE: z.string().optional(),
   CTP_REGION: z
     .string()
@@ -94,4 +96,3 @@ export function toLinnworksConfig(env: {
     authUrl: env.LINNWORKS_AUTH_URL.replace(/\/$/, ''),
   };
 }
-

@@ -67,7 +67,10 @@ export class ConfigError extends ConnectorError {
   readonly retryable = false;
 
   constructor(readonly problems: string[]) {
-    super('CONFIG_INVALID', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      'CONFIG_INVALID',
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 

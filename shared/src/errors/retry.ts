@@ -34,7 +34,10 @@ export function backoffDelay(
  * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out.
  * The last error is rethrown unchanged so its classification survives.
  */
-export async function retry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function retry<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const shouldRetry = options.shouldRetry ?? isRetryable;
   const sleep = options.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {

@@ -54,13 +54,17 @@ export function parseDelivery(body: unknown): Delivery {
   } else if (typeof body === 'object' && body !== null && 'message' in body) {
     const issue = push.error.issues[0];
     const field = issue ? issue.path.map(String).join('.') : 'message';
-    throw new ValidationError('ENVELOPE_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+    throw new ValidationError('ENVELOPE_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, {
+      field,
+    });
   }
   const payload = ctPayloadSchema.safeParse(raw);
   if (!payload.success) {
     const issue = payload.error.issues[0];
     const field = issue ? issue.path.map(String).join('.') || 'payload' : 'payload';
-    throw new ValidationError('PAYLOAD_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+    throw new ValidationError('PAYLOAD_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, {
+      field,
+    });
   }
 
   return { notification: payload.data, messageId };

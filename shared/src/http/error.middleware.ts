@@ -6,8 +6,20 @@ import type { Logger } from '../logging/logger';
 
 /** Maps an error to a status: validation 400, retryable 503, everything else 500. */
 export function statusFor(error: unknown): number {
-  if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large') return 413;
-  if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.parse.failed') return 400;
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    error.type === 'entity.too.large'
+  )
+    return 413;
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    error.type === 'entity.parse.failed'
+  )
+    return 400;
   if (error instanceof ConnectorError) {
     if (error.kind === 'validation') return 400;
     if (error.retryable) return 503;
@@ -26,7 +38,8 @@ export function errorMiddleware(logger: Logger) {
     const field = error instanceof ConnectorError ? error.details.field : undefined;
     res.status(status).json({
       error: status === 500 ? 'INTERNAL' : described.code,
-      message: status === 500 ? 'Internal error; see logs with the correlation ID.' : described.message,
+      message:
+        status === 500 ? 'Internal error; see logs with the correlation ID.' : described.message,
       ...(field ? { field } : {}),
       correlationId: getCorrelationId(),
     });

@@ -42,7 +42,14 @@ export async function ensureState(
   try {
     await api
       .states()
-      .post({ body: { key: input.key, type: input.type, name: { en: input.name }, initial: input.initial ?? false } })
+      .post({
+        body: {
+          key: input.key,
+          type: input.type,
+          name: { en: input.name },
+          initial: input.initial ?? false,
+        },
+      })
       .execute();
 
     return 'created';

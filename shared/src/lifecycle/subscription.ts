@@ -17,17 +17,26 @@ export const ORDER_MESSAGE_TYPES = [
  * GCP regions, SNS on AWS regions.
  */
 export function destinationFromEnv(env: Record<string, string | undefined>): Destination {
-  const kind = env.CONNECT_SUBSCRIPTION_DESTINATION ?? (env.CONNECT_GCP_TOPIC_NAME ? 'GoogleCloudPubSub' : undefined);
+  const kind =
+    env.CONNECT_SUBSCRIPTION_DESTINATION ??
+    (env.CONNECT_GCP_TOPIC_NAME ? 'GoogleCloudPubSub' : undefined);
   const problems: string[] = [];
   if (kind === 'GoogleCloudPubSub') {
-    if (!env.CONNECT_GCP_PROJECT_ID) problems.push('CONNECT_GCP_PROJECT_ID: is required for GoogleCloudPubSub');
-    if (!env.CONNECT_GCP_TOPIC_NAME) problems.push('CONNECT_GCP_TOPIC_NAME: is required for GoogleCloudPubSub');
+    if (!env.CONNECT_GCP_PROJECT_ID)
+      problems.push('CONNECT_GCP_PROJECT_ID: is required for GoogleCloudPubSub');
+    if (!env.CONNECT_GCP_TOPIC_NAME)
+      problems.push('CONNECT_GCP_TOPIC_NAME: is required for GoogleCloudPubSub');
     if (problems.length) throw new ConfigError(problems);
 
-    return { type: 'GoogleCloudPubSub', projectId: env.CONNECT_GCP_PROJECT_ID ?? '', topic: env.CONNECT_GCP_TOPIC_NAME ?? '' };
+    return {
+      type: 'GoogleCloudPubSub',
+      projectId: env.CONNECT_GCP_PROJECT_ID ?? '',
+      topic: env.CONNECT_GCP_TOPIC_NAME ?? '',
+    };
   }
   if (kind === 'SNS') {
-    if (!env.CONNECT_AWS_TOPIC_ARN) throw new ConfigError(['CONNECT_AWS_TOPIC_ARN: is required for SNS']);
+    if (!env.CONNECT_AWS_TOPIC_ARN)
+      throw new ConfigError(['CONNECT_AWS_TOPIC_ARN: is required for SNS']);
 
     return { type: 'SNS', topicArn: env.CONNECT_AWS_TOPIC_ARN, authenticationMode: 'IAM' };
   }
@@ -65,7 +74,9 @@ export async function ensureSubscription(
     if (!existing) {
       await api
         .subscriptions()
-        .post({ body: { key: input.key, destination: input.destination, messages: input.messages } })
+        .post({
+          body: { key: input.key, destination: input.destination, messages: input.messages },
+        })
         .execute();
 
       return 'created';
@@ -78,7 +89,11 @@ export async function ensureSubscription(
       actions.push({ action: 'setMessages' as const, messages: input.messages });
     }
     if (actions.length === 0) return 'unchanged';
-    await api.subscriptions().withKey({ key: input.key }).post({ body: { version: existing.version, actions } }).execute();
+    await api
+      .subscriptions()
+      .withKey({ key: input.key })
+      .post({ body: { version: existing.version, actions } })
+      .execute();
 
     return 'updated';
   } catch (error) {
@@ -91,7 +106,11 @@ export async function removeSubscription(api: CtApi, key: string): Promise<boole
   const existing = await findByKey(api, key);
   if (!existing) return false;
   try {
-    await api.subscriptions().withKey({ key }).delete({ queryArgs: { version: existing.version } }).execute();
+    await api
+      .subscriptions()
+      .withKey({ key })
+      .delete({ queryArgs: { version: existing.version } })
+      .execute();
 
     return true;
   } catch (error) {

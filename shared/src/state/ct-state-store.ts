@@ -44,11 +44,23 @@ export class CtStateStore implements StateStore {
     }
   }
 
-  async put<T>(container: string, key: string, value: T, expectedVersion?: number): Promise<StoredObject<T>> {
+  async put<T>(
+    container: string,
+    key: string,
+    value: T,
+    expectedVersion?: number,
+  ): Promise<StoredObject<T>> {
     try {
       const response = await this.api
         .customObjects()
-        .post({ body: { container, key, value, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) } })
+        .post({
+          body: {
+            container,
+            key,
+            value,
+            ...(expectedVersion !== undefined ? { version: expectedVersion } : {}),
+          },
+        })
         .execute();
 
       return toStored<T>(response.body);
@@ -58,7 +70,11 @@ export class CtStateStore implements StateStore {
     }
   }
 
-  async update<T>(container: string, key: string, merge: Merge<T>): Promise<StoredObject<T> | undefined> {
+  async update<T>(
+    container: string,
+    key: string,
+    merge: Merge<T>,
+  ): Promise<StoredObject<T> | undefined> {
     for (let attempt = 1; attempt <= MAX_MERGE_ATTEMPTS; attempt++) {
       const current = await this.get<T>(container, key);
       const next = merge(current?.value);
@@ -93,7 +109,11 @@ export class CtStateStore implements StateStore {
         .execute();
       const body = response.body;
 
-      return { results: body.results.map((o) => toStored<T>(o)), total: body.total ?? body.count, offset: body.offset };
+      return {
+        results: body.results.map((o) => toStored<T>(o)),
+        total: body.total ?? body.count,
+        offset: body.offset,
+      };
     } catch (error) {
       throw toCtError(error, `query of state ${container}`);
     }
@@ -120,7 +140,9 @@ export class CtStateStore implements StateStore {
           .withContainer({ container })
           .get({
             queryArgs: {
-              ...(predicates.length ? { where: predicates.map((p) => `(${p})`).join(' and ') } : {}),
+              ...(predicates.length
+                ? { where: predicates.map((p) => `(${p})`).join(' and ') }
+                : {}),
               sort: 'id asc',
               limit,
               offset,

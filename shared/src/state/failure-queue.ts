@@ -91,7 +91,9 @@ export class FailureQueue {
       retryable: input.retryable,
       ref: input.ref,
       correlationId: current?.correlationId ?? correlationId,
-      correlationIds: [...(current?.correlationIds ?? []), correlationId].slice(-MAX_CORRELATION_IDS),
+      correlationIds: [...(current?.correlationIds ?? []), correlationId].slice(
+        -MAX_CORRELATION_IDS,
+      ),
       attempts: (current?.status === 'pending' ? current.attempts : 0) + 1,
       firstFailedAt: current?.status === 'pending' ? current.firstFailedAt : at,
       lastFailedAt: at,
@@ -106,7 +108,9 @@ export class FailureQueue {
     return (await this.store.get<FailureRecord>(FAILURE_CONTAINER, id))?.value;
   }
 
-  async list(filter: FailureFilter = {}): Promise<{ items: FailureRecord[]; total: number; offset: number }> {
+  async list(
+    filter: FailureFilter = {},
+  ): Promise<{ items: FailureRecord[]; total: number; offset: number }> {
     const clauses: string[] = [];
     if (filter.flow) clauses.push(`value(flow=${quote(filter.flow)})`);
     if (filter.reasonCode) clauses.push(`value(reasonCode=${quote(filter.reasonCode)})`);

@@ -26,7 +26,12 @@ export class InMemoryStateStore implements StateStore {
     return found ? (structuredClone(found) as StoredObject<T>) : undefined;
   }
 
-  async put<T>(container: string, key: string, value: T, expectedVersion?: number): Promise<StoredObject<T>> {
+  async put<T>(
+    container: string,
+    key: string,
+    value: T,
+    expectedVersion?: number,
+  ): Promise<StoredObject<T>> {
     const id = this.id(container, key);
     const current = this.objects.get(id);
     if (expectedVersion !== undefined && current && current.version !== expectedVersion) {
@@ -45,7 +50,11 @@ export class InMemoryStateStore implements StateStore {
     return structuredClone(stored) as StoredObject<T>;
   }
 
-  async update<T>(container: string, key: string, merge: Merge<T>): Promise<StoredObject<T> | undefined> {
+  async update<T>(
+    container: string,
+    key: string,
+    merge: Merge<T>,
+  ): Promise<StoredObject<T> | undefined> {
     const current = await this.get<T>(container, key);
     const next = merge(current?.value);
     if (next === undefined) return current;
@@ -57,10 +66,17 @@ export class InMemoryStateStore implements StateStore {
     const all = this.inContainer<T>(container, options.where);
     const offset = options.offset ?? 0;
 
-    return { results: all.slice(offset, offset + (options.limit ?? 20)), total: all.length, offset };
+    return {
+      results: all.slice(offset, offset + (options.limit ?? 20)),
+      total: all.length,
+      offset,
+    };
   }
 
-  async *scan<T>(container: string, options: { where?: string; pageSize?: number } = {}): AsyncGenerator<StoredObject<T>[]> {
+  async *scan<T>(
+    container: string,
+    options: { where?: string; pageSize?: number } = {},
+  ): AsyncGenerator<StoredObject<T>[]> {
     const all = this.inContainer<T>(container, options.where);
     const size = options.pageSize ?? 500;
     for (let i = 0; i < all.length; i += size) yield all.slice(i, i + size);
@@ -78,7 +94,10 @@ export class InMemoryStateStore implements StateStore {
       .sort(([a], [b]) => (this.ids.get(a) ?? '').localeCompare(this.ids.get(b) ?? ''))
       .map(([, o]) => structuredClone(o) as StoredObject<T>)
       .filter((o) =>
-        clauses.every(([, field, expected]) => String((o.value as Record<string, unknown>)[field ?? '']) === expected),
+        clauses.every(
+          ([, field, expected]) =>
+            String((o.value as Record<string, unknown>)[field ?? '']) === expected,
+        ),
       );
   }
 }

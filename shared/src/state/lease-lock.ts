@@ -19,8 +19,7 @@ export interface Lease {
 }
 
 export type AcquireResult =
-  | { acquired: true; lease: Lease }
-  | { acquired: false; heldBy: string; expiresAt: string };
+  { acquired: true; lease: Lease } | { acquired: false; heldBy: string; expiresAt: string };
 
 /**
  * A lease lock on one custom object, so overlapping job runs never write twice. Every
@@ -33,7 +32,11 @@ export class LeaseLock {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async acquire(name: string, ttlMs: number, holder: string = randomUUID()): Promise<AcquireResult> {
+  async acquire(
+    name: string,
+    ttlMs: number,
+    holder: string = randomUUID(),
+  ): Promise<AcquireResult> {
     for (let attempt = 0; attempt < 5; attempt++) {
       let current = await this.store.get<LockValue>(LOCK_CONTAINER, name);
       // First use: create the lock free. Racing creators all write the same free value.
@@ -59,7 +62,11 @@ export class LeaseLock {
     }
     const latest = await this.store.get<LockValue>(LOCK_CONTAINER, name);
 
-    return { acquired: false, heldBy: latest?.value.holder ?? 'unknown', expiresAt: latest?.value.expiresAt ?? '' };
+    return {
+      acquired: false,
+      heldBy: latest?.value.holder ?? 'unknown',
+      expiresAt: latest?.value.expiresAt ?? '',
+    };
   }
 
   /** Extends the lease; returns undefined if it was lost (someone else took it over). */

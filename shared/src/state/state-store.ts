@@ -35,12 +35,20 @@ export type Merge<T> = (current: T | undefined) => T | undefined;
 export interface StateStore {
   get<T>(container: string, key: string): Promise<StoredObject<T> | undefined>;
   /** Writes `value`; with `expectedVersion`, fails with a VersionConflictError if it moved. */
-  put<T>(container: string, key: string, value: T, expectedVersion?: number): Promise<StoredObject<T>>;
+  put<T>(
+    container: string,
+    key: string,
+    value: T,
+    expectedVersion?: number,
+  ): Promise<StoredObject<T>>;
   /** Read, merge, compare-and-set; on conflict re-read and merge again (bounded). */
   update<T>(container: string, key: string, merge: Merge<T>): Promise<StoredObject<T> | undefined>;
   query<T>(container: string, options?: QueryOptions): Promise<QueryPage<T>>;
   /** Every object in a container, paged by id so it is not bound by the 10,000 offset limit. */
-  scan<T>(container: string, options?: { where?: string; pageSize?: number }): AsyncGenerator<StoredObject<T>[]>;
+  scan<T>(
+    container: string,
+    options?: { where?: string; pageSize?: number },
+  ): AsyncGenerator<StoredObject<T>[]>;
   delete(container: string, key: string): Promise<void>;
 }
 

@@ -1,0 +1,31 @@
+import {
+  ctEnvShape,
+  ctHostsCheck,
+  type Env,
+  jobEnvShape,
+  linnworksEnvShape,
+  loggingEnvShape,
+  parseEnv,
+  toCtConfig,
+  toLinnworksConfig,
+} from 'shared';
+
+/** Every configuration key fulfillment-sync reads; connect.yaml declares exactly these. */
+export const envShape = {
+  ...ctEnvShape,
+  ...linnworksEnvShape,
+  ...loggingEnvShape,
+  ...jobEnvShape,
+};
+
+export function loadConfig(env: Env) {
+  const e = parseEnv(envShape, env, [ctHostsCheck]);
+
+  return {
+    ct: toCtConfig(e),
+    linnworks: toLinnworksConfig(e),
+    logLevel: e.LOG_LEVEL,
+    timeBudgetMs: e.JOB_TIME_BUDGET_SECONDS * 1000,
+    dryRun: e.DRY_RUN,
+  };
+}

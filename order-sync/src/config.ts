@@ -1,0 +1,35 @@
+import {
+  ctEnvShape,
+  ctHostsCheck,
+  type Env,
+  linnworksEnvShape,
+  loggingEnvShape,
+  parseEnv,
+  toCtConfig,
+  toLinnworksConfig,
+  z,
+} from 'shared';
+
+/** Every configuration key order-sync reads; connect.yaml declares exactly these. */
+export const envShape = {
+  ...ctEnvShape,
+  ...linnworksEnvShape,
+  ...loggingEnvShape,
+  ORDER_SUBSCRIPTION_KEY: z
+    .string()
+    .regex(/^[-_a-zA-Z0-9]{2,256}$/, 'must be a valid subscription key')
+    .default('linnworks-connector-orders'),
+};
+
+export function loadConfig(env: Env) {
+  const e = parseEnv(envShape, env, [ctHostsCheck]);
+
+  return {
+    ct: toCtConfig(e),
+    linnworks: toLinnworksConfig(e),
+    logLevel: e.LOG_LEVEL,
+    subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
+  };
+}
+
+export type OrderSyncConfig = ReturnType<typeof loadConfig>;

@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { parse } from 'yaml';
+
+import { envShape as fulfillmentEnv } from '../../../fulfillment-sync/src/config';
+import { envShape as orderEnv } from '../../../order-sync/src/config';
+import { envShape as stockEnv } from '../../../stock-sync/src/config';
+import { envShape as adminEnv } from '../../../sync-admin/src/config';
+
+const root = path.join(__dirname, '..', '..', '..');
+
+interface ConfigBlock {
+  standardConfiguration?: Array<{ key: string }>;
+  securedConfiguration?: Array<{ key: string }>;
+}
+interface Spec {
+  inheritAs?: { configuration?: ConfigBlock };
+  deployAs: Array<{ name: string; configuration?: ConfigBlock }>;
+}
+
+function keys(block: ConfigBlock | undefined): string[] {
+  return [...(block?.standardConfiguration ?? []), ...(block?.securedConfiguration ?? [])].map(
+    (e) => e.key,
+  );
+}
+
+describe('connect.yaml', () => {
+  const spec = parse(fs.readFileSync(path.join(root, 'connect.yaml'), 'utf8')) as Spec;
+
+  it('when parsed by the official Connect parser, then it is valid', () => {
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts/validate-connect-yaml.mjs'), 'connect.yaml'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      'order-sync(event), stock-sync(job), fulfillment-sync(job), sync-admin(service)',
+    );
+  });
+
+  it.each([
+    ['order-sync', orderEnv],
+    ['stock-sync', stockEnv],
+    ['fulfillment-sync', fulfillmentEnv],
+    ['sync-admin', adminEnv],
+  ])(
+    'when %s reads its configuration, then it reads exactly the keys connect.yaml declares for it',
+    (name, shape) => {
+      const app = spec.deployAs.find((a) => a.name === name);
+      expect(app).toBeDefined();
+      const declared = [...keys(spec.inheritAs?.configuration), ...keys(app?.configuration)].sort();
+      expect(Object.keys(shape).sort()).toEqual(declared);
+    },
+  );
+
+  it('when a key holds a credential, then it is declared as secured', () => {
+    const secured = new Set(
+      [spec.inheritAs?.configuration, ...spec.deployAs.map((a) => a.configuration)].flatMap(
+        (b) => b?.securedConfiguration?.map((e) => e.key) ?? [],
+      ),
+    );
+    for (const key of [
+      'CTP_CLIENT_SECRET',
+      'LINNWORKS_APPLICATION_SECRET',
+      'LINNWORKS_INSTALLATION_TOKEN',
+    ]) {
+      expect(secured.has(key)).toBe(true);
+    }
+  });
+
+  it('when Connect builds an app folder, then the folder has the scripts and engines Connect needs', () => {
+    for (const app of spec.deployAs) {
+      const pkg = JSON.parse(
+        fs.readFileSync(path.join(root, app.name, 'package.json'), 'utf8'),
+      ) as {
+        name: string;
+        scripts: Record<string, string>;
+        engines: { node: string };
+        dependencies: Record<string, string>;
+      };
+      expect(pkg.name).toBe(app.name);
+      expect(Object.keys(pkg.scripts)).toEqual(
+        expect.arrayContaining(['gcp-build', 'build', 'start', 'test']),
+      );
+      expect(pkg.engines.node).toBe('20.x || 22.x');
+      expect(pkg.dependencies.shared).toBe('file:../shared');
+    }
+  });
+});

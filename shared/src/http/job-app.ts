@@ -1,0 +1,74 @@
+import express, { type Express } from 'express';
+
+import { describeError } from '../errors/errors';
+import { getCorrelationId } from '../logging/context';
+import type { Logger } from '../logging/logger';
+import { correlationMiddleware } from './correlation.middleware';
+import { errorMiddleware, statusFor } from './error.middleware';
+
+export interface JobRunRequest {
+  /** Compute and report, write nothing. From the request (`?dryRun=true`) or config. */
+  dryRun: boolean | undefined;
+}
+
+/** What every job run returns and stores; flows add their own counters under `counts`. */
+export interface JobRunReport {
+  flow: string;
+  status: 'completed' | 'partial' | 'skipped' | 'failed';
+  /** Why a run was skipped or partial, e.g. `lock-held`, `time-budget`. */
+  reason?: string;
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  counts: Record<string, number>;
+  [extra: string]: unknown;
+}
+
+export interface JobAppDeps {
+  logger: Logger;
+  flow: string;
+  run: (request: JobRunRequest) => Promise<JobRunReport>;
+}
+
+function parseDryRun(value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+
+  return value === 'true' || value === '1';
+}
+
+/**
+ * A job app: Connect's scheduler POSTs to `/job`. A completed, partial or skipped run answers
+ * 200 with its report (a run that found the lock held is not an error); a retryable failure
+ * 503 and anything else 500, so the scheduler records the run as failed.
+ */
+export function createJobApp(deps: JobAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(correlationMiddleware(deps.flow));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.post('/job', async (req, res) => {
+    try {
+      const report = await deps.run({ dryRun: parseDryRun(req.query.dryRun) });
+      deps.logger.info({ report }, `${deps.flow} run ${report.status}`);
+      res.status(200).json({ ...report, correlationId: getCorrelationId() });
+    } catch (error) {
+      const status = statusFor(error) === 503 ? 503 : 500;
+      const described = describeError(error);
+      deps.logger.error({ err: described }, `${deps.flow} run failed`);
+      res.status(status).json({
+        status: 'failed',
+        error: described.code,
+        message: described.message,
+        correlationId: getCorrelationId(),
+      });
+    }
+  });
+  app.get('/job/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(errorMiddleware(deps.logger));
+
+  return app;
+}
