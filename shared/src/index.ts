@@ -8,6 +8,8 @@ export * from './errors/retry-after';
 export * from './events/envelope';
 export * from './http/correlation.middleware';
 export * from './http/error.middleware';
+export * from './http/job-app';
+export * from './http/run-main';
 export * from './http/server';
 export * from './lifecycle/resources';
 export * from './lifecycle/subscription';
