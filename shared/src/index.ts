@@ -20,3 +20,4 @@ export * from './state/failure-queue';
 export * from './state/in-memory-state-store';
 export * from './state/lease-lock';
 export * from './state/state-store';
+export * from './linnworks';

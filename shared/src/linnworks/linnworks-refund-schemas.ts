@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+import {
+  lwBoolean,
+  lwDate,
+  lwList,
+  lwNumber,
+  lwPaged,
+  lwString,
+  lwText,
+} from './linnworks-schema-helpers';
+
+/** zod schemas for the refund, return and cancellation reads (reference §6). */
+
+export const lwPostSaleStatusSchema = z.object({
+  StatusHeader: lwText,
+});
+
+export const lwVerifiedRefundSchema = z.object({
+  RefundRowId: z.string(),
+  RefundHeaderId: lwNumber,
+  RefundedUnit: lwText,
+  IsShippingRefund: lwBoolean,
+  IsAdditionalRefund: lwBoolean,
+  IsCancellation: lwBoolean,
+  Amount: lwNumber,
+  Quantity: lwNumber,
+  RefundedItem: z
+    .object({
+      OrderItemRowId: lwString,
+      ItemSKU: lwText,
+      ChannelSKU: lwText,
+      CancelledQuantity: lwNumber,
+    })
+    .nullish()
+    .transform((v) => v ?? null),
+  ReasonTag: lwText,
+  FreeTextOrNote: lwText,
+  Actioned: lwBoolean,
+  ActionedDate: lwDate,
+  Deleted: lwBoolean,
+});
+
+export const lwRefundHeaderSchema = z.object({
+  RefundHeaderId: lwNumber,
+  OrderId: z.string(),
+  NumOrderId: lwNumber,
+  Amount: lwNumber,
+  Currency: lwText,
+  Status: z.preprocess((v) => v ?? {}, lwPostSaleStatusSchema).transform((v) => v.StatusHeader),
+  ChannelInitiated: lwBoolean,
+  CreatedDate: lwDate,
+  Actioned: lwBoolean,
+  LastActionDate: lwDate,
+  ExternalReference: lwText,
+  RefundLines: lwList(lwVerifiedRefundSchema),
+});
+
+export const lwRefundHeadersResponseSchema = z.object({
+  RefundHeaders: lwList(lwRefundHeaderSchema),
+});
+
+export const lwRefundLinesResponseSchema = z.object({
+  RefundHeaderId: lwNumber,
+  RefundLines: lwList(lwVerifiedRefundSchema),
+});
+
+/** Legacy `RefundInfo` (ProcessedOrders/GetRefunds). */
+export const lwRefundInfoSchema = z.object({
+  pkRefundRowId: lwString,
+  fkOrderItemRowId: lwString,
+  SKU: lwText,
+  IsItem: lwBoolean,
+  IsService: lwBoolean,
+  Amount: lwNumber,
+  Reason: lwText,
+  Actioned: lwBoolean,
+  ActionDate: lwDate,
+  RefundStatus: lwText,
+});
+
+export const lwReturnInfoSchema = z.object({
+  pkReturnId: lwNumber,
+  RowType: lwText,
+  ReturnReference: lwText,
+  fkOrderId: lwString,
+  fkOrderItemRowId: lwString,
+  nOrderId: lwNumber,
+  SKU: lwText,
+  ReturnQty: lwNumber,
+  Reason: lwText,
+  Category: lwText,
+  Completed: lwBoolean,
+  fkRefundRowId: lwString,
+  RefundedAmount: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
+  ReturnDate: lwDate,
+});
+
+export const lwReturnsRefundsRowSchema = z.object({
+  pkOrderID: z.string(),
+  nOrderId: lwNumber,
+  ReferenceNum: lwText,
+  ExternalReference: lwText,
+  Source: lwText,
+  SubSource: lwText,
+  ItemNumber: lwText,
+  pkRefundRowId: lwString,
+  RefundReference: lwText,
+  Amount: lwNumber,
+  RefundStatus: lwText,
+  CreateDate: lwDate,
+  ActionDate: lwDate,
+  pkReturnId: lwNumber,
+  RowType: lwText,
+  ReturnQty: lwNumber,
+  ReturnDate: lwDate,
+  CancellationQuantity: lwNumber,
+});
+
+export const lwReturnsRefundsPageSchema = lwPaged(lwReturnsRefundsRowSchema);

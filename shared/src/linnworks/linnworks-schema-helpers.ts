@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks for Linnworks response schemas. Linnworks (.NET) sends `null` for absent
+ * strings and lists, `0001-01-01T00:00:00` for an unset non-nullable date, and dates with up
+ * to 7 fractional digits and sometimes no offset (treated as UTC, reference §1.3).
+ */
+
+const DOTNET_MIN_DATE_YEAR = 1;
+
+/** Normalises a Linnworks date string to an ISO-8601 UTC string, or null when unset. */
+export function normaliseLinnworksDate(value: string | null | undefined): string | null {
+  if (value == null || value.trim() === '') return null;
+  const hasZone = /(Z|[+-]\d\d:?\d\d)$/i.test(value);
+  const millis = Date.parse(hasZone ? value : `${value}Z`);
+  if (Number.isNaN(millis)) return null;
+  const date = new Date(millis);
+
+  return date.getUTCFullYear() <= DOTNET_MIN_DATE_YEAR ? null : date.toISOString();
+}
+
+export const lwString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** A string that is never null in our model ('' when Linnworks sent null). */
+export const lwText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? '');
+
+export const lwNumber = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? 0);
+
+export const lwBoolean = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? false);
+
+export const lwDate = z
+  .string()
+  .nullish()
+  .transform((v) => normaliseLinnworksDate(v));
+
+/** A list that Linnworks may send as null. */
+export function lwList<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+}
+
+/** SDK `GenericPagedResult<T>`. */
+export function lwPaged<T extends z.ZodType>(item: T) {
+  return z.object({
+    PageNumber: lwNumber,
+    EntriesPerPage: lwNumber,
+    TotalEntries: lwNumber,
+    TotalPages: lwNumber,
+    Data: lwList(item),
+  });
+}
