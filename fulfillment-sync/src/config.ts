@@ -1,10 +1,8 @@
 import {
-  ctEnvShape,
+  connectorEnvShape,
   ctHostsCheck,
   type Env,
   jobEnvShape,
-  linnworksEnvShape,
-  loggingEnvShape,
   parseEnv,
   toCtConfig,
   toLinnworksConfig,
@@ -12,9 +10,7 @@ import {
 
 /** Every configuration key fulfillment-sync reads; connect.yaml declares exactly these. */
 export const envShape = {
-  ...ctEnvShape,
-  ...linnworksEnvShape,
-  ...loggingEnvShape,
+  ...connectorEnvShape,
   ...jobEnvShape,
 };
 

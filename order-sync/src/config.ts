@@ -1,9 +1,7 @@
 import {
-  ctEnvShape,
+  connectorEnvShape,
   ctHostsCheck,
   type Env,
-  linnworksEnvShape,
-  loggingEnvShape,
   parseEnv,
   toCtConfig,
   toLinnworksConfig,
@@ -12,9 +10,7 @@ import {
 
 /** Every configuration key order-sync reads; connect.yaml declares exactly these. */
 export const envShape = {
-  ...ctEnvShape,
-  ...linnworksEnvShape,
-  ...loggingEnvShape,
+  ...connectorEnvShape,
   ORDER_SUBSCRIPTION_KEY: z
     .string()
     .regex(/^[-_a-zA-Z0-9]{2,256}$/, 'must be a valid subscription key')

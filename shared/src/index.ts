@@ -1,6 +1,7 @@
 export * from './commercetools/client';
 export * from './commercetools/ct-errors';
 export * from './config/common.config';
+export * from './config/connector.env';
 export * from './config/env';
 export * from './errors/errors';
 export * from './errors/retry';
@@ -19,5 +20,6 @@ export * from './state/ct-state-store';
 export * from './state/failure-queue';
 export * from './state/in-memory-state-store';
 export * from './state/lease-lock';
+export * from './state/replay';
 export * from './state/state-store';
 export * from './linnworks';

@@ -1,9 +1,7 @@
 import {
-  ctEnvShape,
+  connectorEnvShape,
   ctHostsCheck,
   type Env,
-  linnworksEnvShape,
-  loggingEnvShape,
   parseEnv,
   toCtConfig,
   toLinnworksConfig,
@@ -12,9 +10,7 @@ import {
 
 /** Every configuration key sync-admin reads; connect.yaml declares exactly these. */
 export const envShape = {
-  ...ctEnvShape,
-  ...linnworksEnvShape,
-  ...loggingEnvShape,
+  ...connectorEnvShape,
   ADMIN_REQUIRED_SCOPE: z
     .string()
     .regex(/^[a-z_]+$/, 'must be a scope name without the project key, e.g. manage_orders')

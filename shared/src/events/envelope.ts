@@ -71,7 +71,12 @@ export function parseDelivery(body: unknown): Delivery {
 }
 
 /** Builds the push body Connect would send: used by the sandbox's event pump and tests. */
-export function toPubSubPush(payload: unknown, messageId: string): unknown {
+export interface PubSubPush {
+  message: { data: string; messageId: string; publishTime: string; attributes: Record<string, string> };
+  subscription: string;
+}
+
+export function toPubSubPush(payload: unknown, messageId: string): PubSubPush {
   return {
     message: {
       data: Buffer.from(JSON.stringify(payload)).toString('base64'),

@@ -1,0 +1,17 @@
+import { fulfillmentSyncEnvShape } from '../flows/fulfillment-sync/fulfillment-sync.env';
+import { orderSyncEnvShape } from '../flows/order-sync/order-sync.env';
+import { stockSyncEnvShape } from '../flows/stock-sync/stock-sync.env';
+import { ctEnvShape, linnworksEnvShape, loggingEnvShape } from './common.config';
+
+/**
+ * The keys every app reads: credentials, logging, and the flows' mapping settings. connect.yaml
+ * declares them once under `inheritAs`, so a merchant enters each value once.
+ */
+export const connectorEnvShape = {
+  ...ctEnvShape,
+  ...linnworksEnvShape,
+  ...loggingEnvShape,
+  ...orderSyncEnvShape,
+  ...stockSyncEnvShape,
+  ...fulfillmentSyncEnvShape,
+};
