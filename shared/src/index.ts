@@ -23,3 +23,5 @@ export * from './state/lease-lock';
 export * from './state/replay';
 export * from './state/state-store';
 export * from './linnworks';
+export * from './admin';
+export * from './flows/order-sync';

@@ -1,0 +1,4 @@
+export * from './csv';
+export * from './money';
+export * from './order-reconciliation';
+export * from './stock-reconciliation';

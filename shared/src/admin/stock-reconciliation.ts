@@ -1,0 +1,41 @@
+/** One SKU at one mapped location: what commercetools holds and what Linnworks says. */
+export interface StockPair {
+  sku: string;
+  /** Key of the commercetools supply channel the Linnworks location maps to. */
+  channelKey: string;
+  lwLocationId: string;
+  /** `quantityOnStock` of the inventory entry; undefined when commercetools has none. */
+  ctQuantity?: number;
+  /** The quantity the stock-sync flow would write for the Linnworks level; undefined when Linnworks has none. */
+  expectedQuantity?: number;
+}
+
+export type StockDiscrepancyKind =
+  'missing-in-commercetools' | 'missing-in-linnworks' | 'quantity-differs';
+
+export interface StockDiscrepancy extends StockPair {
+  kind: StockDiscrepancyKind;
+  difference?: number;
+}
+
+/**
+ * Compares stock per SKU and location. A quantity difference counts only when it is larger
+ * than `tolerance` (units), so in-flight changes within the buffer are not reported.
+ */
+export function compareStock(pairs: StockPair[], tolerance = 0): StockDiscrepancy[] {
+  const findings: StockDiscrepancy[] = [];
+  for (const pair of pairs) {
+    if (pair.ctQuantity === undefined && pair.expectedQuantity === undefined) continue;
+    if (pair.ctQuantity === undefined) {
+      findings.push({ kind: 'missing-in-commercetools', ...pair });
+    } else if (pair.expectedQuantity === undefined) {
+      findings.push({ kind: 'missing-in-linnworks', ...pair });
+    } else {
+      const difference = pair.ctQuantity - pair.expectedQuantity;
+      if (Math.abs(difference) > tolerance)
+        findings.push({ kind: 'quantity-differs', ...pair, difference });
+    }
+  }
+
+  return findings;
+}
