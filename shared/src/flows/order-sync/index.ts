@@ -1,0 +1,3 @@
+export * from './linnworks-order-contract';
+export * from './order-state';
+export * from './order-sync.env';

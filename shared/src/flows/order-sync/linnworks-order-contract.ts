@@ -1,0 +1,47 @@
+import type { LinnworksOrderDetails, LinnworksOrderItem } from '../../linnworks/linnworks-types';
+
+/**
+ * How a commercetools order is recognisable in Linnworks: shared contract with
+ * fulfillment-sync and sync-admin (docs/order-sync.md, "Contract").
+ */
+
+/** Default `Source` of every order the connector creates (config `LINNWORKS_ORDER_SOURCE`). */
+export const DEFAULT_LINNWORKS_ORDER_SOURCE = 'COMMERCETOOLS';
+
+/** ExtendedProperties names on every order the connector creates. */
+export const EXTENDED_PROPERTY_CT_ORDER_ID = 'ct_order_id';
+export const EXTENDED_PROPERTY_CT_ORDER_NUMBER = 'ct_order_number';
+export const EXTENDED_PROPERTY_CT_STORE = 'ct_store';
+/** ExtendedProperty `Type` used for them. */
+export const EXTENDED_PROPERTY_TYPE = 'Info';
+
+/**
+ * The ChannelOrderItem property that carries the commercetools line item (or custom line item)
+ * id. `ItemNumber` is chosen because Linnworks returns it on `OrderItem` (open and processed
+ * orders); `ChannelReferenceId` carries the same id but is not part of `OrderItem`. A line may be
+ * split into two Linnworks items (see docs/order-sync.md), so sum quantities per id.
+ */
+export const LINE_REFERENCE_FIELD = 'ItemNumber' as const;
+
+/** The commercetools line item id a Linnworks order item was created from. */
+export function ctLineItemIdOf(item: Pick<LinnworksOrderItem, 'ItemNumber'>): string | undefined {
+  return item.ItemNumber || undefined;
+}
+
+/** Whether a Linnworks order was created by this connector (Source match, case-insensitive). */
+export function isConnectorOrder(
+  order: { GeneralInfo?: Partial<Pick<LinnworksOrderDetails['GeneralInfo'], 'Source'>> | null },
+  source: string = DEFAULT_LINNWORKS_ORDER_SOURCE,
+): boolean {
+  const orderSource = order.GeneralInfo?.Source ?? '';
+
+  return orderSource.toLowerCase() === source.toLowerCase();
+}
+
+/** Reads one of the connector's ExtendedProperties (e.g. the commercetools order id). */
+export function extendedPropertyOf(
+  order: { ExtendedProperties?: Array<{ Name?: string | null; Value?: string | null }> | null },
+  name: string,
+): string | undefined {
+  return order.ExtendedProperties?.find((p) => p.Name === name)?.Value ?? undefined;
+}
