@@ -1,0 +1,93 @@
+import type {
+  OrderRecord,
+  PostalServiceRecord,
+  RefundHeaderRecord,
+  ReturnRecord,
+} from './records';
+import { StockStore } from './stock-store';
+
+const FIRST_NUM_ORDER_ID = 100001;
+
+function tripleKey(source: string, subSource: string, reference: string): string {
+  return JSON.stringify([source.toLowerCase(), subSource.toLowerCase(), reference.toLowerCase()]);
+}
+
+/** All state of one emulated tenant. `clear()` returns it to an empty tenant. */
+export class EmulatorStore {
+  readonly stock: StockStore;
+  readonly orders = new Map<string, OrderRecord>();
+  private readonly byTriple = new Map<string, string>();
+  readonly postalServices = new Map<string, PostalServiceRecord>();
+  readonly refunds: RefundHeaderRecord[] = [];
+  readonly returns: ReturnRecord[] = [];
+  /** Session token → last time it was used (ms). */
+  readonly sessions = new Map<string, number>();
+  readonly callCounts = new Map<string, number>();
+  private nextNumOrderId = FIRST_NUM_ORDER_ID;
+  private nextRefundHeaderId = 1;
+  private nextReturnId = 1;
+
+  constructor(readonly now: () => Date) {
+    this.stock = new StockStore(now);
+  }
+
+  clear(): void {
+    this.stock.clear();
+    this.orders.clear();
+    this.byTriple.clear();
+    this.postalServices.clear();
+    this.refunds.length = 0;
+    this.returns.length = 0;
+    this.sessions.clear();
+    this.callCounts.clear();
+    this.nextNumOrderId = FIRST_NUM_ORDER_ID;
+    this.nextRefundHeaderId = 1;
+    this.nextReturnId = 1;
+  }
+
+  takeNumOrderId(): number {
+    return this.nextNumOrderId++;
+  }
+
+  takeRefundHeaderId(): number {
+    return this.nextRefundHeaderId++;
+  }
+
+  takeReturnId(): number {
+    return this.nextReturnId++;
+  }
+
+  /** Adds an order; the first order with a (Source, SubSource, ReferenceNumber) owns the triple. */
+  addOrder(order: OrderRecord): void {
+    this.orders.set(order.id, order);
+    const key = tripleKey(order.source, order.subSource, order.referenceNumber);
+    if (!this.byTriple.has(key)) this.byTriple.set(key, order.id);
+  }
+
+  orderByTriple(source: string, subSource: string, reference: string): OrderRecord | undefined {
+    const id = this.byTriple.get(tripleKey(source, subSource, reference));
+
+    return id ? this.orders.get(id) : undefined;
+  }
+
+  order(id: string): OrderRecord | undefined {
+    return this.orders.get(id.toLowerCase());
+  }
+
+  /** Orders whose ReferenceNum or SecondaryReference equal `reference`, oldest first. */
+  ordersByReference(reference: string): OrderRecord[] {
+    const wanted = reference.toLowerCase();
+    const found: OrderRecord[] = [];
+    for (const order of this.orders.values()) {
+      if (order.referenceNumber.toLowerCase() === wanted || order.secondaryReference.toLowerCase() === wanted) {
+        found.push(order);
+      }
+    }
+
+    return found;
+  }
+
+  countCall(endpoint: string): void {
+    this.callCounts.set(endpoint, (this.callCounts.get(endpoint) ?? 0) + 1);
+  }
+}

@@ -1,0 +1,164 @@
+import { lwDate, lwDateOrMin, lwDateOrNull, round2 } from '../lw-format';
+import type { OrderRecord, RefundHeaderRecord, RefundLineRecord, ReturnRecord } from '../state/records';
+
+type Json = Record<string, unknown>;
+
+function status(header: RefundHeaderRecord): Json {
+  return {
+    StatusHeader: header.actioned ? 'PROCESSED' : 'OPEN',
+    StatusDetail: { StatusTag: '', StatusDescription: '', Actionable: !header.actioned, ActionDescription: '', EditableFields: [] },
+  };
+}
+
+/** SDK `VerifiedRefund`: one refund line (reference §6.2). */
+export function verifiedRefundView(header: RefundHeaderRecord, line: RefundLineRecord): Json {
+  return {
+    RefundRowId: line.rowId,
+    RefundHeaderId: header.id,
+    Status: status(header),
+    RefundedUnit: line.unit,
+    IsShippingRefund: line.unit === 'Shipping',
+    IsAdditionalRefund: line.unit === 'Additional',
+    IsCancellation: line.isCancellation,
+    RefundedItem: line.orderItemRowId
+      ? {
+          OrderItemRowId: line.orderItemRowId,
+          ReturnRowId: null,
+          ItemSKU: line.sku,
+          ChannelSKU: line.sku,
+          ItemTitle: line.title,
+          Cost: line.amount,
+          CancelledQuantity: line.cancelledQuantity,
+        }
+      : null,
+    RefundValidationError: 'None',
+    ValidationError: null,
+    Error: null,
+    Errors: [],
+    ExternalReference: header.reference,
+    Actioned: header.actioned,
+    ActionedDate: lwDateOrNull(header.actionedDate),
+    ChannelInitiated: header.channelInitiated,
+    Internal: false,
+    Deleted: false,
+    IsFreeText: line.note !== '',
+    FreeTextOrNote: line.note,
+    Amount: line.amount,
+    Quantity: line.quantity,
+    ReasonTag: line.reasonTag,
+    SubReasonTag: '',
+    InsufficientRefundTag: '',
+    InsufficientRefundNote: '',
+    ReasonCategory: '',
+  };
+}
+
+/** SDK `OrderRefundHeader`. */
+export function refundHeaderView(order: OrderRecord, header: RefundHeaderRecord): Json {
+  return {
+    RefundHeaderId: header.id,
+    Currency: order.currency,
+    Amount: round2(header.lines.reduce((sum, l) => sum + l.amount, 0)),
+    RefundLines: header.lines.map((line) => verifiedRefundView(header, line)),
+    RefundLink: '',
+    OrderId: order.id,
+    NumOrderId: order.numOrderId,
+    Status: status(header),
+    OrderSource: order.source,
+    OrderSubSource: order.subSource,
+    ExternalReference: header.reference,
+    ChannelInitiated: header.channelInitiated,
+    CreatedDate: lwDate(header.createdDate),
+    Actioned: header.actioned,
+    LastActionDate: lwDateOrMin(header.actionedDate ?? header.createdDate),
+  };
+}
+
+/** Legacy SDK `RefundInfo` (ProcessedOrders/GetRefunds). */
+export function refundInfoView(header: RefundHeaderRecord, line: RefundLineRecord): Json {
+  return {
+    pkRefundRowId: line.rowId,
+    SKU: line.sku,
+    ItemTitle: line.title,
+    IsItem: line.unit === 'Item',
+    IsService: line.unit === 'Service',
+    Amount: line.amount,
+    Reason: line.reasonTag,
+    Actioned: header.actioned,
+    ActionDate: lwDateOrNull(header.actionedDate),
+    ReturnReference: header.reference,
+    Cost: null,
+    RefundStatus: header.actioned ? 'PROCESSED' : 'OPEN',
+    IgnoredValidation: false,
+    fkOrderItemRowId: line.orderItemRowId,
+    ShouldSerializeChannelReason: false,
+    ChannelReason: '',
+    ShouldSerializeChannelReasonSec: false,
+    ChannelReasonSec: '',
+    IsNew: false,
+  };
+}
+
+/** SDK `ReturnInfo` (ProcessedOrders/GetReturnsExchanges). */
+export function returnInfoView(order: OrderRecord, ret: ReturnRecord): Json {
+  return {
+    pkReturnId: ret.id,
+    RowType: ret.type,
+    ReturnReference: ret.reference,
+    fkOrderId: order.id,
+    fkOrderItemRowId: ret.orderItemRowId,
+    OrderItemBatchId: 0,
+    nOrderId: order.numOrderId,
+    SKU: ret.sku,
+    ItemTitle: ret.title,
+    BatchNumber: '',
+    Reason: ret.reason,
+    ChannelReason: '',
+    ChannelReasonSec: '',
+    Category: ret.category,
+    ReturnQty: ret.quantity,
+    fkReturnLocationId: ret.returnLocationId,
+    Scrapped: false,
+    ScrapQty: null,
+    LastState: ret.completed ? 'Completed' : 'Awaiting',
+    LastDate: lwDate(ret.returnDate),
+    Completed: ret.completed,
+    fkNewOrderId: null,
+    fkNewOrderItemRowId: null,
+    fkNewStockItemId: null,
+    NewQty: null,
+    NewOrderId: null,
+    NewOrderCancelled: false,
+    NewSKU: '',
+    NewItemTitle: '',
+    NewOrderProcessedOn: null,
+    AdditionalCost: null,
+    fkRefundRowId: ret.refundRowId,
+    RefundedAmount: ret.refundedAmount,
+    PendingRefund: null,
+    ReturnDate: lwDate(ret.returnDate),
+  };
+}
+
+/** SDK `SplitPackaging`: one row per item per box (ProcessedOrders/GetPackageSplit). */
+export function splitPackagingRows(order: OrderRecord): Json[] {
+  const rows: Json[] = [];
+  order.packages.forEach((pkg, index) => {
+    for (const line of pkg.lines) {
+      const item = order.items.find((i) => i.rowId === line.rowId);
+      rows.push({
+        BinIndex: index + 1,
+        ItemTitle: item?.title ?? '',
+        PackageTitle: pkg.title,
+        pkBinId: pkg.binId,
+        fkOrderItemRowId: line.rowId,
+        Quantity: line.quantity,
+        SKU: item?.sku || item?.itemNumber || '',
+        TrackingNumber: pkg.trackingNumber,
+        Weight: pkg.weight,
+      });
+    }
+  });
+
+  return rows;
+}
