@@ -60,3 +60,4 @@ export type { EmulatorCredentials, EmulatorOptions } from './emulator-options';
 export type { FaultKind, FaultRule } from './http/faults';
 export { CONTROL_PREFIX, createEmulatorApp } from './server/app';
 export { ZERO_GUID } from './lw-format';
+export type { RecordedCall } from './state/emulator-store';

@@ -40,6 +40,7 @@ export function createControlRouter(control: EmulatorControl): Router {
   router.delete('/faults/:id', (req, res) => void res.json(control.removeFault(Number(req.params.id)) ?? { ok: true }));
   post('/sessions/expire', () => control.expireSessions());
   router.get('/calls', (_req, res) => void res.json(control.callCounts()));
+  router.get('/calls/recent', (_req, res) => void res.json(control.recentCalls()));
   router.delete('/calls', (_req, res) => void res.json(control.resetCallCounts() ?? { ok: true }));
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -3,7 +3,7 @@ import type { FaultInjector, FaultRule } from '../http/faults';
 import { ControlError } from '../http/lw-error';
 import type { EmulatorRateLimiter } from '../http/rate-limiter';
 import { newGuid } from '../lw-format';
-import type { EmulatorStore } from '../state/emulator-store';
+import type { EmulatorStore, RecordedCall } from '../state/emulator-store';
 import type { StockLocationRecord } from '../state/records';
 import { orderDetailsView } from '../views/order-details.view';
 import { findOrder, type LineSelector, processOrder, type ProcessOrderInput, splitOrder } from './order-actions';
@@ -188,6 +188,12 @@ export class EmulatorControl {
 
   resetCallCounts(): void {
     this.store.callCounts.clear();
+    this.store.recentCalls.length = 0;
+  }
+
+  /** The last calls received (up to 100), oldest first. */
+  recentCalls(): RecordedCall[] {
+    return this.store.recentCalls.map((c) => ({ ...c }));
   }
 
   private view(orderId: string): OrderDetailsJson {

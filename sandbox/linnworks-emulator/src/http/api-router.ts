@@ -95,7 +95,12 @@ export function createApiRouter(deps: ApiDeps): Router {
     const raw = `${String(req.params.controller)}/${String(req.params.method)}`;
     const route = table.get(raw.toLowerCase());
     const endpoint = route?.name ?? raw;
-    deps.store.countCall(endpoint);
+    deps.store.countCall({
+      endpoint,
+      authorization: req.header('authorization'),
+      correlationId: req.header('x-correlation-id'),
+      contentType: req.header('content-type'),
+    });
     try {
       if (await applyFaults(deps, endpoint, req, res)) return;
       if (!route) throw new LinnworksHttpError(404, `No HTTP resource was found that matches the request URI '${req.originalUrl}'.`);

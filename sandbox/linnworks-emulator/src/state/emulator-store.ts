@@ -7,6 +7,15 @@ import type {
 import { StockStore } from './stock-store';
 
 const FIRST_NUM_ORDER_ID = 100001;
+const MAX_RECENT_CALLS = 100;
+
+/** One received API call: endpoint and the headers tests assert on (never the body). */
+export interface RecordedCall {
+  endpoint: string;
+  authorization: string | undefined;
+  correlationId: string | undefined;
+  contentType: string | undefined;
+}
 
 function tripleKey(source: string, subSource: string, reference: string): string {
   return JSON.stringify([source.toLowerCase(), subSource.toLowerCase(), reference.toLowerCase()]);
@@ -23,6 +32,8 @@ export class EmulatorStore {
   /** Session token → last time it was used (ms). */
   readonly sessions = new Map<string, number>();
   readonly callCounts = new Map<string, number>();
+  /** The most recent calls (newest last), for tests that check headers. */
+  readonly recentCalls: RecordedCall[] = [];
   private nextNumOrderId = FIRST_NUM_ORDER_ID;
   private nextRefundHeaderId = 1;
   private nextReturnId = 1;
@@ -40,6 +51,7 @@ export class EmulatorStore {
     this.returns.length = 0;
     this.sessions.clear();
     this.callCounts.clear();
+    this.recentCalls.length = 0;
     this.nextNumOrderId = FIRST_NUM_ORDER_ID;
     this.nextRefundHeaderId = 1;
     this.nextReturnId = 1;
@@ -87,7 +99,9 @@ export class EmulatorStore {
     return found;
   }
 
-  countCall(endpoint: string): void {
-    this.callCounts.set(endpoint, (this.callCounts.get(endpoint) ?? 0) + 1);
+  countCall(call: RecordedCall): void {
+    this.callCounts.set(call.endpoint, (this.callCounts.get(call.endpoint) ?? 0) + 1);
+    this.recentCalls.push(call);
+    if (this.recentCalls.length > MAX_RECENT_CALLS) this.recentCalls.shift();
   }
 }
