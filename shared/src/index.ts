@@ -25,3 +25,4 @@ export * from './state/state-store';
 export * from './linnworks';
 export * from './admin';
 export * from './flows/order-sync';
+export * from './flows/stock-sync';

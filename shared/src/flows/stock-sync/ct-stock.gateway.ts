@@ -1,0 +1,259 @@
+import type { InventoryEntry, ProductVariant } from '@commercetools/platform-sdk';
+
+import type { CtApi } from '../../commercetools/client';
+import { ctErrorCode, isCtConflict, isCtNotFound, toCtError } from '../../commercetools/ct-errors';
+
+/** The part of an inventory entry stock-sync reads. */
+export interface InventoryEntryView {
+  id: string;
+  version: number;
+  sku: string;
+  key: string | undefined;
+  /** Supply channel id; undefined for the channel-less (aggregate) entry. */
+  channelId: string | undefined;
+  quantityOnStock: number;
+}
+
+export class InventoryConflictError extends Error {
+  constructor(readonly entryId: string) {
+    super(`inventory entry ${entryId} changed concurrently`);
+    this.name = 'InventoryConflictError';
+  }
+}
+
+/** commercetools refused a new entry because its key (or sku + channel) already exists. */
+export class InventoryDuplicateError extends Error {
+  constructor(readonly key: string) {
+    super(`inventory entry ${key} already exists`);
+    this.name = 'InventoryDuplicateError';
+  }
+}
+
+/** commercetools as stock-sync sees it. Failures other than the two above are ConnectorErrors. */
+export interface CtStockGateway {
+  /** Supply channel ids by key; keys that do not exist are absent from the map. */
+  channelIdsByKey(keys: string[]): Promise<Map<string, string>>;
+  /** Every inventory entry (any channel, or none) of these SKUs. */
+  findEntries(skus: string[]): Promise<InventoryEntryView[]>;
+  getEntry(id: string): Promise<InventoryEntryView | undefined>;
+  /** `changeQuantity` with the entry's version; throws InventoryConflictError on 409. */
+  changeQuantity(
+    entry: { id: string; version: number },
+    quantity: number,
+  ): Promise<InventoryEntryView>;
+  createEntry(draft: {
+    key: string;
+    sku: string;
+    channelId: string | undefined;
+    quantity: number;
+  }): Promise<InventoryEntryView>;
+  /** The SKUs among `skus` that belong to a product variant (staged or current). */
+  existingVariantSkus(skus: string[]): Promise<Set<string>>;
+  /** Variant SKU per value of a variant attribute (EAN/UPC), for the values found. */
+  skusByAttribute(attribute: string, values: string[]): Promise<Map<string, string>>;
+}
+
+const SKUS_PER_QUERY = 100;
+const PAGE_LIMIT = 500;
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function inList(values: string[]): string {
+  return values.map(quote).join(',');
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+
+  return out;
+}
+
+function toView(entry: InventoryEntry): InventoryEntryView {
+  return {
+    id: entry.id,
+    version: entry.version,
+    sku: entry.sku,
+    key: entry.key ?? undefined,
+    channelId: entry.supplyChannel?.id,
+    quantityOnStock: entry.quantityOnStock,
+  };
+}
+
+/** The commercetools adapter; counts its HTTP calls for the run report. */
+export class CtStockApiGateway implements CtStockGateway {
+  readonly calls = { reads: 0, writes: 0 };
+
+  constructor(private readonly api: CtApi) {}
+
+  async channelIdsByKey(keys: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const group of chunks(keys, SKUS_PER_QUERY)) {
+      this.calls.reads++;
+      try {
+        const response = await this.api
+          .channels()
+          .get({ queryArgs: { where: `key in (${inList(group)})`, limit: PAGE_LIMIT } })
+          .execute();
+        for (const channel of response.body.results) {
+          if (channel.key) found.set(channel.key, channel.id);
+        }
+      } catch (error) {
+        throw toCtError(error, 'read of supply channels');
+      }
+    }
+
+    return found;
+  }
+
+  async findEntries(skus: string[]): Promise<InventoryEntryView[]> {
+    const entries: InventoryEntryView[] = [];
+    for (const group of chunks(skus, SKUS_PER_QUERY)) {
+      for (let offset = 0; ; offset += PAGE_LIMIT) {
+        this.calls.reads++;
+        let results: InventoryEntry[];
+        try {
+          const response = await this.api
+            .inventory()
+            .get({
+              queryArgs: {
+                where: `sku in (${inList(group)})`,
+                limit: PAGE_LIMIT,
+                offset,
+                withTotal: false,
+              },
+            })
+            .execute();
+          results = response.body.results;
+        } catch (error) {
+          throw toCtError(error, 'read of inventory entries');
+        }
+        entries.push(...results.map(toView));
+        if (results.length < PAGE_LIMIT) break;
+      }
+    }
+
+    return entries;
+  }
+
+  async getEntry(id: string): Promise<InventoryEntryView | undefined> {
+    this.calls.reads++;
+    try {
+      return toView((await this.api.inventory().withId({ ID: id }).get().execute()).body);
+    } catch (error) {
+      if (isCtNotFound(error)) return undefined;
+      throw toCtError(error, `read of inventory entry ${id}`);
+    }
+  }
+
+  async changeQuantity(
+    entry: { id: string; version: number },
+    quantity: number,
+  ): Promise<InventoryEntryView> {
+    this.calls.writes++;
+    try {
+      const response = await this.api
+        .inventory()
+        .withId({ ID: entry.id })
+        .post({
+          body: { version: entry.version, actions: [{ action: 'changeQuantity', quantity }] },
+        })
+        .execute();
+
+      return toView(response.body);
+    } catch (error) {
+      if (isCtConflict(error)) throw new InventoryConflictError(entry.id);
+      throw toCtError(error, `changeQuantity of inventory entry ${entry.id}`);
+    }
+  }
+
+  async createEntry(draft: {
+    key: string;
+    sku: string;
+    channelId: string | undefined;
+    quantity: number;
+  }): Promise<InventoryEntryView> {
+    this.calls.writes++;
+    try {
+      const response = await this.api
+        .inventory()
+        .post({
+          body: {
+            key: draft.key,
+            sku: draft.sku,
+            quantityOnStock: draft.quantity,
+            ...(draft.channelId
+              ? { supplyChannel: { typeId: 'channel', id: draft.channelId } }
+              : {}),
+          },
+        })
+        .execute();
+
+      return toView(response.body);
+    } catch (error) {
+      if (ctErrorCode(error) === 'DuplicateField') throw new InventoryDuplicateError(draft.key);
+      throw toCtError(error, `creation of inventory entry ${draft.key}`);
+    }
+  }
+
+  async existingVariantSkus(skus: string[]): Promise<Set<string>> {
+    const wanted = new Set(skus);
+    const found = new Set<string>();
+    await this.eachVariant(
+      (list) => `masterVariant(sku in (${list})) or variants(sku in (${list}))`,
+      skus,
+      (variant) => {
+        if (variant.sku && wanted.has(variant.sku)) found.add(variant.sku);
+      },
+    );
+
+    return found;
+  }
+
+  async skusByAttribute(attribute: string, values: string[]): Promise<Map<string, string>> {
+    const wanted = new Set(values);
+    const found = new Map<string, string>();
+    const clause = (list: string) => `attributes(name=${quote(attribute)} and value in (${list}))`;
+    await this.eachVariant(
+      (list) => `masterVariant(${clause(list)}) or variants(${clause(list)})`,
+      values,
+      (variant) => {
+        const value = variant.attributes?.find((a) => a.name === attribute)?.value;
+        if (variant.sku && typeof value === 'string' && wanted.has(value) && !found.has(value)) {
+          found.set(value, variant.sku);
+        }
+      },
+    );
+
+    return found;
+  }
+
+  /** Staged projections include unpublished products, whose stock may be prepared ahead. */
+  private async eachVariant(
+    where: (list: string) => string,
+    values: string[],
+    visit: (variant: ProductVariant) => void,
+  ): Promise<void> {
+    for (const group of chunks([...new Set(values)], SKUS_PER_QUERY)) {
+      for (let offset = 0; ; offset += PAGE_LIMIT) {
+        this.calls.reads++;
+        try {
+          const response = await this.api
+            .productProjections()
+            .get({
+              queryArgs: { staged: true, where: where(inList(group)), limit: PAGE_LIMIT, offset },
+            })
+            .execute();
+          for (const product of response.body.results) {
+            [product.masterVariant, ...product.variants].forEach(visit);
+          }
+          if (response.body.results.length < PAGE_LIMIT) break;
+        } catch (error) {
+          throw toCtError(error, 'read of product variants');
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from '../../config/env';
+
+/** Which Linnworks quantity feeds `quantityOnStock`: what can be sold, or what is on the shelf. */
+export const stockQuantityRuleSchema = z.enum(['available', 'onHand']);
+export type StockQuantityRule = z.infer<typeof stockQuantityRuleSchema>;
+
+const channelKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools channel key ([A-Za-z0-9_-], 2..256)');
+
+/** One Linnworks location and where its stock goes. */
+export const stockLocationEntrySchema = z.object({
+  /** Linnworks location id (GUID) or name (case-insensitive). */
+  location: z.string().trim().min(1, 'must name a Linnworks location (id or name)'),
+  /** Supply channel key in commercetools; without it the location only feeds the aggregate. */
+  channel: channelKey.optional(),
+  quantity: stockQuantityRuleSchema.default('available'),
+  /** Units held back at this location; the quantity written never goes below 0. */
+  safetyBuffer: z.number().int().min(0).default(0),
+  /** `false`: the location is known but takes no part (no warning about it either). */
+  enabled: z.boolean().default(true),
+});
+
+export const stockLocationMappingSchema = z
+  .object({
+    locations: z.array(stockLocationEntrySchema).min(1, 'must map at least one location'),
+    /** An inventory entry without supply channel holding the sum of the mapped locations. */
+    aggregate: z
+      .object({
+        enabled: z.boolean().default(true),
+        safetyBuffer: z.number().int().min(0).default(0),
+      })
+      .optional(),
+  })
+  .superRefine((mapping, ctx) => {
+    const seenChannels = new Set<string>();
+    const seenLocations = new Set<string>();
+    mapping.locations.forEach((entry, index) => {
+      const location = entry.location.toLowerCase();
+      if (seenLocations.has(location)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['locations', index, 'location'],
+          message: `location "${entry.location}" is mapped twice`,
+        });
+      }
+      seenLocations.add(location);
+      if (entry.channel && entry.enabled) {
+        if (seenChannels.has(entry.channel)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['locations', index, 'channel'],
+            message: `channel "${entry.channel}" receives two locations; map each channel once`,
+          });
+        }
+        seenChannels.add(entry.channel);
+      }
+    });
+    const aggregateOn = mapping.aggregate?.enabled === true;
+    const writesSomething = mapping.locations.some((e) => e.enabled && (e.channel || aggregateOn));
+    if (!writesSomething) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locations'],
+        message: 'no enabled location has a channel and the aggregate is off: nothing would sync',
+      });
+    }
+  });
+
+export type StockLocationMapping = z.infer<typeof stockLocationMappingSchema>;
+
+/**
+ * How a Linnworks item finds its commercetools variant. The normalisation applies to the
+ * Linnworks SKU, so commercetools SKUs are expected in the normalised form.
+ */
+export const skuMatchingSchema = z.object({
+  trim: z.boolean().default(false),
+  case: z.enum(['preserve', 'upper', 'lower']).default('preserve'),
+  /** Variant attribute holding an EAN/UPC; items whose SKU matches nothing try their barcode. */
+  barcodeAttribute: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be an attribute name')
+    .optional(),
+});
+
+export type SkuMatching = z.infer<typeof skuMatchingSchema>;
+
+export const defaultSkuMatching: SkuMatching = { trim: false, case: 'preserve' };

@@ -1,0 +1,71 @@
+import type { JobRunReport } from '../../http/job-app';
+
+/** Counters of one run; stored and logged with the report. */
+export interface StockSyncCounts {
+  /** Linnworks items read (sweep pages, or the SKUs of a replay). */
+  itemsRead: number;
+  /** Sweep pages read from Linnworks. */
+  pagesRead: number;
+  /** (SKU, slot) pairs whose desired quantity differed from commercetools (written, or would be in a dry run). */
+  changed: number;
+  /** `changeQuantity` updates made. */
+  written: number;
+  /** Inventory entries created. */
+  created: number;
+  /** Pairs the snapshot said were already right (no commercetools read). */
+  unchanged: number;
+  /** Pairs looked up in commercetools that already held the desired quantity. */
+  alreadyInSync: number;
+  skippedUnknownSku: number;
+  /** Level rows of Linnworks locations the mapping does not mention. */
+  skippedUnmappedLocation: number;
+  /** Pairs that could not be written (recorded in the failure queue). */
+  failed: number;
+  /** Sweep pages that could not be read from Linnworks (recorded in the failure queue). */
+  failedPages: number;
+  /** Retries after a 409 on changeQuantity. */
+  conflictsRetried: number;
+  linnworksCalls: number;
+  ctCalls: number;
+  ctReads: number;
+  /** Inventory writes only (`written` + `created` + conflict retries), never state objects. */
+  ctInventoryWrites: number;
+  /** Custom-object writes: snapshot buckets, checkpoint, report, lock, failures. */
+  ctStateWrites: number;
+}
+
+export function emptyCounts(): StockSyncCounts {
+  return {
+    itemsRead: 0,
+    pagesRead: 0,
+    changed: 0,
+    written: 0,
+    created: 0,
+    unchanged: 0,
+    alreadyInSync: 0,
+    skippedUnknownSku: 0,
+    skippedUnmappedLocation: 0,
+    failed: 0,
+    failedPages: 0,
+    conflictsRetried: 0,
+    linnworksCalls: 0,
+    ctCalls: 0,
+    ctReads: 0,
+    ctInventoryWrites: 0,
+    ctStateWrites: 0,
+  };
+}
+
+/** First N unknown SKUs listed in a report. */
+export const UNKNOWN_SKUS_LISTED = 50;
+
+export interface StockSyncReport extends JobRunReport {
+  flow: 'stock-sync';
+  counts: StockSyncCounts & Record<string, number>;
+  /** Page the sweep starts from next run (a checkpoint), absent when the sweep finished. */
+  nextPage?: number;
+  /** The first `UNKNOWN_SKUS_LISTED` Linnworks SKUs with no commercetools variant. */
+  unknownSkus: string[];
+  /** Linnworks locations seen in stock levels that the mapping does not mention. */
+  unmappedLocations: Array<{ id: string; name: string }>;
+}

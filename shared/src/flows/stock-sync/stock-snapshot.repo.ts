@@ -1,0 +1,141 @@
+import type { StateStore } from '../../state/state-store';
+
+export const STOCK_STATE_CONTAINER = 'lw-connector-stock-sync';
+export const STOCK_SNAPSHOT_CONTAINER = 'lw-connector-stock-snapshot';
+/** Fixed, so state stays at most this many objects; 100k SKUs × 4 slots ≈ 40 KB each. */
+export const SNAPSHOT_BUCKETS = 256;
+const SNAPSHOT_FORMAT = 1;
+const META_KEY = 'snapshot-meta';
+const FLUSH_CONCURRENCY = 8;
+
+/**
+ * What was last written (or found) in commercetools for one Linnworks item: quantity per slot
+ * (supply channel key, or `*` for the aggregate), and under `@` the commercetools SKU when it
+ * differs from the item's key (barcode matches).
+ */
+export type SnapshotItem = Record<string, number | string>;
+
+interface SnapshotBucket {
+  format: number;
+  bucket: number;
+  items: Record<string, SnapshotItem>;
+}
+
+interface SnapshotMeta {
+  format: number;
+  buckets: number;
+  createdAt: string;
+}
+
+/** FNV-1a: a stable bucket per item key, independent of page order in Linnworks. */
+export function snapshotBucketOf(key: string, buckets = SNAPSHOT_BUCKETS): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+
+  return (hash >>> 0) % buckets;
+}
+
+function bucketKey(bucket: number): string {
+  return `bucket-${String(bucket).padStart(3, '0')}`;
+}
+
+/**
+ * The compact record of what stock-sync last wrote, held in memory for a run and stored as
+ * `SNAPSHOT_BUCKETS` custom objects (only changed buckets are written back). Without its meta
+ * object the snapshot counts as empty, so the run compares against commercetools itself; that
+ * is also how a reset works (`resetStockSnapshot`).
+ */
+export class StockSnapshot {
+  private readonly dirty = new Set<number>();
+
+  private constructor(
+    private readonly buckets: Map<number, Record<string, SnapshotItem>>,
+    /** True when no usable snapshot existed: every bucket is rewritten on the first flush. */
+    readonly fresh: boolean,
+  ) {
+    if (fresh) for (let b = 0; b < SNAPSHOT_BUCKETS; b++) this.dirty.add(b);
+  }
+
+  static empty(): StockSnapshot {
+    return new StockSnapshot(new Map(), true);
+  }
+
+  static async load(store: StateStore): Promise<StockSnapshot> {
+    const meta = await store.get<SnapshotMeta>(STOCK_STATE_CONTAINER, META_KEY);
+    if (!meta || meta.value.format !== SNAPSHOT_FORMAT || meta.value.buckets !== SNAPSHOT_BUCKETS) {
+      return StockSnapshot.empty();
+    }
+    const buckets = new Map<number, Record<string, SnapshotItem>>();
+    for await (const page of store.scan<SnapshotBucket>(STOCK_SNAPSHOT_CONTAINER, {
+      pageSize: 50,
+    })) {
+      for (const object of page) {
+        if (object.value.format === SNAPSHOT_FORMAT) {
+          buckets.set(object.value.bucket, object.value.items);
+        }
+      }
+    }
+
+    return new StockSnapshot(buckets, false);
+  }
+
+  get(key: string): SnapshotItem | undefined {
+    return this.buckets.get(snapshotBucketOf(key))?.[key];
+  }
+
+  set(key: string, item: SnapshotItem): void {
+    const bucket = snapshotBucketOf(key);
+    let items = this.buckets.get(bucket);
+    if (!items) {
+      items = {};
+      this.buckets.set(bucket, items);
+    }
+    items[key] = item;
+    this.dirty.add(bucket);
+  }
+
+  get dirtyBuckets(): number {
+    return this.dirty.size;
+  }
+
+  /** Writes the changed buckets (and, the first time, the meta object). Returns objects written. */
+  async flush(store: StateStore, now: () => Date): Promise<number> {
+    const pending = [...this.dirty];
+    this.dirty.clear();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < pending.length) {
+        const bucket = pending[next++] as number;
+        const value: SnapshotBucket = {
+          format: SNAPSHOT_FORMAT,
+          bucket,
+          items: this.buckets.get(bucket) ?? {},
+        };
+        await store.put(STOCK_SNAPSHOT_CONTAINER, bucketKey(bucket), value);
+      }
+    };
+    await Promise.all(Array.from({ length: FLUSH_CONCURRENCY }, worker));
+    let written = pending.length;
+    if (this.fresh && pending.length > 0) {
+      const existing = await store.get<SnapshotMeta>(STOCK_STATE_CONTAINER, META_KEY);
+      if (!existing || existing.value.format !== SNAPSHOT_FORMAT) {
+        await store.put<SnapshotMeta>(STOCK_STATE_CONTAINER, META_KEY, {
+          format: SNAPSHOT_FORMAT,
+          buckets: SNAPSHOT_BUCKETS,
+          createdAt: now().toISOString(),
+        });
+        written++;
+      }
+    }
+
+    return written;
+  }
+}
+
+/** Forgets the snapshot: the next run compares every pair against commercetools itself. */
+export async function resetStockSnapshot(store: StateStore): Promise<void> {
+  await store.delete(STOCK_STATE_CONTAINER, META_KEY);
+}
