@@ -12,6 +12,8 @@ export const DEFAULT_LINNWORKS_ORDER_SOURCE = 'COMMERCETOOLS';
 export const EXTENDED_PROPERTY_CT_ORDER_ID = 'ct_order_id';
 export const EXTENDED_PROPERTY_CT_ORDER_NUMBER = 'ct_order_number';
 export const EXTENDED_PROPERTY_CT_STORE = 'ct_store';
+/** Total the commercetools discounts took off the lines (information only; prices are net of it). */
+export const EXTENDED_PROPERTY_CT_DISCOUNT = 'ct_discount';
 /** ExtendedProperty `Type` used for them. */
 export const EXTENDED_PROPERTY_TYPE = 'Info';
 

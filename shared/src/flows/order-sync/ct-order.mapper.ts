@@ -1,0 +1,249 @@
+import type { Order } from '@commercetools/platform-sdk';
+
+import type {
+  LinnworksChannelOrder,
+  LinnworksChannelOrderExtendedProperty,
+} from '../../linnworks/linnworks-types';
+import {
+  EXTENDED_PROPERTY_CT_DISCOUNT,
+  EXTENDED_PROPERTY_CT_ORDER_ID,
+  EXTENDED_PROPERTY_CT_ORDER_NUMBER,
+  EXTENDED_PROPERTY_CT_STORE,
+  EXTENDED_PROPERTY_TYPE,
+} from './linnworks-order-contract';
+import { linnworksTaxRate, toMajor } from './linnworks-money';
+import { addressProblems, toChannelAddress } from './order-address.mapper';
+import { mapOrderLines, type MoneySums } from './order-lines.mapper';
+import type { OrderSyncSettings } from './order-sync.env';
+import { type OrderProblem, problem } from './order-problems';
+
+/** Key of the store mapping used for orders that belong to no store. */
+export const NO_STORE_KEY = '_none';
+/** Key of the shipping-method mapping used for orders without a shipping method. */
+export const NO_SHIPPING_METHOD_KEY = '_none';
+
+export interface MappedOrder {
+  order: LinnworksChannelOrder;
+  /** Linnworks stock location name: the CreateOrders `location` argument. */
+  location: string;
+  /** Every SKU of the order's (non-service) lines, for the unknown-SKU check. */
+  skus: string[];
+}
+
+export type MapResult = { ok: true; mapped: MappedOrder } | { ok: false; problems: OrderProblem[] };
+
+/** The deterministic ReferenceNumber: the order number, falling back to the order id. */
+export function linnworksReferenceFor(order: Pick<Order, 'id' | 'orderNumber'>): string {
+  return order.orderNumber?.trim() || order.id;
+}
+
+export function isOrderPaid(order: Pick<Order, 'paymentState'>): boolean {
+  return order.paymentState === 'Paid';
+}
+
+function shippingMethodKeyOf(order: Order): string | undefined {
+  const info = order.shippingInfo;
+  if (!info) return undefined;
+
+  return info.shippingMethod?.obj?.key ?? info.shippingMethodName;
+}
+
+function shippingFields(order: Order, fractionDigits: number, sums: MoneySums) {
+  const info = order.shippingInfo;
+  if (!info) return { fields: {}, sums };
+  const gross =
+    info.taxedPrice?.totalGross.centAmount ??
+    (info.discountedPrice?.value ?? info.price).centAmount;
+  const net = info.taxedPrice?.totalNet.centAmount ?? gross;
+  const tax = gross - net;
+  const rate = linnworksTaxRate(
+    { unitCents: gross, quantity: 1 },
+    tax,
+    fractionDigits,
+    (info.taxRate?.amount ?? 0) * 100,
+    true,
+    true,
+  );
+
+  return {
+    fields: {
+      PostalServiceCost: toMajor(gross, fractionDigits),
+      PostalServiceTaxRate: rate,
+      PostalServiceDiscount: 0,
+    },
+    sums: { net: sums.net + net, tax: sums.tax + tax, gross: sums.gross + gross },
+  };
+}
+
+function extendedProperties(order: Order, discountCents: number, fractionDigits: number) {
+  const props: LinnworksChannelOrderExtendedProperty[] = [
+    { Name: EXTENDED_PROPERTY_CT_ORDER_ID, Value: order.id, Type: EXTENDED_PROPERTY_TYPE },
+  ];
+  const add = (name: string, value: string | undefined) => {
+    if (value) props.push({ Name: name, Value: value, Type: EXTENDED_PROPERTY_TYPE });
+  };
+  add(EXTENDED_PROPERTY_CT_ORDER_NUMBER, order.orderNumber);
+  add(EXTENDED_PROPERTY_CT_STORE, order.store?.key);
+  if (discountCents > 0)
+    add(
+      EXTENDED_PROPERTY_CT_DISCOUNT,
+      toMajor(discountCents, fractionDigits).toFixed(fractionDigits),
+    );
+
+  return props;
+}
+
+function addHours(iso: string, hours: number): string {
+  return new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+}
+
+/** Everything wrong with an order before a mapping is attempted (names fields, no values). */
+function structuralProblems(order: Order, settings: OrderSyncSettings): OrderProblem[] {
+  const problems: OrderProblem[] = [];
+  const { currencyCode, fractionDigits } = order.totalPrice;
+  if (!settings.supportedCurrencies.includes(currencyCode) || fractionDigits > 2) {
+    problems.push(
+      problem(
+        'CURRENCY_UNSUPPORTED',
+        'totalPrice.currencyCode',
+        `currency ${currencyCode} is not supported (ORDER_SUPPORTED_CURRENCIES; at most 2 fraction digits)`,
+      ),
+    );
+  }
+  if (order.shippingMode === 'Multiple') {
+    problems.push(
+      problem(
+        'MULTIPLE_SHIPPING_ADDRESSES',
+        'shippingMode',
+        'orders with several shipping addresses (shippingMode Multiple) are not supported',
+      ),
+    );
+  }
+  const storeKey = order.store?.key ?? NO_STORE_KEY;
+  if (!settings.storeMapping[storeKey]) {
+    problems.push(
+      problem('STORE_UNMAPPED', 'store', `store ${storeKey} has no entry in ORDER_STORE_MAPPING`),
+    );
+  }
+  const methodKey = shippingMethodKeyOf(order);
+  if (methodKey && !settings.shippingMethodMapping[methodKey]) {
+    problems.push(
+      problem(
+        'SHIPPING_METHOD_UNMAPPED',
+        'shippingInfo.shippingMethod',
+        `shipping method ${methodKey} has no entry in ORDER_SHIPPING_METHOD_MAPPING`,
+      ),
+    );
+  }
+  const lines = order.lineItems.filter((l) => l.quantity > 0);
+  lines.forEach((line) => {
+    if (!line.variant.sku?.trim()) {
+      const index = order.lineItems.indexOf(line);
+      problems.push(
+        problem(
+          'SKU_MISSING',
+          `lineItems[${index}].variant.sku`,
+          `line item ${line.id} has no SKU`,
+        ),
+      );
+    }
+  });
+  if (lines.length + (order.customLineItems ?? []).filter((l) => l.quantity > 0).length === 0) {
+    problems.push(problem('NO_LINES', 'lineItems', 'the order has no lines to send'));
+  }
+  problems.push(...addressProblems(order.shippingAddress, 'shippingAddress'));
+
+  return problems;
+}
+
+/**
+ * commercetools Order → Linnworks ChannelOrder. Pure: the same order and settings always give
+ * the same payload, so redeliveries send the same ReferenceNumber.
+ */
+export function mapOrderToLinnworks(
+  order: Order,
+  settings: OrderSyncSettings,
+  reference: string = linnworksReferenceFor(order),
+): MapResult {
+  const problems = structuralProblems(order, settings);
+  if (problems.length > 0 || !order.shippingAddress) return { ok: false, problems };
+  const fractionDigits = order.totalPrice.fractionDigits;
+  const store = settings.storeMapping[order.store?.key ?? NO_STORE_KEY];
+  const lines = mapOrderLines(order, settings.titleLocale);
+  const shipping = shippingFields(order, fractionDigits, lines.sums);
+  const expected = order.taxedPrice
+    ? { net: order.taxedPrice.totalNet.centAmount, gross: order.taxedPrice.totalGross.centAmount }
+    : { net: order.totalPrice.centAmount, gross: order.totalPrice.centAmount };
+  if (shipping.sums.net !== expected.net || shipping.sums.gross !== expected.gross) {
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'TOTALS_UNRECONCILED',
+          'taxedPrice',
+          'the lines and shipping do not add up to the order taxedPrice (e.g. a discount on the total price)',
+        ),
+      ],
+    };
+  }
+  const methodKey = shippingMethodKeyOf(order) ?? NO_SHIPPING_METHOD_KEY;
+  const postal = settings.shippingMethodMapping[methodKey];
+  const paid = isOrderPaid(order);
+  const payment = order.paymentInfo?.payments[0]?.obj?.paymentMethodInfo.method;
+  const email = order.customerEmail;
+  const delivery = toChannelAddress(order.shippingAddress, email);
+  const billing = toChannelAddress(order.billingAddress ?? order.shippingAddress, email);
+
+  return {
+    ok: true,
+    mapped: {
+      location:
+        settings.countryLocations[order.shippingAddress.country] ?? store?.location ?? 'Default',
+      skus: [
+        ...new Set(
+          order.lineItems.flatMap((l) => (l.quantity > 0 && l.variant.sku ? [l.variant.sku] : [])),
+        ),
+      ],
+      order: {
+        Source: settings.source,
+        SubSource: store?.subSource ?? NO_STORE_KEY,
+        ReferenceNumber: reference,
+        ExternalReference: order.id,
+        SecondaryReferenceNumber: order.id,
+        ReceivedDate: order.createdAt,
+        DispatchBy: addHours(order.createdAt, settings.dispatchWithinHours),
+        ...(paid ? { PaidOn: order.lastModifiedAt } : {}),
+        UpdatedDate: order.lastModifiedAt,
+        Currency: order.totalPrice.currencyCode,
+        ConversionRate: 1,
+        PaymentStatus: paid ? 'Paid' : 'Unpaid',
+        OrderState: 'None',
+        ...(payment
+          ? {
+              MatchPaymentMethodTag: payment,
+              PaymentMethodName: payment,
+              SavePaymentMethodIfNotExist: false,
+            }
+          : {}),
+        ...(postal
+          ? {
+              PostalServiceName: postal.postalService,
+              SavePostalServiceIfNotExist: false,
+              ...(postal.tag ? { MatchPostalServiceTag: postal.tag } : {}),
+            }
+          : {}),
+        ...shipping.fields,
+        Discount: 0,
+        DiscountType: 'AllEvenly',
+        DiscountTaxType: 'DeductAfterTax',
+        UseChannelTax: true,
+        AutomaticallyLinkBySKU: true,
+        ChannelBuyerName: delivery.FullName || billing.FullName || '',
+        DeliveryAddress: delivery,
+        BillingAddress: billing,
+        ExtendedProperties: extendedProperties(order, lines.discountCents, fractionDigits),
+        OrderItems: lines.items,
+      },
+    },
+  };
+}
