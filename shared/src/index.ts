@@ -26,3 +26,4 @@ export * from './linnworks';
 export * from './admin';
 export * from './flows/order-sync';
 export * from './flows/stock-sync';
+export * from './flows/fulfillment-sync';

@@ -1,6 +1,103 @@
+import { intString, jsonString, z } from '../../config/env';
+
+/** Linnworks open-order flags the progress feed can map (GeneralInfo, reference §5.1). */
+export const PROGRESS_FLAGS = ['PickListPrinted', 'InvoicePrinted', 'LabelPrinted'] as const;
+export type ProgressFlag = (typeof PROGRESS_FLAGS)[number];
+
+const CT_SHIPMENT_STATES = [
+  'Shipped',
+  'Delivered',
+  'Ready',
+  'Pending',
+  'Delayed',
+  'Partial',
+  'Backorder',
+  'Canceled',
+] as const;
+const STATE_KEY = /^[-_~.a-zA-Z0-9]{2,256}$/;
+
+/** One progress rule: when `flag` is set, transition to custom order state `state` (and shipment state). */
+export const progressRuleSchema = z.object({
+  flag: z.enum(PROGRESS_FLAGS),
+  state: z.string().regex(STATE_KEY, 'must be a commercetools state key'),
+  shipmentState: z.enum(CT_SHIPMENT_STATES).optional(),
+});
+export type ProgressRule = z.infer<typeof progressRuleSchema>;
+
+export const DEFAULT_PROGRESS_RULES: ProgressRule[] = [
+  { flag: 'PickListPrinted', state: 'lw-picking' },
+  { flag: 'LabelPrinted', state: 'lw-packed', shipmentState: 'Ready' },
+];
+
+function noneToUndefined<T extends string>(value: T | 'none'): T | undefined {
+  return value === 'none' ? undefined : value;
+}
+
 /**
  * Configuration keys of the fulfillment-sync flow. They are declared once for the whole connector
  * (connect.yaml `inheritAs`), because sync-admin replays this flow's failures in-process
  * with the same settings.
  */
-export const fulfillmentSyncEnvShape = {};
+export const fulfillmentSyncEnvShape = {
+  /** JSON array of progress rules; the last rule whose flag is set wins. */
+  FULFILLMENT_PROGRESS_RULES: jsonString(z.array(progressRuleSchema).max(10))
+    .optional()
+    .transform((v) => v ?? DEFAULT_PROGRESS_RULES),
+  /** commercetools orderState once every line is shipped (`none` leaves it). */
+  FULFILLMENT_SHIPPED_ORDER_STATE: z.enum(['none', 'Confirmed', 'Complete']).default('Complete'),
+  /** Line-item state (key) that partially cancelled quantities move to; created at deploy. */
+  FULFILLMENT_LINE_CANCELLED_STATE: z
+    .string()
+    .regex(STATE_KEY, 'must be a commercetools state key')
+    .default('lw-line-cancelled'),
+  /** Order paymentState after a Linnworks refund (`none` leaves it). */
+  FULFILLMENT_REFUND_PAYMENT_STATE: z
+    .enum(['none', 'BalanceDue', 'Failed', 'Pending', 'CreditOwed', 'Paid'])
+    .default('none'),
+  /** Return item paymentState for refunded lines (`none` leaves the default `Initial`). */
+  FULFILLMENT_RETURN_PAYMENT_STATE: z.enum(['none', 'Refunded', 'NotRefunded']).default('Refunded'),
+  /** How late tracking reaches a parcel: `set-tracking` (setParcelTrackingData) or `add-parcel`. */
+  FULFILLMENT_TRACKING_UPDATE: z.enum(['set-tracking', 'add-parcel']).default('set-tracking'),
+  /** Hours after processing during which orders without tracking are re-checked. */
+  FULFILLMENT_LATE_TRACKING_HOURS: intString(72, { min: 0, max: 24 * 30 }),
+  /** When to read per-box packages (GetPackageSplit): `auto`, `always` or `never`. */
+  FULFILLMENT_PACKAGE_SPLIT: z.enum(['auto', 'always', 'never']).default('auto'),
+};
+
+export type FulfillmentSyncEnv = z.infer<z.ZodObject<typeof fulfillmentSyncEnvShape>>;
+
+/** The flow's settings, typed, as use cases and the replayer take them. */
+export interface FulfillmentSettings {
+  progressRules: ProgressRule[];
+  shippedOrderState: 'Confirmed' | 'Complete' | undefined;
+  lineCancelledState: string;
+  refundPaymentState: 'BalanceDue' | 'Failed' | 'Pending' | 'CreditOwed' | 'Paid' | undefined;
+  returnPaymentState: 'Refunded' | 'NotRefunded' | undefined;
+  trackingUpdate: 'set-tracking' | 'add-parcel';
+  lateTrackingHours: number;
+  packageSplit: 'auto' | 'always' | 'never';
+}
+
+export function toFulfillmentSettings(env: FulfillmentSyncEnv): FulfillmentSettings {
+  return {
+    progressRules: env.FULFILLMENT_PROGRESS_RULES,
+    shippedOrderState: noneToUndefined(env.FULFILLMENT_SHIPPED_ORDER_STATE),
+    lineCancelledState: env.FULFILLMENT_LINE_CANCELLED_STATE,
+    refundPaymentState: noneToUndefined(env.FULFILLMENT_REFUND_PAYMENT_STATE),
+    returnPaymentState: noneToUndefined(env.FULFILLMENT_RETURN_PAYMENT_STATE),
+    trackingUpdate: env.FULFILLMENT_TRACKING_UPDATE,
+    lateTrackingHours: env.FULFILLMENT_LATE_TRACKING_HOURS,
+    packageSplit: env.FULFILLMENT_PACKAGE_SPLIT,
+  };
+}
+
+/** Every custom state key the flow's settings name, for post-deploy to create. */
+export function statesToEnsure(settings: FulfillmentSettings): {
+  orderStates: string[];
+  lineItemStates: string[];
+} {
+  return {
+    orderStates: [...new Set(settings.progressRules.map((r) => r.state))],
+    lineItemStates: [settings.lineCancelledState],
+  };
+}

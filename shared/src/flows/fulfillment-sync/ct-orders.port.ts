@@ -1,0 +1,97 @@
+import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
+
+import type { CtApi } from '../../commercetools/client';
+import { isCtConflict, toCtError } from '../../commercetools/ct-errors';
+
+/** The commercetools side of the flow: read orders in batches, update one, resolve state keys. */
+export interface FulfillmentCtPort {
+  /** Orders by id; missing ids are simply absent. */
+  getOrders(ids: string[]): Promise<Order[]>;
+  /** Orders by order number; missing numbers are simply absent. */
+  getOrdersByNumber(orderNumbers: string[]): Promise<Order[]>;
+  /** One update request; throws `OrderVersionConflict` when the version moved. */
+  updateOrder(id: string, version: number, actions: OrderUpdateAction[]): Promise<Order>;
+  /** State key → id for the keys that exist. */
+  stateIds(keys: string[]): Promise<Map<string, string>>;
+}
+
+export class OrderVersionConflict extends Error {
+  constructor(readonly orderId: string) {
+    super(`commercetools order ${orderId} changed concurrently`);
+    this.name = 'OrderVersionConflict';
+  }
+}
+
+const BATCH = 100;
+
+function quoted(values: string[]): string {
+  return values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(', ');
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+
+  return out;
+}
+
+/** `FulfillmentCtPort` over the commercetools API: one query per 100 orders. */
+export class CtFulfillmentOrders implements FulfillmentCtPort {
+  constructor(private readonly api: CtApi) {}
+
+  private async query(field: 'id' | 'orderNumber', values: string[]): Promise<Order[]> {
+    const found: Order[] = [];
+    for (const batch of chunks([...new Set(values)].filter(Boolean), BATCH)) {
+      try {
+        const res = await this.api
+          .orders()
+          .get({ queryArgs: { where: `${field} in (${quoted(batch)})`, limit: BATCH } })
+          .execute();
+        found.push(...res.body.results);
+      } catch (error) {
+        throw toCtError(error, `order query by ${field}`);
+      }
+    }
+
+    return found;
+  }
+
+  getOrders(ids: string[]): Promise<Order[]> {
+    return this.query('id', ids);
+  }
+
+  getOrdersByNumber(orderNumbers: string[]): Promise<Order[]> {
+    return this.query('orderNumber', orderNumbers);
+  }
+
+  async updateOrder(id: string, version: number, actions: OrderUpdateAction[]): Promise<Order> {
+    try {
+      const res = await this.api
+        .orders()
+        .withId({ ID: id })
+        .post({ body: { version, actions } })
+        .execute();
+
+      return res.body;
+    } catch (error) {
+      if (isCtConflict(error)) throw new OrderVersionConflict(id);
+      throw toCtError(error, `update of order ${id}`);
+    }
+  }
+
+  async stateIds(keys: string[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    if (keys.length === 0) return ids;
+    try {
+      const res = await this.api
+        .states()
+        .get({ queryArgs: { where: `key in (${quoted(keys)})`, limit: 500 } })
+        .execute();
+      for (const state of res.body.results) if (state.key) ids.set(state.key, state.id);
+    } catch (error) {
+      throw toCtError(error, 'state query');
+    }
+
+    return ids;
+  }
+}

@@ -1,0 +1,159 @@
+import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
+
+import { describeError, isRetryable } from '../../errors/errors';
+import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { Logger } from '../../logging/logger';
+import type { FailureQueue } from '../../state/failure-queue';
+import type { StateStore } from '../../state/state-store';
+import { type FulfillmentCtPort, OrderVersionConflict } from './ct-orders.port';
+import type { FulfillmentSettings } from './fulfillment-sync.env';
+import type { LwOrderRef, RecordProblem } from './fulfillment.types';
+import type { OrderLinks } from './order-link.repo';
+
+export const FULFILLMENT_FLOW = 'fulfillment-sync';
+
+export type FeedName = 'processed' | 'cancelled' | 'refunds' | 'tracking' | 'progress';
+
+/** What the flow needs; the app wires real clients, tests wire fakes and the test servers. */
+export interface FulfillmentDeps {
+  linnworks: LinnworksApi;
+  ct: FulfillmentCtPort;
+  links: OrderLinks;
+  store: StateStore;
+  failures: FailureQueue;
+  settings: FulfillmentSettings;
+  /** Linnworks `Source` of the connector's orders (order-sync's `LINNWORKS_ORDER_SOURCE`). */
+  source: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Counters of one run; each feed adds its own. */
+export class RunCounts {
+  readonly values: Record<string, number> = {};
+
+  add(name: string, by = 1): void {
+    this.values[name] = (this.values[name] ?? 0) + by;
+  }
+}
+
+export interface ApplyContext {
+  deps: FulfillmentDeps;
+  dryRun: boolean;
+  counts: RunCounts;
+  /** When set, every problem met is also collected here (replay reports them). */
+  problems?: RecordProblem[];
+}
+
+/** The failure-queue reference of one Linnworks record of a feed. */
+export function fulfillmentFailureRef(
+  feed: FeedName,
+  ref: Pick<LwOrderRef, 'lwOrderId' | 'numOrderId'>,
+) {
+  return {
+    type: `linnworks-${feed}`,
+    id: ref.lwOrderId,
+    feed,
+    numOrderId: ref.numOrderId,
+  };
+}
+
+export async function recordProblem(
+  ctx: ApplyContext,
+  feed: FeedName,
+  ref: Pick<LwOrderRef, 'lwOrderId' | 'numOrderId'>,
+  problem: RecordProblem,
+): Promise<void> {
+  ctx.counts.add(`${feed}.failed`);
+  ctx.problems?.push(problem);
+  ctx.deps.logger.warn(
+    { feed, lwOrderId: ref.lwOrderId, reasonCode: problem.reasonCode, field: problem.field },
+    `fulfillment-sync: ${feed} record not applied: ${problem.message}`,
+  );
+  if (ctx.dryRun) return;
+  await ctx.deps.failures.record({
+    flow: FULFILLMENT_FLOW,
+    ref: fulfillmentFailureRef(feed, ref),
+    ...problem,
+  });
+}
+
+export type Planner = (order: Order) => OrderUpdateAction[] | { problem: RecordProblem };
+
+/**
+ * Applies one record to its commercetools order in a single update request. On a version
+ * conflict the order is read again and the plan rebuilt once (plans are idempotent).
+ * Returns what happened; problems are recorded in the failure queue, never thrown.
+ */
+export async function applyToOrder(
+  ctx: ApplyContext,
+  feed: FeedName,
+  ref: Pick<LwOrderRef, 'lwOrderId' | 'numOrderId'>,
+  order: Order,
+  plan: Planner,
+): Promise<'updated' | 'unchanged' | 'failed'> {
+  let current = order;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const planned = plan(current);
+    if (!Array.isArray(planned)) {
+      await recordProblem(ctx, feed, ref, planned.problem);
+
+      return 'failed';
+    }
+    if (planned.length === 0) return 'unchanged';
+    if (ctx.dryRun) {
+      ctx.deps.logger.info(
+        {
+          feed,
+          lwOrderId: ref.lwOrderId,
+          ctOrderId: order.id,
+          actions: planned.map((a) => a.action),
+        },
+        'fulfillment-sync dry run: would update order',
+      );
+
+      return 'updated';
+    }
+    try {
+      await ctx.deps.ct.updateOrder(current.id, current.version, planned);
+      await ctx.deps.failures.resolveFor(
+        FULFILLMENT_FLOW,
+        fulfillmentFailureRef(feed, ref),
+        'applied',
+      );
+
+      return 'updated';
+    } catch (error) {
+      if (error instanceof OrderVersionConflict) {
+        const [fresh] = await ctx.deps.ct.getOrders([current.id]);
+        if (!fresh) break;
+        current = fresh;
+        continue;
+      }
+      const described = describeError(error);
+      await recordProblem(ctx, feed, ref, {
+        reasonCode: described.code,
+        message: described.message,
+        retryable: isRetryable(error),
+      });
+
+      return 'failed';
+    }
+  }
+  await recordProblem(ctx, feed, ref, {
+    reasonCode: 'CT_ORDER_CONFLICT',
+    message: `order ${order.id} kept changing while it was updated`,
+    retryable: true,
+  });
+
+  return 'failed';
+}
+
+export function unknownOrderProblem(ref: LwOrderRef): RecordProblem {
+  return {
+    reasonCode: 'CT_ORDER_UNKNOWN',
+    message: `no commercetools order for Linnworks order ${ref.numOrderId} (reference ${ref.reference || 'none'})`,
+    field: 'ReferenceNum',
+    retryable: false,
+  };
+}
