@@ -1,4 +1,3 @@
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
 import type {
   Merge,
   QueryOptions,
@@ -8,7 +7,7 @@ import type {
 } from '../../state/state-store';
 
 /** Counts every call made through the port, for the run report. */
-export function countLinnworksCalls(api: LinnworksApi, counter: { calls: number }): LinnworksApi {
+export function countLinnworksCalls<T extends object>(api: T, counter: { calls: number }): T {
   return new Proxy(api, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);

@@ -14,11 +14,12 @@ import { STOCK_PAGE_SIZE, type StockSyncDeps, prepareStockRun } from './stock-sy
 async function itemsOf(
   failure: FailureRecord,
   linnworks: StockSyncDeps['linnworks'],
+  pageSize: number,
 ): Promise<StockItemInput[] | undefined> {
   if (failure.ref.type === STOCK_PAGE_REF) {
     return linnworks.getStockItemsFull({
       pageNumber: Number(failure.ref.page),
-      entriesPerPage: STOCK_PAGE_SIZE,
+      entriesPerPage: pageSize,
       dataRequirements: ['StockLevels'],
       searchTypes: ['SKU'],
     });
@@ -53,7 +54,7 @@ export function createStockSyncReplayer(deps: StockSyncDeps): FlowReplayer {
     }
     try {
       const setup = await prepareStockRun(deps, { dryRun: options.dryRun, snapshot: 'empty' });
-      const items = await itemsOf(failure, setup.linnworks);
+      const items = await itemsOf(failure, setup.linnworks, deps.pageSize ?? STOCK_PAGE_SIZE);
       if (items === undefined) {
         return {
           outcome: 'skipped',

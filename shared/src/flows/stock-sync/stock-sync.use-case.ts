@@ -26,8 +26,14 @@ const MAX_CONSECUTIVE_PAGE_FAILURES = 3;
 /** commercetools adapter with call counters (CtStockApiGateway has them). */
 export type CountedCtStockGateway = CtStockGateway & { calls: { reads: number; writes: number } };
 
+/** The slice of the Linnworks port stock-sync uses. */
+export type StockLinnworksApi = Pick<
+  LinnworksApi,
+  'getStockLocations' | 'getStockItemsFull' | 'getStockItemIdsBySku' | 'getStockLevelBatch'
+>;
+
 export interface StockSyncDeps {
-  linnworks: LinnworksApi;
+  linnworks: StockLinnworksApi;
   ct: CountedCtStockGateway;
   store: StateStore;
   logger: Logger;
@@ -45,7 +51,7 @@ export interface StockSyncDeps {
 export interface StockRunSetup {
   ctx: StockSyncContext;
   counts: StockSyncCounts;
-  linnworks: LinnworksApi;
+  linnworks: StockLinnworksApi;
   store: CountingStateStore;
   locationNames: Map<string, string>;
   finishCounts: () => StockSyncCounts;
