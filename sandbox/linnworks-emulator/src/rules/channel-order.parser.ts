@@ -1,3 +1,4 @@
+import { newGuid } from '../lw-format';
 import { asParamsList, type CallParams } from '../http/params';
 import { badRequest } from '../http/lw-error';
 import type { AddressRecord, OrderItemRecord, PaymentStatus } from '../state/records';
@@ -81,7 +82,7 @@ function parseItem(item: CallParams): ParsedChannelItem {
     lineDiscount: item.number('LineDiscount') ?? 0,
     isService: item.boolean('IsService') ?? false,
     channelReferenceId: item.string('ChannelReferenceId') ?? '',
-    options: asParamsList(item.list('Options')).map((o) => ({ property: o.string('Property') ?? '', value: o.string('Value') ?? '' })),
+    options: asParamsList(item.list('Options')).map((o) => ({ id: newGuid(), property: o.string('Property') ?? '', value: o.string('Value') ?? '' })),
     barcodeHint: itemNumber,
   };
 }

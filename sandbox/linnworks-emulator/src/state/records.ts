@@ -59,7 +59,7 @@ export interface OrderItemRecord {
   lineDiscount: number;
   isService: boolean;
   channelReferenceId: string;
-  options: { property: string; value: string }[];
+  options: { id: string; property: string; value: string }[];
 }
 
 export interface PackageRecord {

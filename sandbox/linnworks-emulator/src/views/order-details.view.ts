@@ -60,7 +60,7 @@ function orderItem(store: EmulatorStore, order: OrderRecord, item: OrderItemReco
     BarcodeNumber: stockItem?.barcode ?? '',
     ChannelSKU: item.channelSku,
     ChannelTitle: item.title,
-    AdditionalInfo: item.options.map((o) => ({ pkOptionId: o.property, Property: o.property, Value: o.value })),
+    AdditionalInfo: item.options.map((o) => ({ pkOptionId: o.id, Property: o.property, Value: o.value })),
     IsUnlinked: item.stockItemId === null && !item.isService,
     StockItemIntId: stockItem?.intId ?? 0,
     RowId: item.rowId,
