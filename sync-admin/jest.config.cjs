@@ -1,1 +1,11 @@
-module.exports = require('../shared/testing/jest.preset.cjs')(__dirname);
+const path = require('node:path');
+const preset = require('../shared/testing/jest.preset.cjs')(__dirname);
+
+module.exports = {
+  ...preset,
+  moduleNameMapper: {
+    ...preset.moduleNameMapper,
+    // See test/support/jose-unavailable.cjs: the SDK's JWT path needs ESM-only `jose`.
+    '^jose$': path.join(__dirname, 'test/support/jose-unavailable.cjs'),
+  },
+};

@@ -1,8 +1,20 @@
-import express, { type Express } from 'express';
-import { correlationMiddleware, errorMiddleware, type Logger } from 'shared';
+import express, { type Express, type RequestHandler } from 'express';
+import { correlationMiddleware, errorMiddleware, type FailureQueue, type Logger } from 'shared';
+
+import type { ReconcileService } from './reconcile/reconcile.service';
+import type { ReplayUseCase } from './replay/replay.use-case';
+import { failuresRoutes } from './routes/failures.routes';
+import { operationsRoutes } from './routes/operations.routes';
+import type { StatusReport } from './status/status.service';
 
 export interface SyncAdminDeps {
   logger: Logger;
+  /** Guards every route but `/health` (see `adminAuthMiddleware`). */
+  auth: RequestHandler;
+  failures: FailureQueue;
+  status: () => Promise<StatusReport>;
+  replay: ReplayUseCase;
+  reconcile: ReconcileService;
 }
 
 /** The operators' service app; every route lives under the Connect endpoint `/service`. */
@@ -10,12 +22,19 @@ export function createApp(deps: SyncAdminDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(correlationMiddleware('sync-admin'));
-  app.use(express.json({ limit: '64kb' }));
 
   const router = express.Router();
   // Liveness only: no auth, no upstream calls.
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  router.use(deps.auth);
+  // Bodies are parsed only once the caller is authenticated, and are small.
+  router.use(express.json({ limit: '32kb', strict: true }));
+  router.use(failuresRoutes(deps.failures));
+  router.use(operationsRoutes(deps));
+  router.use((_req, res) => {
+    res.status(404).json({ error: 'NOT_FOUND', message: 'no such route' });
   });
   app.use('/service', router);
   app.use(errorMiddleware(deps.logger));

@@ -2,6 +2,7 @@ import {
   connectorEnvShape,
   ctHostsCheck,
   type Env,
+  intString,
   parseEnv,
   toCtConfig,
   toLinnworksConfig,
@@ -15,6 +16,15 @@ export const envShape = {
     .string()
     .regex(/^[a-z_]+$/, 'must be a scope name without the project key, e.g. manage_orders')
     .default('manage_orders'),
+  /** The order subscription whose health /status reports; the same value as order-sync's key. */
+  ORDER_SUBSCRIPTION_KEY: z
+    .string()
+    .regex(/^[-_a-zA-Z0-9]{2,256}$/, 'must be a valid subscription key')
+    .default('linnworks-connector-orders'),
+  /** A job whose last run finished longer ago than this makes /status degraded. */
+  ADMIN_JOB_MAX_LAG_MINUTES: intString(30, { min: 1, max: 10_080 }),
+  /** Units a stock difference may reach before reconciliation reports it. */
+  ADMIN_STOCK_TOLERANCE: intString(0, { min: 0, max: 1_000_000 }),
 };
 
 export function loadConfig(env: Env) {
@@ -25,5 +35,12 @@ export function loadConfig(env: Env) {
     linnworks: toLinnworksConfig(e),
     logLevel: e.LOG_LEVEL,
     requiredScope: e.ADMIN_REQUIRED_SCOPE,
+    subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
+    jobMaxLagMs: e.ADMIN_JOB_MAX_LAG_MINUTES * 60_000,
+    stockTolerance: e.ADMIN_STOCK_TOLERANCE,
+    stockMapping: e.STOCK_LOCATION_MAPPING,
+    skuMatching: e.STOCK_SKU_MATCHING,
   };
 }
+
+export type SyncAdminConfig = ReturnType<typeof loadConfig>;

@@ -1,9 +1,8 @@
-/** One SKU at one mapped location: what commercetools holds and what Linnworks says. */
+/** One SKU in one inventory slot (a mapped supply channel, or the aggregate): what commercetools holds and what Linnworks says. */
 export interface StockPair {
   sku: string;
-  /** Key of the commercetools supply channel the Linnworks location maps to. */
+  /** Supply channel key of the inventory entry, or `*` for the entry without a channel (aggregate). */
   channelKey: string;
-  lwLocationId: string;
   /** `quantityOnStock` of the inventory entry; undefined when commercetools has none. */
   ctQuantity?: number;
   /** The quantity the stock-sync flow would write for the Linnworks level; undefined when Linnworks has none. */

@@ -3,7 +3,6 @@ import { compareStock, type StockPair } from '../../src/admin/stock-reconciliati
 const pair = (over: Partial<StockPair>): StockPair => ({
   sku: 'SKU-1',
   channelKey: 'wh-1',
-  lwLocationId: 'loc-1',
   ...over,
 });
 

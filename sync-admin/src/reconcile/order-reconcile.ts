@@ -1,0 +1,113 @@
+import {
+  compareOrders,
+  type CtApi,
+  ctCoarseState,
+  type CtOrderSnapshot,
+  decimalToMinorUnits,
+  type LinnworksApi,
+  type LinnworksOrderDetails,
+  lwCoarseState,
+  type LwOrderSnapshot,
+  type OrderDiscrepancy,
+} from 'shared';
+
+/** A commercetools order as the shared client types it (no direct platform-sdk dependency here). */
+export type CtOrder = Awaited<
+  ReturnType<ReturnType<ReturnType<CtApi['orders']>['get']>['execute']>
+>['body']['results'][number];
+type Order = CtOrder;
+
+/** The Linnworks ReferenceNum order-sync derives for a commercetools order (its exported function). */
+export type OrderReferenceOf = (order: Order) => string;
+
+export interface OrderReconcileResult {
+  window: { from: string; to: string };
+  checked: number;
+  total: number;
+  nextOffset?: number;
+  discrepancies: OrderDiscrepancy[];
+}
+
+function ctSnapshot(order: Order, referenceOf: OrderReferenceOf): CtOrderSnapshot {
+  return {
+    id: order.id,
+    ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
+    reference: referenceOf(order),
+    createdAt: order.createdAt,
+    currency: order.totalPrice.currencyCode,
+    totalCentAmount: order.totalPrice.centAmount,
+    fractionDigits: order.totalPrice.fractionDigits,
+    state: ctCoarseState({
+      orderState: order.orderState,
+      ...(order.shipmentState ? { shipmentState: order.shipmentState } : {}),
+    }),
+  };
+}
+
+function lwSnapshot(
+  order: LinnworksOrderDetails,
+  reference: string,
+  fractionDigits: number,
+): LwOrderSnapshot {
+  const total = order.TotalsInfo.TotalCharge;
+
+  return {
+    orderId: order.OrderId,
+    ...(order.NumOrderId ? { numOrderId: order.NumOrderId } : {}),
+    reference,
+    ...(order.TotalsInfo.Currency ? { currency: order.TotalsInfo.Currency } : {}),
+    ...(typeof total === 'number'
+      ? { totalCentAmount: decimalToMinorUnits(total, fractionDigits) }
+      : {}),
+    state: lwCoarseState({
+      processed: order.Processed === true,
+      holdOrCancel: order.GeneralInfo.HoldOrCancel === true,
+    }),
+  };
+}
+
+/**
+ * One page of orders created in [from, to): each is looked up in Linnworks by its reference
+ * (one Linnworks call per order, so `limit` bounds the calls) and compared.
+ */
+export async function reconcileOrders(
+  deps: { ct: CtApi; linnworks: LinnworksApi; referenceOf: OrderReferenceOf },
+  window: { from: string; to: string; limit: number; offset: number },
+): Promise<OrderReconcileResult> {
+  const from = new Date(window.from).toISOString();
+  const to = new Date(window.to).toISOString();
+  const page = (
+    await deps.ct
+      .orders()
+      .get({
+        queryArgs: {
+          where: `createdAt >= "${from}" and createdAt < "${to}"`,
+          sort: ['createdAt asc', 'id asc'],
+          limit: window.limit,
+          offset: window.offset,
+          withTotal: true,
+        },
+      })
+      .execute()
+  ).body;
+  const snapshots = page.results.map((o) => ctSnapshot(o, deps.referenceOf));
+  const lwByReference = new Map<string, LwOrderSnapshot[]>();
+  for (const ct of snapshots) {
+    const found = await deps.linnworks.getOrderDetailsByReferenceId({ referenceId: ct.reference });
+    const exact = found.filter((o) => o.GeneralInfo.ReferenceNum === ct.reference);
+    lwByReference.set(
+      ct.reference,
+      exact.map((o) => lwSnapshot(o, ct.reference, ct.fractionDigits)),
+    );
+  }
+  const total = page.total ?? page.offset + page.count;
+  const next = window.offset + page.count;
+
+  return {
+    window: { from, to },
+    checked: snapshots.length,
+    total,
+    ...(next < total && page.count > 0 ? { nextOffset: next } : {}),
+    discrepancies: compareOrders(snapshots, lwByReference),
+  };
+}

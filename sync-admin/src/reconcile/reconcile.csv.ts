@@ -1,0 +1,66 @@
+import { type CsvColumn, type OrderDiscrepancy, type StockDiscrepancy, toCsv } from 'shared';
+
+import type { ReconcileReport } from './reconcile.service';
+
+interface CsvRow {
+  section: 'orders' | 'stock';
+  kind: string;
+  reference?: string;
+  ctOrderId?: string;
+  lwOrderIds?: string;
+  sku?: string;
+  channelKey?: string;
+  commercetools?: string | number;
+  linnworks?: string | number;
+  difference?: number;
+}
+
+const columns: CsvColumn<CsvRow>[] = (
+  [
+    'section',
+    'kind',
+    'reference',
+    'ctOrderId',
+    'lwOrderIds',
+    'sku',
+    'channelKey',
+    'commercetools',
+    'linnworks',
+    'difference',
+  ] as const
+).map((header) => ({ header, value: (row: CsvRow) => row[header] }));
+
+function orderRow(d: OrderDiscrepancy): CsvRow {
+  return {
+    section: 'orders',
+    kind: d.kind,
+    reference: d.reference,
+    ctOrderId: d.ctOrderId,
+    lwOrderIds: d.lwOrderIds.join(' '),
+    ...(d.commercetools !== undefined ? { commercetools: d.commercetools } : {}),
+    ...(d.linnworks !== undefined ? { linnworks: d.linnworks } : {}),
+  };
+}
+
+function stockRow(d: StockDiscrepancy): CsvRow {
+  return {
+    section: 'stock',
+    kind: d.kind,
+    sku: d.sku,
+    channelKey: d.channelKey,
+    ...(d.ctQuantity !== undefined ? { commercetools: d.ctQuantity } : {}),
+    ...(d.expectedQuantity !== undefined ? { linnworks: d.expectedQuantity } : {}),
+    ...(d.difference !== undefined ? { difference: d.difference } : {}),
+  };
+}
+
+/** One CSV row per discrepancy, orders first; a section that was unavailable has no rows. */
+export function reconcileReportCsv(report: ReconcileReport): string {
+  const rows: CsvRow[] = [];
+  if (report.orders && 'discrepancies' in report.orders)
+    rows.push(...report.orders.discrepancies.map(orderRow));
+  if (report.stock && 'discrepancies' in report.stock)
+    rows.push(...report.stock.discrepancies.map(stockRow));
+
+  return toCsv(columns, rows);
+}

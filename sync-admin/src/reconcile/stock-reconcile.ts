@@ -1,0 +1,111 @@
+import {
+  compareStock,
+  type CtApi,
+  type LinnworksApi,
+  type LinnworksStockItemLevel,
+  type StockDiscrepancy,
+  type StockPair,
+} from 'shared';
+
+/** Inventory slot of the entry without a supply channel (stock-sync's aggregate). */
+export const AGGREGATE_SLOT = '*';
+
+/**
+ * What commercetools should hold for one Linnworks item, per slot (`[channelKey | '*', qty]`):
+ * stock-sync's own pure mapping (desired quantities after location mapping and buffers).
+ */
+export type DesiredSlots = (levels: readonly LinnworksStockItemLevel[]) => Array<[string, number]>;
+
+export interface StockReconcileResult {
+  checkedSkus: number;
+  nextOffset?: number;
+  discrepancies: StockDiscrepancy[];
+}
+
+type CtInventory = Awaited<
+  ReturnType<ReturnType<ReturnType<CtApi['inventory']>['get']>['execute']>
+>['body']['results'][number];
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+async function skuPage(ct: CtApi, limit: number, offset: number) {
+  const page = (
+    await ct
+      .inventory()
+      .get({ queryArgs: { sort: ['sku asc', 'id asc'], limit, offset, withTotal: true } })
+      .execute()
+  ).body;
+  const next = offset + page.count;
+  const total = page.total ?? next;
+
+  return {
+    skus: [...new Set(page.results.map((e) => e.sku))],
+    nextOffset: next < total && page.count > 0 ? next : undefined,
+  };
+}
+
+function slotOf(entry: CtInventory): string | undefined {
+  if (!entry.supplyChannel) return AGGREGATE_SLOT;
+
+  return entry.supplyChannel.obj?.key;
+}
+
+/**
+ * Stock for the given SKUs (or one page of the SKUs commercetools holds inventory for):
+ * commercetools `quantityOnStock` per slot against what stock-sync would write from Linnworks'
+ * levels. Calls: 1-2 commercetools queries, 1 Linnworks id lookup, 1 level batch per 100 items.
+ */
+export async function reconcileStock(
+  deps: { ct: CtApi; linnworks: LinnworksApi; desiredSlots: DesiredSlots; tolerance: number },
+  request: { skus?: string[]; limit: number; offset: number },
+): Promise<StockReconcileResult> {
+  const page = request.skus
+    ? { skus: [...new Set(request.skus)], nextOffset: undefined }
+    : await skuPage(deps.ct, request.limit, request.offset);
+  if (page.skus.length === 0) return { checkedSkus: 0, discrepancies: [] };
+  const entries = (
+    await deps.ct
+      .inventory()
+      .get({
+        queryArgs: {
+          where: `sku in (${page.skus.map(quote).join(', ')})`,
+          expand: ['supplyChannel'],
+          limit: 500,
+        },
+      })
+      .execute()
+  ).body.results;
+  const ids = await deps.linnworks.getStockItemIdsBySku({ skus: page.skus });
+  const levels = ids.length
+    ? await deps.linnworks.getStockLevelBatch({ stockItemIds: ids.map((i) => i.StockItemId) })
+    : [];
+  const levelsById = new Map(levels.map((l) => [l.pkStockItemId.toLowerCase(), l.StockItemLevels]));
+  const pairs = new Map<string, StockPair>();
+  const pairFor = (sku: string, channelKey: string): StockPair => {
+    const key = `${sku}\u0000${channelKey}`;
+    const existing = pairs.get(key) ?? { sku, channelKey };
+    pairs.set(key, existing);
+
+    return existing;
+  };
+  for (const item of ids) {
+    const itemLevels = levelsById.get(item.StockItemId.toLowerCase()) ?? [];
+    for (const [slot, quantity] of deps.desiredSlots(itemLevels))
+      pairFor(item.SKU, slot).expectedQuantity = quantity;
+  }
+  // Only slots the mapping writes: an empty level list yields every mapped slot.
+  const mappedSlots = new Set(deps.desiredSlots([]).map(([slot]) => slot));
+  for (const entry of entries) {
+    const slot = slotOf(entry);
+    if (slot !== undefined && mappedSlots.has(slot))
+      pairFor(entry.sku, slot).ctQuantity = entry.quantityOnStock;
+  }
+
+  return {
+    checkedSkus: page.skus.length,
+    ...(page.nextOffset !== undefined ? { nextOffset: page.nextOffset } : {}),
+    discrepancies: compareStock([...pairs.values()], deps.tolerance),
+  };
+}

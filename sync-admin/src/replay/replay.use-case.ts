@@ -1,0 +1,184 @@
+import {
+  describeError,
+  type FailureQueue,
+  type FailureRecord,
+  getCorrelationId,
+  type Logger,
+  newCorrelationId,
+  runWithContext,
+} from 'shared';
+
+import type { ReplayRegistry } from './replay-registry';
+import type { ReplayRequest } from './replay.schema';
+
+export type ReplayOutcome =
+  | 'resolved'
+  | 'still-failing'
+  | 'skipped'
+  | 'would-replay'
+  | 'no-replayer'
+  | 'not-found'
+  | 'not-pending'
+  | 'error'
+  | 'not-attempted';
+
+export interface ReplayItemResult {
+  id: string;
+  flow?: string;
+  outcome: ReplayOutcome;
+  reasonCode?: string;
+  message?: string;
+  /** The correlation ID of the original failure: every log line of it carries this ID. */
+  originalCorrelationId?: string;
+  /** The correlation ID of this replay attempt. */
+  correlationId?: string;
+}
+
+export interface ReplayResponse {
+  dryRun: boolean;
+  requested: number;
+  counts: Partial<Record<ReplayOutcome, number>>;
+  items: ReplayItemResult[];
+}
+
+export interface ReplayDeps {
+  failures: FailureQueue;
+  registry: ReplayRegistry;
+  logger: Logger;
+  /** Stop starting new items after this long (the service request limit is 5 min). Default 120 s. */
+  timeBudgetMs?: number;
+  now?: () => number;
+}
+
+async function select(failures: FailureQueue, request: ReplayRequest) {
+  if (request.ids) {
+    return Promise.all(request.ids.map(async (id) => ({ id, record: await failures.get(id) })));
+  }
+  const page = await failures.list({
+    status: 'pending',
+    ...(request.flow ? { flow: request.flow } : {}),
+    ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}),
+    limit: request.limit,
+  });
+
+  return page.items.map((record) => ({ id: record.id, record }));
+}
+
+/**
+ * Replays failures in-process through each flow's own replayer, one at a time, each under a
+ * new correlation ID that is logged next to the original one. A resolved failure is closed; a
+ * failure that fails again is recorded again (attempts + 1, new correlation ID appended).
+ */
+export function createReplayUseCase(deps: ReplayDeps) {
+  const now = deps.now ?? Date.now;
+  const budget = deps.timeBudgetMs ?? 120_000;
+
+  async function replayOne(record: FailureRecord, dryRun: boolean): Promise<ReplayItemResult> {
+    const base = { id: record.id, flow: record.flow, originalCorrelationId: record.correlationId };
+    if (record.status !== 'pending') return { ...base, outcome: 'not-pending' };
+    const replayer = deps.registry.get(record.flow);
+    if (!replayer) {
+      return { ...base, outcome: 'no-replayer', message: `no replayer for flow ${record.flow}` };
+    }
+    const correlationId = newCorrelationId();
+    const context = {
+      correlationId,
+      flow: record.flow,
+      originalCorrelationId: record.correlationId,
+      replayRequestId: getCorrelationId(),
+      resource: `${record.ref.type}/${record.ref.id}`,
+    };
+
+    return runWithContext(context, async () => {
+      try {
+        const result = await replayer(record, { dryRun });
+        deps.logger.info({ outcome: result.outcome, failureId: record.id, dryRun }, 'replayed');
+        if (dryRun) {
+          return {
+            ...base,
+            correlationId,
+            outcome: result.outcome === 'resolved' ? 'would-replay' : result.outcome,
+            ...(result.message ? { message: result.message } : {}),
+          };
+        }
+        if (result.outcome === 'resolved') {
+          await deps.failures.resolve(record.id, `replayed; correlation ${correlationId}`);
+
+          return {
+            ...base,
+            correlationId,
+            outcome: 'resolved',
+            ...(result.message ? { message: result.message } : {}),
+          };
+        }
+        if (result.outcome === 'still-failing') {
+          await recordAgain(record, result.reasonCode, result.message, correlationId);
+
+          return {
+            ...base,
+            correlationId,
+            outcome: 'still-failing',
+            reasonCode: result.reasonCode,
+            message: result.message,
+          };
+        }
+
+        return { ...base, correlationId, outcome: 'skipped', message: result.message };
+      } catch (error) {
+        const described = describeError(error);
+        deps.logger.error({ err: described, failureId: record.id }, 'replay failed');
+
+        return {
+          ...base,
+          correlationId,
+          outcome: 'error',
+          reasonCode: described.code,
+          message: described.message,
+        };
+      }
+    });
+  }
+
+  /** Records the new attempt unless the flow's own use case already did (same correlation ID). */
+  async function recordAgain(
+    record: FailureRecord,
+    reasonCode: string,
+    message: string,
+    correlationId: string,
+  ): Promise<void> {
+    const current = await deps.failures.get(record.id);
+    if (current?.status === 'pending' && current.correlationIds.includes(correlationId)) return;
+    await deps.failures.record({
+      flow: record.flow,
+      reasonCode,
+      message,
+      ...(record.field ? { field: record.field } : {}),
+      retryable: record.retryable,
+      ref: record.ref,
+      correlationId,
+    });
+  }
+
+  return async function replay(request: ReplayRequest): Promise<ReplayResponse> {
+    const started = now();
+    const selected = await select(deps.failures, request);
+    const items: ReplayItemResult[] = [];
+    for (const { id, record } of selected) {
+      if (!record) items.push({ id, outcome: 'not-found' });
+      else if (now() - started > budget)
+        items.push({
+          id,
+          flow: record.flow,
+          outcome: 'not-attempted',
+          message: 'time budget used up; replay again',
+        });
+      else items.push(await replayOne(record, request.dryRun));
+    }
+    const counts: ReplayResponse['counts'] = {};
+    for (const item of items) counts[item.outcome] = (counts[item.outcome] ?? 0) + 1;
+
+    return { dryRun: request.dryRun, requested: selected.length, counts, items };
+  };
+}
+
+export type ReplayUseCase = ReturnType<typeof createReplayUseCase>;

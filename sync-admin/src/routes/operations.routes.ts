@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { getCorrelationId, z } from 'shared';
+
+import { reconcileReportCsv } from '../reconcile/reconcile.csv';
+import { reconcileRequestSchema } from '../reconcile/reconcile.schema';
+import type { ReconcileService } from '../reconcile/reconcile.service';
+import { replayRequestSchema } from '../replay/replay.schema';
+import type { ReplayUseCase } from '../replay/replay.use-case';
+import type { StatusReport } from '../status/status.service';
+import { parseInput } from './validate';
+
+const formatSchema = z.strictObject({ format: z.enum(['json', 'csv']).optional() });
+
+/** `GET /status`, `POST /replay`, `POST /reconcile` (JSON, or CSV with `?format=csv` / `Accept: text/csv`). */
+export function operationsRoutes(deps: {
+  status: () => Promise<StatusReport>;
+  replay: ReplayUseCase;
+  reconcile: ReconcileService;
+}): Router {
+  const router = Router();
+  router.get('/status', async (_req, res) => {
+    const report = await deps.status();
+    res.status(report.status === 'down' ? 503 : 200).json(report);
+  });
+  router.post('/replay', async (req, res) => {
+    const request = parseInput(replayRequestSchema, req.body, 'body');
+    res.json({ ...(await deps.replay(request)), correlationId: getCorrelationId() });
+  });
+  router.post('/reconcile', async (req, res) => {
+    const { format } = parseInput(formatSchema, req.query, 'query');
+    const request = parseInput(reconcileRequestSchema, req.body, 'body');
+    const report = await deps.reconcile(request);
+    const csv =
+      format === 'csv' ||
+      (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
+    if (csv) {
+      res.type('text/csv').attachment('reconciliation.csv').send(reconcileReportCsv(report));
+
+      return;
+    }
+    res.json({ ...report, correlationId: getCorrelationId() });
+  });
+
+  return router;
+}

@@ -1,0 +1,194 @@
+import { healthCheckCommercetoolsPermissions } from '@commercetools/connect-payments-sdk';
+import {
+  type CtApi,
+  describeError,
+  type FailureRecord,
+  FAILURE_CONTAINER,
+  type JobRunReport,
+  type LinnworksApi,
+  type StateStore,
+} from 'shared';
+
+import type { CtScopeSource } from './ct-token-source';
+
+export interface CheckResult {
+  name: string;
+  status: 'UP' | 'DOWN';
+  /** A critical check that is down makes the whole connector `down`; others make it `degraded`. */
+  critical: boolean;
+  message?: string;
+  details?: Record<string, unknown>;
+}
+
+export type Check = () => Promise<CheckResult>;
+
+/** Where the last run report of a job flow is read from, and how stale it may be. */
+export interface JobReportSource {
+  read: () => Promise<JobRunReport | undefined>;
+  maxLagMs: number;
+}
+
+const down = (
+  name: string,
+  critical: boolean,
+  message: string,
+  details?: Record<string, unknown>,
+): CheckResult => ({
+  name,
+  status: 'DOWN',
+  critical,
+  message,
+  ...(details ? { details } : {}),
+});
+
+export function ctCredentialsCheck(scopes: CtScopeSource): Check {
+  return async () => {
+    try {
+      await scopes();
+
+      return { name: 'commercetools credentials', status: 'UP', critical: true };
+    } catch (error) {
+      return down(
+        'commercetools credentials',
+        true,
+        'the connector cannot get a commercetools token',
+        {
+          error: describeError(error).code,
+        },
+      );
+    }
+  };
+}
+
+/** One check per flow: does the connector's client hold every scope that flow needs? */
+export function ctScopesCheck(
+  flow: string,
+  required: string[],
+  projectKey: string,
+  scopes: CtScopeSource,
+): Check {
+  const sdkCheck = healthCheckCommercetoolsPermissions({
+    ctAuthorizationService: { getAccessToken: scopes } as never,
+    projectKey,
+    requiredPermissions: required,
+  });
+
+  return async () => {
+    const result = await sdkCheck();
+    const name = `commercetools scopes: ${flow}`;
+    if (result.status === 'UP')
+      return { name, status: 'UP', critical: false, details: { required } };
+    const held = (result.details as { actualScopes?: unknown } | undefined)?.actualScopes;
+    const granted = typeof held === 'string' ? held.split(' ') : [];
+    const missing = required.filter((s) => !granted.includes(`${s}:${projectKey}`));
+
+    return down(name, false, `missing scopes: ${missing.join(' ')}`, { required, missing });
+  };
+}
+
+export function linnworksCheck(linnworks: LinnworksApi): Check {
+  return async () => {
+    try {
+      const locations = await linnworks.getStockLocations();
+
+      return {
+        name: 'linnworks authorisation',
+        status: 'UP',
+        critical: true,
+        details: { stockLocations: locations.length },
+      };
+    } catch (error) {
+      return down('linnworks authorisation', true, 'Linnworks refused or did not answer', {
+        error: describeError(error).code,
+      });
+    }
+  };
+}
+
+export function subscriptionCheck(api: CtApi, key: string): Check {
+  const name = 'order subscription';
+
+  return async () => {
+    try {
+      const sub = (await api.subscriptions().withKey({ key }).get().execute()).body;
+      if (sub.status === 'Healthy')
+        return { name, status: 'UP', critical: false, details: { key, status: sub.status } };
+
+      return down(name, false, `subscription is ${sub.status}`, { key, status: sub.status });
+    } catch (error) {
+      const code = describeError(error).code;
+      const status =
+        (error as { statusCode?: number; code?: number }).statusCode ??
+        (error as { code?: number }).code;
+
+      return down(
+        name,
+        false,
+        status === 404 ? 'subscription not found' : 'subscription unreadable',
+        { key, error: code },
+      );
+    }
+  };
+}
+
+export function jobReportCheck(flow: string, source: JobReportSource, now: () => Date): Check {
+  const name = `last run: ${flow}`;
+
+  return async () => {
+    try {
+      const report = await source.read();
+      if (!report) return down(name, false, 'no run recorded yet');
+      const lagMs = now().getTime() - Date.parse(report.finishedAt);
+      const details = {
+        status: report.status,
+        finishedAt: report.finishedAt,
+        lagSeconds: Math.round(lagMs / 1000),
+        counts: report.counts,
+      };
+      if (report.status === 'failed') return down(name, false, 'last run failed', details);
+      if (lagMs > source.maxLagMs)
+        return down(name, false, 'last run is older than expected', details);
+
+      return { name, status: 'UP', critical: false, details };
+    } catch (error) {
+      return down(name, false, 'run report unreadable', { error: describeError(error).code });
+    }
+  };
+}
+
+/**
+ * Pending failures by flow and reason, from a scan of the failure queue (bounded by `maxScanned`).
+ * Any pending failure makes the connector `degraded`: it waits for a fix or a replay.
+ */
+export function failureQueueCheck(store: StateStore, maxScanned = 5000): Check {
+  const name = 'failure queue';
+
+  return async () => {
+    try {
+      const depth: Record<string, Record<string, number>> = {};
+      let pending = 0;
+      let truncated = false;
+      for await (const page of store.scan<FailureRecord>(FAILURE_CONTAINER, {
+        where: 'value(status="pending")',
+        pageSize: 500,
+      })) {
+        for (const { value } of page) {
+          const byReason = (depth[value.flow] ??= {});
+          byReason[value.reasonCode] = (byReason[value.reasonCode] ?? 0) + 1;
+          pending += 1;
+        }
+        if (pending >= maxScanned) {
+          truncated = true;
+          break;
+        }
+      }
+      const details = { pending, byFlowAndReason: depth, ...(truncated ? { truncated } : {}) };
+
+      return pending === 0
+        ? { name, status: 'UP', critical: false, details }
+        : down(name, false, `${pending}${truncated ? '+' : ''} failures pending`, details);
+    } catch (error) {
+      return down(name, false, 'failure queue unreadable', { error: describeError(error).code });
+    }
+  };
+}

@@ -1,0 +1,104 @@
+import {
+  createCtApi,
+  createStockSyncReplayer,
+  CtStateStore,
+  CtStockApiGateway,
+  defaultSkuMatching,
+  desiredQuantities,
+  FailureQueue,
+  type FlowReplayer,
+  LinnworksClient,
+  type Logger,
+  resolveStockMapping,
+  StockSyncStateRepo,
+} from 'shared';
+
+import { adminAuthMiddleware } from './auth/admin-auth.middleware';
+import type { SyncAdminDeps } from './app';
+import type { SyncAdminConfig } from './config';
+import { createReconcileService, type ReconcileDeps } from './reconcile/reconcile.service';
+import { createReplayRegistry } from './replay/replay-registry';
+import { createReplayUseCase } from './replay/replay.use-case';
+import { ctScopeSource } from './status/ct-token-source';
+import { FLOW_SCOPES } from './status/flow-scopes';
+import {
+  ctCredentialsCheck,
+  ctScopesCheck,
+  failureQueueCheck,
+  jobReportCheck,
+  type JobReportSource,
+  linnworksCheck,
+  subscriptionCheck,
+} from './status/status-checks';
+import { createStatusService } from './status/status.service';
+
+/** Builds the real dependencies of the app from the validated configuration. */
+export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdminDeps {
+  const ct = createCtApi(config.ct);
+  const store = new CtStateStore(ct);
+  const failures = new FailureQueue(store);
+  const linnworks = new LinnworksClient({ config: config.linnworks, logger });
+  const scopes = ctScopeSource(config.ct);
+  const now = () => new Date();
+
+  const stockReplayer: FlowReplayer | undefined = config.stockMapping
+    ? createStockSyncReplayer({
+        linnworks,
+        ct: new CtStockApiGateway(ct),
+        store,
+        logger,
+        mapping: config.stockMapping,
+        skuMatching: config.skuMatching ?? defaultSkuMatching,
+        timeBudgetMs: 60_000,
+      })
+    : undefined;
+  // order-sync and fulfillment-sync replayers are wired here once their flows export them.
+  const registry = createReplayRegistry({ 'stock-sync': stockReplayer });
+
+  const stockMapping = config.stockMapping;
+  const desiredSlots: ReconcileDeps['desiredSlots'] = stockMapping
+    ? async () => {
+        const { mapping } = resolveStockMapping(stockMapping, await linnworks.getStockLocations());
+
+        return (levels) => desiredQuantities(levels, mapping).slots;
+      }
+    : undefined;
+
+  const stockState = new StockSyncStateRepo(store);
+  const jobs: Record<string, JobReportSource> = {
+    'stock-sync': { read: () => stockState.lastReport(), maxLagMs: config.jobMaxLagMs },
+  };
+
+  return {
+    logger,
+    auth: adminAuthMiddleware({
+      projectKey: config.ct.projectKey,
+      clientId: config.ct.clientId,
+      clientSecret: config.ct.clientSecret,
+      authUrl: config.ct.authUrl,
+      requiredScope: config.requiredScope,
+      logger,
+    }),
+    failures,
+    status: createStatusService({
+      logger,
+      checks: [
+        ctCredentialsCheck(scopes),
+        ...Object.entries(FLOW_SCOPES).map(([flow, required]) =>
+          ctScopesCheck(flow, required, config.ct.projectKey, scopes),
+        ),
+        linnworksCheck(linnworks),
+        subscriptionCheck(ct, config.subscriptionKey),
+        ...Object.entries(jobs).map(([flow, source]) => jobReportCheck(flow, source, now)),
+        failureQueueCheck(store),
+      ],
+    }),
+    replay: createReplayUseCase({ failures, registry, logger }),
+    reconcile: createReconcileService({
+      ct,
+      linnworks,
+      ...(desiredSlots ? { desiredSlots } : {}),
+      stockTolerance: config.stockTolerance,
+    }),
+  };
+}
