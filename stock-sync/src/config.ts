@@ -1,6 +1,7 @@
 import {
   connectorEnvShape,
   ctHostsCheck,
+  defaultSkuMatching,
   type Env,
   jobEnvShape,
   parseEnv,
@@ -14,8 +15,16 @@ export const envShape = {
   ...jobEnvShape,
 };
 
+/** The location mapping is optional for the other apps, but stock-sync cannot run without it. */
+const mappingRequired = (env: Env): string | undefined =>
+  env.STOCK_LOCATION_MAPPING === undefined
+    ? 'STOCK_LOCATION_MAPPING: is required for stock-sync (which Linnworks location feeds which supply channel)'
+    : undefined;
+
 export function loadConfig(env: Env) {
-  const e = parseEnv(envShape, env, [ctHostsCheck]);
+  const e = parseEnv(envShape, env, [ctHostsCheck, mappingRequired]);
+  const mapping = e.STOCK_LOCATION_MAPPING;
+  if (!mapping) throw new Error('unreachable: STOCK_LOCATION_MAPPING checked above');
 
   return {
     ct: toCtConfig(e),
@@ -23,5 +32,9 @@ export function loadConfig(env: Env) {
     logLevel: e.LOG_LEVEL,
     timeBudgetMs: e.JOB_TIME_BUDGET_SECONDS * 1000,
     dryRun: e.DRY_RUN,
+    mapping,
+    skuMatching: e.STOCK_SKU_MATCHING ?? defaultSkuMatching,
   };
 }
+
+export type StockSyncConfig = ReturnType<typeof loadConfig>;

@@ -1,4 +1,14 @@
-import { createLogger, portFromEnv, runMain, serve } from 'shared';
+import {
+  createCtApi,
+  createLogger,
+  createStockSync,
+  CtStateStore,
+  CtStockApiGateway,
+  LinnworksClient,
+  portFromEnv,
+  runMain,
+  serve,
+} from 'shared';
 
 import { createApp } from './app';
 import { loadConfig } from './config';
@@ -6,22 +16,16 @@ import { loadConfig } from './config';
 runMain('stock-sync', async () => {
   const config = loadConfig(process.env);
   const logger = createLogger({ name: 'stock-sync', level: config.logLevel });
-  const app = createApp({
+  const ctApi = createCtApi(config.ct);
+  const stockSync = createStockSync({
+    linnworks: new LinnworksClient({ config: config.linnworks, logger }),
+    ct: new CtStockApiGateway(ctApi),
+    store: new CtStateStore(ctApi),
     logger,
-    run: async (request) => {
-      const startedAt = new Date().toISOString();
-
-      return {
-        flow: 'stock-sync',
-        status: 'skipped',
-        reason: 'no-sync-wired',
-        dryRun: request.dryRun ?? config.dryRun,
-        startedAt,
-        finishedAt: new Date().toISOString(),
-        durationMs: 0,
-        counts: {},
-      };
-    },
+    mapping: config.mapping,
+    skuMatching: config.skuMatching,
+    timeBudgetMs: config.timeBudgetMs,
   });
+  const app = createApp({ logger, stockSync, dryRunByDefault: config.dryRun });
   await serve(app, { port: portFromEnv(), logger });
 });
