@@ -1,10 +1,20 @@
-import type { LineItem, Order } from '@commercetools/platform-sdk';
+import type { Delivery, LineItem, Order } from '@commercetools/platform-sdk';
 
 import type { LwLine, RecordProblem } from './fulfillment.types';
 
 export interface MatchedItem {
   id: string;
   quantity: number;
+}
+
+/**
+ * The delivery carrying `key`. The commercetools test server stores a delivery's key as
+ * `deliveryKey` (the action's field) instead of `key`; both are read.
+ */
+export function deliveryWithKey(order: Order, key: string): Delivery | undefined {
+  return order.shippingInfo?.deliveries?.find(
+    (d) => d.key === key || (d as Delivery & { deliveryKey?: string }).deliveryKey === key,
+  );
 }
 
 /** Quantity of each line item already delivered on the order (every delivery counts). */

@@ -7,7 +7,7 @@ import type {
 
 import type { FulfillmentSettings } from './fulfillment-sync.env';
 import type { LwShipment, RecordProblem } from './fulfillment.types';
-import { type MatchedItem, matchLines, openQuantities } from './line-match';
+import { deliveryWithKey, type MatchedItem, matchLines, openQuantities } from './line-match';
 
 /** Delivery key marking the delivery made for one Linnworks order (idempotency). */
 export function deliveryKeyFor(lwOrderId: string): string {
@@ -112,7 +112,7 @@ export function planShipment(
   cancelledStateId?: string,
 ): ShipmentPlan {
   const deliveryKey = deliveryKeyFor(shipment.lwOrderId);
-  if (order.shippingInfo?.deliveries?.some((d) => d.key === deliveryKey)) {
+  if (deliveryWithKey(order, deliveryKey)) {
     return { kind: 'already-applied' };
   }
   const open = openQuantities(order, cancelledStateId);

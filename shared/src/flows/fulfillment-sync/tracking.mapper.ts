@@ -1,6 +1,7 @@
 import type { Order, OrderUpdateAction, TrackingData } from '@commercetools/platform-sdk';
 
 import type { FulfillmentSettings } from './fulfillment-sync.env';
+import { deliveryWithKey } from './line-match';
 
 /** Key of the tracking-only parcel the `add-parcel` mode adds for a parcel shipped untracked. */
 export function trackingParcelKeyFor(parcelKey: string): string {
@@ -19,7 +20,7 @@ export function planLateTracking(
   tracking: Map<string, TrackingData>,
   mode: FulfillmentSettings['trackingUpdate'],
 ): OrderUpdateAction[] {
-  const delivery = order.shippingInfo?.deliveries?.find((d) => d.key === deliveryKey);
+  const delivery = deliveryWithKey(order, deliveryKey);
   if (!delivery) return [];
   const actions: OrderUpdateAction[] = [];
   for (const [parcelKey, trackingData] of tracking) {
@@ -31,7 +32,12 @@ export function planLateTracking(
     }
     const key = trackingParcelKeyFor(parcelKey);
     if (delivery.parcels.some((p) => p.key === key)) continue;
-    actions.push({ action: 'addParcelToDelivery', deliveryKey, parcelKey: key, trackingData });
+    actions.push({
+      action: 'addParcelToDelivery',
+      deliveryId: delivery.id,
+      parcelKey: key,
+      trackingData,
+    });
   }
 
   return actions;

@@ -1,0 +1,193 @@
+import type {
+  LinnworksApi,
+  LinnworksOrderDetails,
+  LinnworksProcessedOrder,
+  LinnworksRefundHeader,
+  LinnworksReturnsRefundsRow,
+  LinnworksSplitPackage,
+} from '../../../src/linnworks';
+
+type Args<M extends keyof LinnworksApi> = Parameters<LinnworksApi[M]>[0];
+
+function unused(name: string): never {
+  throw new Error(`fake Linnworks: ${name} is not used by fulfillment-sync`);
+}
+
+/** An in-memory Linnworks for the flow's tests: processed orders, boxes, refunds; counts calls. */
+export class FakeLinnworks implements LinnworksApi {
+  processed: LinnworksProcessedOrder[] = [];
+  details = new Map<string, LinnworksOrderDetails>();
+  splits = new Map<string, LinnworksSplitPackage[]>();
+  refunds = new Map<string, LinnworksRefundHeader[]>();
+  refundRows: Array<LinnworksReturnsRefundsRow & { historyType: string }> = [];
+  calls: Record<string, number> = {};
+
+  private count(name: string): void {
+    this.calls[name] = (this.calls[name] ?? 0) + 1;
+  }
+
+  async searchProcessedOrders(args: Args<'searchProcessedOrders'>) {
+    this.count('searchProcessedOrders');
+    const field = args.dateField === 'cancelled' ? 'dCancelledOn' : 'dProcessedOn';
+    const from = new Date(args.from).toISOString();
+    const to = new Date(args.to).toISOString();
+    const source = args.filters?.find((f) => f.SearchField === 'Source')?.SearchTerm;
+    const all = this.processed
+      .filter((o) => o[field] !== null && o[field]! >= from && o[field]! <= to)
+      .filter((o) => !source || o.Source === source)
+      .sort((a, b) => (a.dProcessedOn ?? '').localeCompare(b.dProcessedOn ?? ''));
+    const start = (args.pageNumber - 1) * args.resultsPerPage;
+
+    return {
+      PageNumber: args.pageNumber,
+      EntriesPerPage: args.resultsPerPage,
+      TotalEntries: all.length,
+      TotalPages: Math.ceil(all.length / args.resultsPerPage),
+      Data: all.slice(start, start + args.resultsPerPage),
+    };
+  }
+
+  async getPackageSplit({ orderId }: Args<'getPackageSplit'>) {
+    this.count('getPackageSplit');
+
+    return this.splits.get(orderId) ?? [];
+  }
+
+  async getOrdersById({ orderIds }: Args<'getOrdersById'>) {
+    this.count('getOrdersById');
+
+    return orderIds.map((id) => this.details.get(id)).filter((d) => d !== undefined);
+  }
+
+  async getRefundHeadersByOrderId({ orderId }: Args<'getRefundHeadersByOrderId'>) {
+    this.count('getRefundHeadersByOrderId');
+
+    return this.refunds.get(orderId) ?? [];
+  }
+
+  async searchReturnsRefunds(args: Args<'searchReturnsRefunds'>) {
+    this.count('searchReturnsRefunds');
+    const rows = this.refundRows.filter((r) => r.historyType === args.historyType);
+
+    return {
+      PageNumber: 1,
+      EntriesPerPage: 100,
+      TotalEntries: rows.length,
+      TotalPages: 1,
+      Data: rows,
+    };
+  }
+
+  async getOrderPrintFlags({ orderIds }: Args<'getOrderPrintFlags'>) {
+    this.count('getOrderPrintFlags');
+
+    return orderIds
+      .map((id) => this.details.get(id))
+      .filter((d) => d !== undefined)
+      .map((o) => ({
+        OrderId: o.OrderId,
+        NumOrderId: o.NumOrderId,
+        Processed: o.Processed,
+        PickListPrinted: o.GeneralInfo.PickListPrinted,
+        InvoicePrinted: o.GeneralInfo.InvoicePrinted,
+        LabelPrinted: o.GeneralInfo.LabelPrinted,
+        PartShipped: o.GeneralInfo.PartShipped,
+        HoldOrCancel: o.GeneralInfo.HoldOrCancel,
+      }));
+  }
+
+  createOrders = (): never => unused('createOrders');
+  getOrderDetailsByReferenceId = (): never => unused('getOrderDetailsByReferenceId');
+  searchOrders = (): never => unused('searchOrders');
+  cancelOrder = (): never => unused('cancelOrder');
+  getRefundLinesByHeaderId = (): never => unused('getRefundLinesByHeaderId');
+  getRefunds = (): never => unused('getRefunds');
+  getReturnsExchanges = (): never => unused('getReturnsExchanges');
+  getStockLocations = (): never => unused('getStockLocations');
+  getStockItemIdsBySku = (): never => unused('getStockItemIdsBySku');
+  getStockItemsFull = (): never => unused('getStockItemsFull');
+  getStockLevelBatch = (): never => unused('getStockLevelBatch');
+  getPostalServices = (): never => unused('getPostalServices');
+}
+
+/** A processed-order row as SearchProcessedOrders returns it (parsed). */
+export function processedRow(
+  over: Partial<LinnworksProcessedOrder> & { pkOrderID: string },
+): LinnworksProcessedOrder {
+  return {
+    nOrderId: 100000,
+    nStatus: 1,
+    dReceivedDate: '2026-01-01T08:00:00.000Z',
+    dProcessedOn: '2026-01-01T10:00:00.000Z',
+    dPaidOn: null,
+    dCancelledOn: null,
+    HoldOrCancel: false,
+    IsResend: false,
+    IsExchange: false,
+    ReferenceNum: '',
+    SecondaryReference: '',
+    ExternalReference: '',
+    Source: 'COMMERCETOOLS',
+    SubSource: 'web',
+    PostalTrackingNumber: 'TRK',
+    Vendor: 'Royal Mail',
+    PostalServiceName: 'Tracked 24',
+    PostalServiceCode: '',
+    cCurrency: 'EUR',
+    fTotalCharge: 10,
+    fPostageCost: 0,
+    Subtotal: 10,
+    fTax: 0,
+    FulfilmentLocationName: 'Default',
+    ...over,
+  };
+}
+
+/** Order details as GetOrdersById returns them (parsed), derived from a processed row. */
+export function detailsFrom(
+  row: LinnworksProcessedOrder,
+  items: LinnworksOrderDetails['Items'] = [],
+): LinnworksOrderDetails {
+  return {
+    OrderId: row.pkOrderID,
+    NumOrderId: row.nOrderId,
+    Processed: row.dProcessedOn !== null,
+    ProcessedDateTime: row.dProcessedOn,
+    PaidDateTime: null,
+    FulfilmentLocationId: null,
+    GeneralInfo: {
+      Status: 1,
+      ReferenceNum: row.ReferenceNum,
+      SecondaryReference: '',
+      ExternalReferenceNum: '',
+      Source: row.Source,
+      SubSource: row.SubSource,
+      ReceivedDate: null,
+      HoldOrCancel: row.HoldOrCancel,
+      IsParked: false,
+      PickListPrinted: false,
+      InvoicePrinted: false,
+      LabelPrinted: false,
+      PartShipped: false,
+      Location: null,
+    },
+    ShippingInfo: {
+      Vendor: row.Vendor,
+      PostalServiceId: null,
+      PostalServiceName: row.PostalServiceName,
+      TrackingNumber: row.PostalTrackingNumber,
+      PostageCost: 0,
+      PostageCostExTax: 0,
+    },
+    TotalsInfo: {
+      Subtotal: 0,
+      PostageCost: 0,
+      PostageCostExTax: 0,
+      Tax: 0,
+      TotalCharge: 0,
+      TotalDiscount: 0,
+      Currency: 'EUR',
+    },
+    Items: items,
+  };
+}
