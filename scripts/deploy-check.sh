@@ -11,7 +11,8 @@ apps=${*:-order-sync stock-sync fulfillment-sync sync-admin}
 work=$(mktemp -d /tmp/deploy-check.XXXXXX)
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Each background command runs in its own session: kill the whole group (npm and node alike).
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -20,7 +21,7 @@ log() { printf '[deploy-check] %s\n' "$*"; }
 
 # The commercetools test server, from the workspace's own install.
 ct_port=$(node -e "require('$root/shared/testing/ct-mock-process.cjs').freePort().then(p => console.log(p))")
-(cd "$root" && CT_MOCK_PORT=$ct_port node --no-warnings --input-type=module -e "$(cat "$root/shared/testing/ct-mock-server.mjs")") >"$work/ct-mock.log" 2>&1 &
+(cd "$root" && CT_MOCK_PORT=$ct_port exec setsid node --no-warnings --input-type=module -e "$(cat "$root/shared/testing/ct-mock-server.mjs")") >"$work/ct-mock.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do grep -q CT_MOCK_READY "$work/ct-mock.log" 2>/dev/null && break; sleep 0.2; done
 grep -q CT_MOCK_READY "$work/ct-mock.log" || { log "commercetools test server did not start"; cat "$work/ct-mock.log"; exit 1; }
@@ -49,13 +50,13 @@ for app in $apps; do
   log "$app: npm install (standalone, no workspace root)"
   (cd "$dir/$app" && npm install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1) || { log "$app: install failed"; tail -20 "$dir/install.log"; failed=1; continue; }
   log "$app: npm run gcp-build"
-  (cd "$dir/$app" && npm run gcp-build >"$dir/build.log" 2>&1) || { log "$app: gcp-build failed"; tail -30 "$dir/build.log"; failed=1; continue; }
+  (cd "$dir/$app" && npm run gcp-build >"$dir/build.log" 2>&1) || { log "$app: gcp-build failed"; grep -E 'error|ERR' "$dir/build.log" | head -20; failed=1; continue; }
   log "$app: npm prune --omit=dev"
   (cd "$dir/$app" && npm prune --omit=dev --no-audit --no-fund --loglevel=error >>"$dir/build.log" 2>&1) || { log "$app: prune failed"; failed=1; continue; }
   port=$(node -e "require('$root/shared/testing/ct-mock-process.cjs').freePort().then(p => console.log(p))")
   (cd "$dir/$app" && PORT=$port CTP_PROJECT_KEY=deploy-check CTP_CLIENT_ID=deploy-check-id CTP_CLIENT_SECRET=deploy-check-secret \
     CTP_API_URL=$ct_url CTP_AUTH_URL=$ct_url LINNWORKS_APPLICATION_ID=app LINNWORKS_APPLICATION_SECRET=secret \
-    LINNWORKS_INSTALLATION_TOKEN=token LINNWORKS_AUTH_URL=http://127.0.0.1:9 npm start >"$dir/start.log" 2>&1) &
+    LINNWORKS_INSTALLATION_TOKEN=token LINNWORKS_AUTH_URL=http://127.0.0.1:9 exec setsid npm start >"$dir/start.log" 2>&1) &
   pids+=($!)
   ok=0
   for _ in $(seq 1 75); do if probe "$app" "$port"; then ok=1; break; fi; sleep 0.2; done
