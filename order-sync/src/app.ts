@@ -6,6 +6,7 @@ import {
   errorMiddleware,
   type Logger,
   parseDelivery,
+  RetryableUpstreamError,
   statusFor,
   ValidationError,
 } from 'shared';
@@ -20,6 +21,25 @@ export interface OrderSyncDeps {
     notification: CtNotification,
     messageId: string | undefined,
   ) => Promise<MessageOutcome>;
+  /**
+   * Answer 503 (redelivery) if handling takes longer than this; Pub/Sub waits 10 s for the
+   * answer. The work in progress finishes on its own and is idempotent. Default 8,000 ms.
+   */
+  deadlineMs?: number;
+}
+
+/** Runs the handler but gives up waiting at the deadline with a retryable error. */
+function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new RetryableUpstreamError('DEADLINE_EXCEEDED', `not handled within ${ms} ms`)),
+      ms,
+    );
+  });
+  work.catch(() => undefined);
+
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 function isSubscriptionTest(notification: CtNotification): boolean {
@@ -63,7 +83,10 @@ export function createApp(deps: OrderSyncDeps): Express {
       return;
     }
     try {
-      const outcome = await deps.handleMessage(notification, messageId);
+      const outcome = await withinDeadline(
+        deps.handleMessage(notification, messageId),
+        deps.deadlineMs ?? 8_000,
+      );
       res.status(outcome === 'processed' ? 200 : 202).json({ outcome });
     } catch (error) {
       const status = statusFor(error);

@@ -5,6 +5,7 @@ import {
   parseEnv,
   toCtConfig,
   toLinnworksConfig,
+  toOrderSyncSettings,
   z,
 } from 'shared';
 
@@ -25,6 +26,7 @@ export function loadConfig(env: Env) {
     linnworks: toLinnworksConfig(e),
     logLevel: e.LOG_LEVEL,
     subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
+    settings: toOrderSyncSettings(e),
   };
 }
 

@@ -1,18 +1,13 @@
-import { createLogger, portFromEnv, runMain, serve } from 'shared';
+import { createLogger, createOrderMessageHandler, portFromEnv, runMain, serve } from 'shared';
 
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { createOrderSyncDeps } from './order-sync.wiring';
 
 runMain('order-sync', async () => {
   const config = loadConfig(process.env);
   const logger = createLogger({ name: 'order-sync', level: config.logLevel });
-  const app = createApp({
-    logger,
-    handleMessage: async (notification) => {
-      logger.debug({ type: notification.type }, 'message ignored: no handler wired yet');
-
-      return 'ignored';
-    },
-  });
+  const handleMessage = createOrderMessageHandler(createOrderSyncDeps(config, logger));
+  const app = createApp({ logger, handleMessage });
   await serve(app, { port: portFromEnv(), logger });
 });

@@ -89,6 +89,17 @@ describe('POST /event', () => {
     expect(res.body.outcome).toBe('rejected');
   });
 
+  it('when handling outlasts the deadline, then the answer is 503 in time so Pub/Sub redelivers', async () => {
+    const app = createApp({
+      logger: captureLogger().logger,
+      deadlineMs: 50,
+      handleMessage: () => new Promise((resolve) => setTimeout(() => resolve('processed'), 500)),
+    });
+    const res = await request(app).post('/event').send(toPubSubPush(orderCreated, 'm'));
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ outcome: 'retry', reason: 'DEADLINE_EXCEEDED' });
+  });
+
   it('when a caller sends a correlation ID, then the response echoes it', async () => {
     const { app } = appWith(async () => 'ignored');
     const res = await request(app)

@@ -1,9 +1,11 @@
-import { type CtApi, ensureChannel } from 'shared';
+import { type CtApi, ensureChannel, LINNWORKS_CHANNEL_KEY } from 'shared';
 
-/** Key of the channel whose sync info records the Linnworks order id on each order. */
-export const LINNWORKS_CHANNEL_KEY = 'linnworks';
+export { LINNWORKS_CHANNEL_KEY };
 
-/** The commercetools resources order-sync needs besides the subscription. */
+/**
+ * The commercetools resources order-sync needs besides the subscription. The order flow also
+ * creates the channel lazily if it is missing when it first records a Linnworks order id.
+ */
 export async function ensureConnectorResources(api: CtApi): Promise<Record<string, string>> {
   return {
     [`channel:${LINNWORKS_CHANNEL_KEY}`]: await ensureChannel(api, {

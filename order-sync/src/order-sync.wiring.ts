@@ -1,0 +1,46 @@
+import {
+  createCtApi,
+  type CtApi,
+  CtStateStore,
+  FailureQueue,
+  KnownSkuCache,
+  LinnworksClient,
+  type LinnworksClientOptions,
+  type Logger,
+  OrderStateRepo,
+  OrderSyncCtGateway,
+  type OrderSyncUseCaseDeps,
+} from 'shared';
+
+import type { OrderSyncConfig } from './config';
+
+/**
+ * The real use-case dependencies from configuration. Linnworks calls are kept short (5 s,
+ * 2 attempts, short 429 wait) because the message must be answered within Pub/Sub's 10 s:
+ * a slow upstream becomes a 503 and a redelivery rather than a late answer.
+ */
+export function createOrderSyncDeps(
+  config: OrderSyncConfig,
+  logger: Logger,
+  overrides: { api?: CtApi; linnworks?: Partial<LinnworksClientOptions> } = {},
+): OrderSyncUseCaseDeps {
+  const api = overrides.api ?? createCtApi(config.ct, { timeoutMs: 4_000, maxRetries: 1 });
+  const store = new CtStateStore(api);
+
+  return {
+    ct: new OrderSyncCtGateway(api),
+    linnworks: new LinnworksClient({
+      config: config.linnworks,
+      timeoutMs: 5_000,
+      retry: { maxAttempts: 2, baseDelayMs: 200, maxDelayMs: 1_000 },
+      rateLimitFallbackMs: 2_000,
+      logger,
+      ...overrides.linnworks,
+    }),
+    states: new OrderStateRepo(store),
+    failures: new FailureQueue(store),
+    settings: config.settings,
+    logger,
+    knownSkus: new KnownSkuCache(),
+  };
+}

@@ -1,0 +1,32 @@
+import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { Logger } from '../../logging/logger';
+import type { FailureQueue } from '../../state/failure-queue';
+import type { OrderSyncCtPort } from './order-sync-ct.gateway';
+import type { OrderSyncSettings } from './order-sync.env';
+import type { OrderStateRepo } from './order-state';
+import type { KnownSkuCache } from './known-sku.cache';
+
+export const ORDER_SYNC_FLOW = 'order-sync';
+
+/** Everything the order-sync use cases need: ports, settings, and a clock. */
+export interface OrderSyncUseCaseDeps {
+  ct: OrderSyncCtPort;
+  linnworks: LinnworksApi;
+  states: OrderStateRepo;
+  failures: FailureQueue;
+  settings: OrderSyncSettings;
+  logger: Logger;
+  /** SKUs Linnworks is known to have, so the unknown-SKU check rarely costs a call. */
+  knownSkus: KnownSkuCache;
+  now?: () => Date;
+}
+
+/** What syncing one order came to. `rejected` means recorded in the failure queue. */
+export interface SyncResult {
+  outcome: 'processed' | 'skipped' | 'ignored' | 'rejected';
+  /** Machine-readable what happened, e.g. `created`, `already-synced`, `cancelled`. */
+  action: string;
+  linnworksOrderId?: string;
+  reasonCode?: string;
+  message?: string;
+}
