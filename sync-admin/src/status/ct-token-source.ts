@@ -14,13 +14,13 @@ export function ctScopeSource(ct: CtConfig, timeoutMs = 5000): CtScopeSource {
     const basic = Buffer.from(`${ct.clientId}:${ct.clientSecret}`).toString('base64');
     let response: Response;
     try {
-      response = await fetch(`${ct.authUrl}/oauth/token`, {
+      // Parameters in the query string, as commercetools documents (and its test server reads).
+      response = await fetch(`${ct.authUrl}/oauth/token?${params.toString()}`, {
         method: 'POST',
         headers: {
           Authorization: `Basic ${basic}`,
           'Content-Type': 'application/x-www-form-urlencoded',
         },
-        body: params,
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch {
