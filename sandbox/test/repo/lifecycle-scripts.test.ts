@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+import { ctTestApi, ctTestConfig, ctTestEnv } from 'shared/testing';
+
+const orderSync = path.join(__dirname, '..', '..', '..', 'order-sync');
+
+function runScript(script: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', `src/connector/${script}.ts`], {
+    cwd: orderSync,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('order-sync lifecycle scripts, as Connect runs them', () => {
+  const config = ctTestConfig();
+  const api = ctTestApi(config);
+  const env = {
+    ...ctTestEnv(config),
+    LINNWORKS_APPLICATION_ID: 'app',
+    LINNWORKS_APPLICATION_SECRET: 'secret',
+    LINNWORKS_INSTALLATION_TOKEN: 'token',
+    CONNECT_SUBSCRIPTION_DESTINATION: 'GoogleCloudPubSub',
+    CONNECT_GCP_PROJECT_ID: 'gcp-project',
+    CONNECT_GCP_TOPIC_NAME: 'orders-topic',
+  };
+
+  it('when post-deploy runs twice, then the subscription and the Linnworks channel exist once', async () => {
+    for (let i = 0; i < 2; i++) {
+      const run = runScript('post-deploy', env);
+      expect(run.status).toBe(0);
+    }
+    const subscription = await api
+      .subscriptions()
+      .withKey({ key: 'linnworks-connector-orders' })
+      .get()
+      .execute();
+    expect(subscription.body.destination).toEqual({
+      type: 'GoogleCloudPubSub',
+      projectId: 'gcp-project',
+      topic: 'orders-topic',
+    });
+    expect(subscription.body.messages).toEqual([
+      {
+        resourceTypeId: 'order',
+        types: ['OrderCreated', 'OrderImported', 'OrderPaymentStateChanged', 'OrderStateChanged'],
+      },
+    ]);
+    const channel = await api.channels().withKey({ key: 'linnworks' }).get().execute();
+    expect(channel.body.roles).toContain('OrderExport');
+  });
+
+  it('when pre-undeploy runs, then the subscription is gone', async () => {
+    const run = runScript('pre-undeploy', env);
+    expect(run.status).toBe(0);
+    await expect(
+      api.subscriptions().withKey({ key: 'linnworks-connector-orders' }).get().execute(),
+    ).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('when the destination is missing, then post-deploy fails naming the variable and never prints a secret', () => {
+    const run = runScript('post-deploy', {
+      ...env,
+      CONNECT_SUBSCRIPTION_DESTINATION: '',
+      CONNECT_GCP_TOPIC_NAME: '',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain('CONNECT_SUBSCRIPTION_DESTINATION');
+    expect(run.stdout + run.stderr).not.toContain(config.clientSecret);
+  });
+});
