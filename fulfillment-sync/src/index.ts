@@ -1,27 +1,17 @@
-import { createLogger, portFromEnv, runMain, serve } from 'shared';
+import { createCtApi, createLogger, LinnworksClient, portFromEnv, runMain, serve } from 'shared';
 
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { fulfillmentDeps, jobRunner } from './wiring';
 
 runMain('fulfillment-sync', async () => {
   const config = loadConfig(process.env);
   const logger = createLogger({ name: 'fulfillment-sync', level: config.logLevel });
-  const app = createApp({
+  const deps = fulfillmentDeps(config, {
+    ctApi: createCtApi(config.ct),
+    linnworks: new LinnworksClient({ config: config.linnworks, logger }),
     logger,
-    run: async (request) => {
-      const startedAt = new Date().toISOString();
-
-      return {
-        flow: 'fulfillment-sync',
-        status: 'skipped',
-        reason: 'no-sync-wired',
-        dryRun: request.dryRun ?? config.dryRun,
-        startedAt,
-        finishedAt: new Date().toISOString(),
-        durationMs: 0,
-        counts: {},
-      };
-    },
   });
+  const app = createApp({ logger, run: jobRunner(deps, config) });
   await serve(app, { port: portFromEnv(), logger });
 });
