@@ -5,7 +5,9 @@ import {
   intString,
   parseEnv,
   toCtConfig,
+  toFulfillmentSettings,
   toLinnworksConfig,
+  toOrderSyncSettings,
   z,
 } from 'shared';
 
@@ -40,6 +42,9 @@ export function loadConfig(env: Env) {
     stockTolerance: e.ADMIN_STOCK_TOLERANCE,
     stockMapping: e.STOCK_LOCATION_MAPPING,
     skuMatching: e.STOCK_SKU_MATCHING,
+    orderSettings: toOrderSyncSettings(e),
+    fulfillmentSettings: toFulfillmentSettings(e),
+    orderSource: e.LINNWORKS_ORDER_SOURCE,
   };
 }
 

@@ -1,14 +1,25 @@
 import {
   createCtApi,
+  createFulfillmentSyncReplayer,
+  createOrderSyncReplayer,
+  CtFulfillmentOrders,
   createStockSyncReplayer,
   CtStateStore,
   CtStockApiGateway,
   defaultSkuMatching,
   desiredQuantities,
   FailureQueue,
+  FULFILLMENT_FLOW,
+  ORDER_SYNC_FLOW,
+  STOCK_SYNC_FLOW,
   type FlowReplayer,
   LinnworksClient,
+  KnownSkuCache,
+  linnworksReferenceFor,
   type Logger,
+  OrderLinks,
+  OrderStateRepo,
+  OrderSyncCtGateway,
   resolveStockMapping,
   StockSyncStateRepo,
 } from 'shared';
@@ -52,8 +63,30 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
         timeBudgetMs: 60_000,
       })
     : undefined;
-  // order-sync and fulfillment-sync replayers are wired here once their flows export them.
-  const registry = createReplayRegistry({ 'stock-sync': stockReplayer });
+  const fulfillmentOrders = new CtFulfillmentOrders(ct);
+  // Each flow's own replayer, run in-process with the same settings as the flow's app.
+  const registry = createReplayRegistry({
+    [ORDER_SYNC_FLOW]: createOrderSyncReplayer({
+      ct: new OrderSyncCtGateway(ct),
+      linnworks,
+      states: new OrderStateRepo(store),
+      failures,
+      settings: config.orderSettings,
+      logger,
+      knownSkus: new KnownSkuCache(),
+    }),
+    [STOCK_SYNC_FLOW]: stockReplayer,
+    [FULFILLMENT_FLOW]: createFulfillmentSyncReplayer({
+      linnworks,
+      ct: fulfillmentOrders,
+      links: new OrderLinks(store, fulfillmentOrders),
+      store,
+      failures,
+      settings: config.fulfillmentSettings,
+      source: config.orderSource,
+      logger,
+    }),
+  });
 
   const stockMapping = config.stockMapping;
   const desiredSlots: ReconcileDeps['desiredSlots'] = stockMapping
@@ -66,7 +99,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
 
   const stockState = new StockSyncStateRepo(store);
   const jobs: Record<string, JobReportSource> = {
-    'stock-sync': { read: () => stockState.lastReport(), maxLagMs: config.jobMaxLagMs },
+    [STOCK_SYNC_FLOW]: { read: () => stockState.lastReport(), maxLagMs: config.jobMaxLagMs },
   };
 
   return {
@@ -97,6 +130,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
     reconcile: createReconcileService({
       ct,
       linnworks,
+      referenceOf: linnworksReferenceFor,
       ...(desiredSlots ? { desiredSlots } : {}),
       stockTolerance: config.stockTolerance,
     }),
