@@ -5,37 +5,29 @@ import type { LinnworksConfig } from '../config/common.config';
 import { PermanentUpstreamError, ValidationError } from '../errors/errors';
 import type { Logger } from '../logging/logger';
 import type { LinnworksApi } from './linnworks-api.port';
-import { unexpectedResponse } from './linnworks-errors';
 import {
-  lwRefundHeadersResponseSchema,
-  lwRefundInfoSchema,
-  lwRefundLinesResponseSchema,
-  lwReturnInfoSchema,
-  lwReturnsRefundsPageSchema,
-} from './linnworks-refund-schemas';
+  splitIntoChunks,
+  type LinnworksArgs as Args,
+  type LinnworksCall,
+  type LinnworksResult as Result,
+  MAX_IDS_PER_CALL,
+  toLinnworksDate,
+} from './linnworks-call';
+import { unexpectedResponse } from './linnworks-errors';
+import * as postSale from './linnworks-post-sale.requests';
 import {
   lwOrderDetailsSchema,
-  lwPostalServiceSchema,
   lwSearchOrdersSchema,
   lwSearchProcessedOrdersSchema,
   lwSplitPackageSchema,
-  lwStockItemFullSchema,
-  lwStockItemIdsBySkuSchema,
-  lwStockLevelBatchEntrySchema,
-  lwStockLocationSchema,
 } from './linnworks-schemas';
+import * as stock from './linnworks-stock.requests';
 import { LinnworksTransport } from './linnworks-transport';
-import type { LinnworksDateInput, LinnworksOrderPrintFlags } from './linnworks-types';
+import type { LinnworksOrderPrintFlags } from './linnworks-types';
 import { type RateBudget, type RateBudgetClock, SlidingWindowRateBudget } from './rate-budget';
 
 export const MAX_ORDERS_PER_CREATE = 20;
-export const MAX_IDS_PER_CALL = 100;
 export const MIN_PROCESSED_RESULTS_PER_PAGE = 20;
-export const MAX_STOCK_ITEMS_PER_PAGE = 200;
-const NO_ITEMS_FOUND = /No items found with given filter/i;
-
-type Args<M extends keyof LinnworksApi> = Parameters<LinnworksApi[M]>[0];
-type Result<M extends keyof LinnworksApi> = ReturnType<LinnworksApi[M]>;
 
 export interface LinnworksClientOptions {
   config: LinnworksConfig;
@@ -58,17 +50,6 @@ export interface LinnworksClientOptions {
   idleRefreshMs?: number;
   http?: AxiosInstance;
   logger?: Logger;
-}
-
-function isoDate(value: LinnworksDateInput): string {
-  return (typeof value === 'string' ? new Date(value) : value).toISOString();
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-
-  return chunks;
 }
 
 /** The real Linnworks client. See `LinnworksApi` for the contract of each method. */
@@ -96,11 +77,7 @@ export class LinnworksClient implements LinnworksApi {
     });
   }
 
-  private async call<S extends z.ZodType>(
-    endpoint: string,
-    body: unknown,
-    schema: S,
-  ): Promise<z.output<S>> {
+  private readonly call: LinnworksCall = async (endpoint, body, schema) => {
     const raw = await this.transport.call(endpoint, body);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -109,7 +86,7 @@ export class LinnworksClient implements LinnworksApi {
     }
 
     return parsed.data;
-  }
+  };
 
   async createOrders({ orders, location }: Args<'createOrders'>): Result<'createOrders'> {
     if (orders.length === 0) return [];
@@ -141,7 +118,7 @@ export class LinnworksClient implements LinnworksApi {
   async getOrdersById({ orderIds }: Args<'getOrdersById'>): Result<'getOrdersById'> {
     const schema = z.array(lwOrderDetailsSchema).nullable();
     const results = [];
-    for (const ids of chunk([...new Set(orderIds)], MAX_IDS_PER_CALL)) {
+    for (const ids of splitIntoChunks([...new Set(orderIds)], MAX_IDS_PER_CALL)) {
       results.push(
         ...((await this.call('Orders/GetOrdersById', { pkOrderIds: ids }, schema)) ?? []),
       );
@@ -207,8 +184,8 @@ export class LinnworksClient implements LinnworksApi {
     }
     const request = {
       DateField: args.dateField,
-      FromDate: isoDate(args.from),
-      ToDate: isoDate(args.to),
+      FromDate: toLinnworksDate(args.from),
+      ToDate: toLinnworksDate(args.to),
       PageNumber: args.pageNumber,
       ResultsPerPage: args.resultsPerPage,
       ...(args.searchTerm ? { SearchTerm: args.searchTerm } : {}),
@@ -232,134 +209,43 @@ export class LinnworksClient implements LinnworksApi {
     );
   }
 
-  async getRefundHeadersByOrderId({
-    orderId,
-  }: Args<'getRefundHeadersByOrderId'>): Result<'getRefundHeadersByOrderId'> {
-    const body = { request: { OrderId: orderId } };
-    const res = await this.call(
-      'ReturnsRefunds/GetRefundHeadersByOrderId',
-      body,
-      lwRefundHeadersResponseSchema.nullable(),
-    );
-
-    return res?.RefundHeaders ?? [];
+  getRefundHeadersByOrderId(args: Args<'getRefundHeadersByOrderId'>): Result<'getRefundHeadersByOrderId'> {
+    return postSale.getRefundHeadersByOrderId(this.call, args);
   }
 
-  async getRefundLinesByHeaderId(
-    args: Args<'getRefundLinesByHeaderId'>,
-  ): Result<'getRefundLinesByHeaderId'> {
-    const body = { request: { RefundHeaderId: args.refundHeaderId, OrderId: args.orderId } };
-    const res = await this.call(
-      'ReturnsRefunds/GetRefundLinesByHeaderId',
-      body,
-      lwRefundLinesResponseSchema.nullable(),
-    );
-
-    return res?.RefundLines ?? [];
+  getRefundLinesByHeaderId(args: Args<'getRefundLinesByHeaderId'>): Result<'getRefundLinesByHeaderId'> {
+    return postSale.getRefundLinesByHeaderId(this.call, args);
   }
 
-  async getRefunds({ orderId }: Args<'getRefunds'>): Result<'getRefunds'> {
-    const schema = z.array(lwRefundInfoSchema).nullable();
-
-    return (await this.call('ProcessedOrders/GetRefunds', { pkOrderId: orderId }, schema)) ?? [];
+  getRefunds(args: Args<'getRefunds'>): Result<'getRefunds'> {
+    return postSale.getRefunds(this.call, args);
   }
 
-  async getReturnsExchanges({
-    orderId,
-  }: Args<'getReturnsExchanges'>): Result<'getReturnsExchanges'> {
-    const schema = z.array(lwReturnInfoSchema).nullable();
-
-    return (
-      (await this.call('ProcessedOrders/GetReturnsExchanges', { pkOrderId: orderId }, schema)) ?? []
-    );
+  getReturnsExchanges(args: Args<'getReturnsExchanges'>): Result<'getReturnsExchanges'> {
+    return postSale.getReturnsExchanges(this.call, args);
   }
 
-  async searchReturnsRefunds(args: Args<'searchReturnsRefunds'>): Result<'searchReturnsRefunds'> {
-    const body = {
-      from: isoDate(args.from),
-      to: isoDate(args.to),
-      dateType: args.dateType,
-      searchField: args.searchField ?? '',
-      exactMatch: args.exactMatch ?? false,
-      searchTerm: args.searchTerm ?? '',
-      pageNum: args.pageNumber,
-      numEntriesPerPage: args.entriesPerPage,
-      historyType: args.historyType,
-    };
-
-    return this.call('ReturnsRefunds/SearchReturnsRefundsPaged', body, lwReturnsRefundsPageSchema);
+  searchReturnsRefunds(args: Args<'searchReturnsRefunds'>): Result<'searchReturnsRefunds'> {
+    return postSale.searchReturnsRefunds(this.call, args);
   }
 
-  async getStockLocations(): Result<'getStockLocations'> {
-    const schema = z.array(lwStockLocationSchema).nullable();
-
-    return (await this.call('Inventory/GetStockLocations', {}, schema)) ?? [];
+  getStockLocations(): Result<'getStockLocations'> {
+    return stock.getStockLocations(this.call);
   }
 
-  async getStockItemIdsBySku({
-    skus,
-  }: Args<'getStockItemIdsBySku'>): Result<'getStockItemIdsBySku'> {
-    const results = [];
-    for (const batch of chunk([...new Set(skus)], MAX_IDS_PER_CALL)) {
-      const body = { request: { SKUS: batch } };
-      const res = await this.call(
-        'Inventory/GetStockItemIdsBySKU',
-        body,
-        lwStockItemIdsBySkuSchema.nullable(),
-      );
-      results.push(...(res?.Items ?? []));
-    }
-
-    return results;
+  getStockItemIdsBySku(args: Args<'getStockItemIdsBySku'>): Result<'getStockItemIdsBySku'> {
+    return stock.getStockItemIdsBySku(this.call, args);
   }
 
-  async getStockItemsFull(args: Args<'getStockItemsFull'>): Result<'getStockItemsFull'> {
-    if (args.entriesPerPage < 1 || args.entriesPerPage > MAX_STOCK_ITEMS_PER_PAGE) {
-      throw new ValidationError(
-        'LINNWORKS_PAGE_SIZE',
-        `entriesPerPage must be 1..${MAX_STOCK_ITEMS_PER_PAGE}`,
-      );
-    }
-    const body = {
-      keyword: args.keyword ?? '',
-      loadCompositeParents: args.loadCompositeParents ?? false,
-      loadVariationParents: args.loadVariationParents ?? false,
-      entriesPerPage: args.entriesPerPage,
-      pageNumber: args.pageNumber,
-      dataRequirements: args.dataRequirements ?? ['StockLevels'],
-      searchTypes: args.searchTypes ?? ['SKU'],
-    };
-    try {
-      return (
-        (await this.call(
-          'Stock/GetStockItemsFull',
-          body,
-          z.array(lwStockItemFullSchema).nullable(),
-        )) ?? []
-      );
-    } catch (error) {
-      // Past the last page Linnworks answers 400 "No items found with given filter" (reference §4.3).
-      if (error instanceof PermanentUpstreamError && NO_ITEMS_FOUND.test(error.message)) return [];
-      throw error;
-    }
+  getStockItemsFull(args: Args<'getStockItemsFull'>): Result<'getStockItemsFull'> {
+    return stock.getStockItemsFull(this.call, args);
   }
 
-  async getStockLevelBatch({
-    stockItemIds,
-  }: Args<'getStockLevelBatch'>): Result<'getStockLevelBatch'> {
-    const schema = z.array(lwStockLevelBatchEntrySchema).nullable();
-    const results = [];
-    for (const ids of chunk([...new Set(stockItemIds)], MAX_IDS_PER_CALL)) {
-      const body = { request: { StockItemIds: ids } };
-      results.push(...((await this.call('Stock/GetStockLevel_Batch', body, schema)) ?? []));
-    }
-
-    return results;
+  getStockLevelBatch(args: Args<'getStockLevelBatch'>): Result<'getStockLevelBatch'> {
+    return stock.getStockLevelBatch(this.call, args);
   }
 
-  async getPostalServices(): Result<'getPostalServices'> {
-    const schema = z.array(lwPostalServiceSchema).nullable();
-
-    return (await this.call('PostalServices/GetPostalServices', {}, schema)) ?? [];
+  getPostalServices(): Result<'getPostalServices'> {
+    return stock.getPostalServices(this.call);
   }
 }
