@@ -25,7 +25,7 @@ export const REFUND_SEARCHES: Array<{
   dateType: LinnworksReturnsRefundsDateType;
 }> = [
   { historyType: 'REFUNDS', dateType: 'ACTIONED' },
-  { historyType: 'CANCELLATIONS', dateType: 'ALLDATES' },
+  { historyType: 'CANCELLATIONS', dateType: 'BOOKED' },
 ];
 
 /** The refund and cancellation lines of one order, with their commercetools line references. */

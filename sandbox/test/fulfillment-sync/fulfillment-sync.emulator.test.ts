@@ -1,0 +1,141 @@
+import { type FulfillmentSettings, runFulfillmentSync } from 'shared';
+import { captureLogger, ctTestUrl } from 'shared/testing';
+
+import {
+  createLinkedOrders,
+  type FulfillmentWorld,
+  startFulfillmentWorld,
+} from './fulfillment-world';
+
+const settings: FulfillmentSettings = {
+  progressRules: [],
+  shippedOrderState: 'Complete',
+  lineCancelledState: 'lw-line-cancelled',
+  refundPaymentState: undefined,
+  // Not implemented by the commercetools test server (test-doubles.md §4): covered by mapper tests.
+  returnPaymentState: undefined,
+  trackingUpdate: 'add-parcel',
+  lateTrackingHours: 48,
+  packageSplit: 'auto',
+};
+
+const NOW = Date.parse('2026-01-01T12:00:00Z');
+const run = (w: FulfillmentWorld, pageSize = 20) =>
+  runFulfillmentSync(
+    { ...w.deps, now: () => new Date(NOW) },
+    { dryRun: false, timeBudgetMs: 600_000, pageSize },
+  );
+
+describe('fulfillment-sync against the Linnworks emulator and the commercetools test server', () => {
+  let w: FulfillmentWorld;
+
+  afterEach(async () => {
+    await w.close();
+  });
+
+  it('when Linnworks ships an order in two boxes, then the delivery has one parcel per box with its tracking and the items matched through the line reference', async () => {
+    w = await startFulfillmentWorld(
+      ctTestUrl(),
+      { ...settings, packageSplit: 'always' },
+      captureLogger().logger,
+    );
+    const [order] = await createLinkedOrders(w, 1, [
+      { sku: 'SKU-1', quantity: 2 },
+      { sku: 'SKU-2', quantity: 1 },
+    ]);
+    w.emulator.control.processOrder({
+      order: order!.reference,
+      vendor: 'Royal Mail',
+      postalServiceName: 'Tracked 24',
+      processedOn: '2026-01-01T11:00:00Z',
+      packages: [
+        { trackingNumber: 'BOX-A', lines: [{ sku: 'SKU-1', quantity: 2 }] },
+        { trackingNumber: 'BOX-B', lines: [{ sku: 'SKU-2', quantity: 1 }] },
+      ],
+    });
+    w.emulator.control.resetCallCounts();
+
+    const report = await run(w);
+
+    expect(report.counts['processed.shipped']).toBe(1);
+    const ct = (await w.ctApi.orders().withId({ ID: order!.ct.id }).get().execute()).body;
+    const [li1, li2] = ct.lineItems;
+    const delivery = ct.shippingInfo?.deliveries?.[0];
+    expect(delivery?.items).toEqual([
+      { id: li1?.id, quantity: 2 },
+      { id: li2?.id, quantity: 1 },
+    ]);
+    expect(delivery?.parcels.map((p) => [p.items, p.trackingData])).toEqual([
+      [
+        [{ id: li1?.id, quantity: 2 }],
+        { trackingId: 'BOX-A', carrier: 'Royal Mail', provider: 'Tracked 24' },
+      ],
+      [
+        [{ id: li2?.id, quantity: 1 }],
+        { trackingId: 'BOX-B', carrier: 'Royal Mail', provider: 'Tracked 24' },
+      ],
+    ]);
+    expect(ct).toMatchObject({ shipmentState: 'Shipped', orderState: 'Complete' });
+    expect(w.emulator.control.callCounts()['ProcessedOrders/GetPackageSplit']).toBe(1);
+  });
+
+  it('when 45 one-box orders ship, then the processed search takes ceil(45/20) calls, no package split is read and each order gets one update', async () => {
+    w = await startFulfillmentWorld(ctTestUrl(), settings, captureLogger().logger);
+    const orders = await createLinkedOrders(w, 45, [{ sku: 'SKU-1', quantity: 1 }]);
+    for (const [i, o] of orders.entries()) {
+      w.emulator.control.processOrder({
+        order: o.reference,
+        trackingNumber: `T${i}`,
+        processedOn: `2026-01-01T11:${String(i).padStart(2, '0')}:00Z`,
+      });
+    }
+    w.emulator.control.resetCallCounts();
+    const updated: string[] = [];
+    const update = w.deps.ct.updateOrder.bind(w.deps.ct);
+    w.deps.ct.updateOrder = (id, version, actions) => {
+      updated.push(id);
+
+      return update(id, version, actions);
+    };
+
+    const report = await run(w);
+    const calls = w.emulator.control.callCounts();
+
+    expect(report.counts['processed.shipped']).toBe(45);
+    // 3 pages for the processed feed, 1 for the (empty) cancelled feed.
+    expect(calls['ProcessedOrders/SearchProcessedOrders']).toBe(4);
+    expect(calls['ProcessedOrders/GetPackageSplit']).toBeUndefined();
+    expect(updated.sort()).toEqual(orders.map((o) => o.ct.id).sort());
+    const shipped = await w.ctApi
+      .orders()
+      .get({ queryArgs: { where: 'shipmentState="Shipped"', limit: 100 } })
+      .execute();
+    expect(shipped.body.total).toBe(45);
+  });
+
+  it('when Linnworks cancels one order and refunds a line of another, then one is cancelled and the other gets one return item', async () => {
+    w = await startFulfillmentWorld(ctTestUrl(), settings, captureLogger().logger);
+    const [toCancel, toRefund] = await createLinkedOrders(w, 2, [
+      { sku: 'SKU-1', quantity: 2 },
+      { sku: 'SKU-2', quantity: 1 },
+    ]);
+    w.emulator.control.cancelOrder({ order: toCancel!.reference });
+    w.emulator.control.processOrder({ order: toRefund!.reference, trackingNumber: 'T1' });
+    w.emulator.control.refundOrder({
+      order: toRefund!.reference,
+      lines: [{ sku: 'SKU-1', quantity: 1, amount: 5 }],
+    });
+
+    const now = () => new Date(Date.now() + 60_000);
+    const opts = { dryRun: false, timeBudgetMs: 600_000, pageSize: 20 };
+    await runFulfillmentSync({ ...w.deps, now }, opts);
+    await runFulfillmentSync({ ...w.deps, now }, opts);
+
+    const cancelled = (await w.ctApi.orders().withId({ ID: toCancel!.ct.id }).get().execute()).body;
+    const refunded = (await w.ctApi.orders().withId({ ID: toRefund!.ct.id }).get().execute()).body;
+    expect(cancelled.orderState).toBe('Cancelled');
+    const items = (refunded.returnInfo ?? []).flatMap((r) => r.items);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ quantity: 1, lineItemId: refunded.lineItems[0]?.id });
+  });
+});

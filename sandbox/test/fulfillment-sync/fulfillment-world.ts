@@ -1,0 +1,208 @@
+import type { Order } from '@commercetools/platform-sdk';
+import {
+  createCtApi,
+  type CtApi,
+  CtStateStore,
+  type FulfillmentDeps,
+  type FulfillmentSettings,
+  LinnworksClient,
+  type LinnworksConfig,
+  type Logger,
+  ORDER_STATE_CONTAINER,
+  type OrderState,
+  unlimitedRateBudget,
+} from 'shared';
+
+import { fulfillmentDeps } from '../../../fulfillment-sync/src/wiring';
+import {
+  type RunningLinnworksEmulator,
+  startLinnworksEmulator,
+} from '../../linnworks-emulator/src';
+
+const money = (centAmount: number) => ({
+  type: 'centPrecision' as const,
+  currencyCode: 'EUR',
+  centAmount,
+  fractionDigits: 2,
+});
+
+export const SKUS = ['SKU-1', 'SKU-2'];
+
+export interface FulfillmentWorld {
+  emulator: RunningLinnworksEmulator;
+  linnworks: LinnworksClient;
+  ctApi: CtApi;
+  deps: FulfillmentDeps;
+  shippingMethodId: string;
+  close(): Promise<void>;
+}
+
+async function seedCt(api: CtApi): Promise<string> {
+  const pt = await api
+    .productTypes()
+    .post({ body: { key: 'pt', name: 'pt', description: 'pt' } })
+    .execute();
+  await api
+    .products()
+    .post({
+      body: {
+        productType: { typeId: 'product-type', id: pt.body.id },
+        name: { en: 'Mug' },
+        slug: { en: 'mug' },
+        masterVariant: { sku: SKUS[0] },
+        variants: SKUS.slice(1).map((sku) => ({ sku })),
+        publish: true,
+      },
+    })
+    .execute();
+  const tax = await api
+    .taxCategories()
+    .post({
+      body: {
+        name: 'std',
+        rates: [{ name: 'x', amount: 0.2, includedInPrice: true, country: 'GB' }],
+      },
+    })
+    .execute();
+  const zone = await api
+    .zones()
+    .post({ body: { name: 'GB', locations: [{ country: 'GB' }] } })
+    .execute();
+  const method = await api
+    .shippingMethods()
+    .post({
+      body: {
+        key: 'standard',
+        name: 'Standard',
+        isDefault: false,
+        taxCategory: { typeId: 'tax-category', id: tax.body.id },
+        zoneRates: [
+          { zone: { typeId: 'zone', id: zone.body.id }, shippingRates: [{ price: money(0) }] },
+        ],
+      },
+    })
+    .execute();
+
+  return method.body.id;
+}
+
+/** The emulator, a commercetools project with a catalogue, and the flow wired as the app wires it. */
+export async function startFulfillmentWorld(
+  ctApiUrl: string,
+  settings: FulfillmentSettings,
+  logger: Logger,
+  projectKey = `fs-${Math.random().toString(36).slice(2, 10)}`,
+): Promise<FulfillmentWorld> {
+  const emulator = await startLinnworksEmulator({ options: { rateLimits: false } });
+  emulator.control.seedItems(SKUS.map((sku) => ({ sku, stock: { Default: 1_000_000 } })));
+  emulator.control.seedPostalServices([{ name: 'Tracked 24', vendor: 'Royal Mail', code: 'RM24' }]);
+  const config: LinnworksConfig = { ...emulator.credentials, authUrl: emulator.url };
+  const linnworks = new LinnworksClient({
+    config,
+    timeoutMs: 10_000,
+    rateBudget: unlimitedRateBudget,
+    logger,
+  });
+  const ctApi = createCtApi(
+    {
+      projectKey,
+      clientId: 'c',
+      clientSecret: 's',
+      scopes: undefined,
+      apiUrl: ctApiUrl,
+      authUrl: ctApiUrl,
+    },
+    { timeoutMs: 20_000, maxRetries: 0 },
+  );
+  const shippingMethodId = await seedCt(ctApi);
+  const deps = fulfillmentDeps({ settings, source: 'COMMERCETOOLS' }, { ctApi, linnworks, logger });
+
+  return { emulator, linnworks, ctApi, deps, shippingMethodId, close: () => emulator.close() };
+}
+
+/**
+ * Creates `count` orders the way order-sync leaves them: a commercetools order (with shipping
+ * info), the Linnworks order (Source COMMERCETOOLS, ReferenceNumber = order number, ItemNumber =
+ * line item id) and the order-state record linking both.
+ */
+export async function createLinkedOrders(
+  world: FulfillmentWorld,
+  count: number,
+  lines: Array<{ sku: string; quantity: number }>,
+  prefix = 'ORD',
+): Promise<Array<{ ct: Order; lwOrderId: string; reference: string }>> {
+  const created: Array<{ ct: Order; lwOrderId: string; reference: string }> = [];
+  for (let start = 0; start < count; start += 20) {
+    const batch: Order[] = [];
+    for (let i = start; i < Math.min(count, start + 20); i++) {
+      const res = await world.ctApi
+        .orders()
+        .importOrder()
+        .post({
+          body: {
+            orderNumber: `${prefix}-${i}`,
+            totalPrice: money(1000),
+            lineItems: lines.map((l) => ({
+              name: { en: l.sku },
+              variant: { sku: l.sku },
+              price: { value: money(500) },
+              quantity: l.quantity,
+            })),
+            shippingAddress: { country: 'GB' },
+            shippingInfo: {
+              shippingMethodName: 'Standard',
+              price: money(0),
+              shippingRate: { price: money(0) },
+              shippingMethod: { typeId: 'shipping-method', id: world.shippingMethodId },
+            },
+            orderState: 'Open',
+          },
+        })
+        .execute();
+      batch.push(res.body);
+    }
+    const ids = await world.linnworks.createOrders({
+      location: 'Default',
+      orders: batch.map((o) => ({
+        Source: 'COMMERCETOOLS',
+        SubSource: 'web',
+        ReferenceNumber: o.orderNumber ?? o.id,
+        ReceivedDate: '2026-01-01T08:00:00Z',
+        DispatchBy: '2026-01-03T08:00:00Z',
+        PaymentStatus: 'Paid',
+        Currency: 'EUR',
+        PostalServiceName: 'Tracked 24',
+        OrderItems: o.lineItems.map((li) => ({
+          ItemNumber: li.id,
+          ChannelSKU: li.variant.sku ?? '',
+          ItemTitle: 'Item',
+          Qty: li.quantity,
+          PricePerUnit: 5,
+          TaxRate: 20,
+          TaxCostInclusive: true,
+          UseChannelTax: true,
+          LineDiscount: 0,
+          IsService: false,
+        })),
+      })),
+    });
+    for (const [index, order] of batch.entries()) {
+      const lwOrderId = ids[index] ?? '';
+      const state: OrderState = {
+        ctOrderId: order.id,
+        orderNumber: order.orderNumber,
+        linnworksOrderId: lwOrderId,
+        linnworksReference: order.orderNumber ?? order.id,
+        status: 'created',
+        paid: true,
+        lastOrderVersion: order.version,
+        attempts: 1,
+        updatedAt: '2026-01-01T08:00:00.000Z',
+      };
+      await new CtStateStore(world.ctApi).put(ORDER_STATE_CONTAINER, order.id, state);
+      created.push({ ct: order, lwOrderId, reference: order.orderNumber ?? order.id });
+    }
+  }
+
+  return created;
+}
