@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+import { ctTestEnv } from 'shared/testing';
+
+import {
+  importOrder,
+  linnworksOrdersFor,
+  orderMessage,
+  type OrderSyncWorld,
+  seedSkus,
+  startWorld,
+} from './order-sync.harness';
+
+const root = path.join(__dirname, '..', '..', '..');
+
+interface Instance {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Starts order-sync's real main (src/index.ts) as its own process; resolves with its URL. */
+function startInstance(env: Record<string, string>): Promise<Instance> {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
+    cwd: path.join(root, 'order-sync'),
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`instance did not start: ${out}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /"port":(\d+)/.exec(out)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, url: `http://127.0.0.1:${port}` });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`instance exited (${code}): ${out}`)));
+  });
+}
+
+async function deliver(url: string, body: unknown): Promise<number> {
+  const res = await fetch(`${url}/event`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+  return res.status;
+}
+
+describe('order-sync exactly once across processes', () => {
+  let world: OrderSyncWorld;
+  let instances: Instance[] = [];
+  beforeAll(async () => {
+    world = await startWorld();
+    await seedSkus(world, ['LAMP-1', 'LAMP-2']);
+    const c = world.emulator.credentials;
+    const env = {
+      ...ctTestEnv(world.ctConfig),
+      LINNWORKS_APPLICATION_ID: c.applicationId,
+      LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
+      LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
+      LINNWORKS_AUTH_URL: world.emulator.url,
+      ORDER_STORE_MAPPING: '{"_none":{"subSource":"web","location":"Default"}}',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+    };
+    instances = await Promise.all([startInstance(env), startInstance(env), startInstance(env)]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const instance of instances) instance.child.kill('SIGTERM');
+    await world.close();
+  });
+
+  it('when the same message is delivered 10 times concurrently to each of 3 processes, then exactly one Linnworks order exists', async () => {
+    for (const [n, paymentState] of [
+      [1, 'Paid'],
+      [2, 'BalanceDue'],
+    ] as const) {
+      const order = await importOrder(world, {
+        orderNumber: `CT-MP-${n}`,
+        paymentState,
+        lines: [
+          { sku: 'LAMP-1', quantity: 2, unitCents: 4999 },
+          { sku: 'LAMP-2', quantity: 1, unitCents: 1999 },
+        ],
+      });
+      const message = orderMessage(order, 'OrderCreated', `pubsub-mp-${n}`);
+      const statuses = await Promise.all(
+        instances.flatMap((instance) =>
+          Array.from({ length: 10 }, () => deliver(instance.url, message)),
+        ),
+      );
+      // Every delivery is answered: created or found (2xx), or told to retry (503).
+      expect(statuses.every((s) => s < 300 || s === 503)).toBe(true);
+      // Redeliver until every instance acknowledges (Pub/Sub would redeliver the 503s).
+      for (const instance of instances) {
+        expect(await deliver(instance.url, message)).toBeLessThan(300);
+      }
+      const lw = linnworksOrdersFor(world, order.id);
+      expect(lw).toHaveLength(1);
+      const state = await world.states.get(order.id);
+      expect(state?.value).toMatchObject({ status: 'created', linnworksOrderId: lw[0]!.OrderId });
+      const after = await world.api.orders().withId({ ID: order.id }).get().execute();
+      expect(new Set(after.body.syncInfo.map((s) => s.externalId))).toEqual(
+        new Set([lw[0]!.OrderId]),
+      );
+    }
+  }, 60_000);
+});
