@@ -62,7 +62,6 @@ function shippingFields(order: Order, fractionDigits: number, sums: MoneySums) {
     fractionDigits,
     (info.taxRate?.amount ?? 0) * 100,
     true,
-    true,
   );
 
   return {

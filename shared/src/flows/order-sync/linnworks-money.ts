@@ -50,7 +50,6 @@ function reproduces(
   fractionDigits: number,
   ratePercent: number,
   inclusive: boolean,
-  exactRaw: boolean,
 ): boolean {
   const scale = 10 ** fractionDigits;
   const total = toMajor(amount.unitCents, fractionDigits) * amount.quantity;
@@ -60,18 +59,12 @@ function reproduces(
   const totalCents = amount.unitCents * amount.quantity;
   const expectedNet = inclusive ? totalCents - taxCents : totalCents;
 
-  return (
-    Math.abs(tax * scale - taxCents) < 1e-6 &&
-    Math.abs(net * scale - expectedNet) < 1e-6 &&
-    (!exactRaw || Math.abs(rawTax * scale - taxCents) < 0.001)
-  );
+  return Math.abs(tax * scale - taxCents) < 1e-6 && Math.abs(net * scale - expectedNet) < 1e-6;
 }
 
 /**
  * The TaxRate (percent) to send for an amount (gross when `inclusive`, else net) whose tax must
  * come out as `taxCents`: the nominal rate if it does, else the shortest effective rate that does.
- * `exactRaw` also requires the unrounded tax to be that figure: Linnworks adds postage tax into
- * the order's tax before rounding, so postage needs it; lines are rounded one by one.
  */
 export function linnworksTaxRate(
   amount: LinnworksAmount,
@@ -79,17 +72,16 @@ export function linnworksTaxRate(
   fractionDigits: number,
   nominalPercent: number,
   inclusive: boolean,
-  exactRaw = false,
 ): number {
   const nominal = Number(nominalPercent.toFixed(6));
-  if (reproduces(amount, taxCents, fractionDigits, nominal, inclusive, exactRaw)) return nominal;
+  if (reproduces(amount, taxCents, fractionDigits, nominal, inclusive)) return nominal;
   const totalCents = amount.unitCents * amount.quantity;
   const base = inclusive ? totalCents - taxCents : totalCents;
   if (base === 0) return nominal;
   const effective = (taxCents / base) * 100;
   for (let decimals = 2; decimals <= 14; decimals++) {
     const rate = Number(effective.toFixed(decimals));
-    if (reproduces(amount, taxCents, fractionDigits, rate, inclusive, exactRaw)) return rate;
+    if (reproduces(amount, taxCents, fractionDigits, rate, inclusive)) return rate;
   }
 
   return effective;
