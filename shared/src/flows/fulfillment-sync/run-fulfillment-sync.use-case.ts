@@ -1,5 +1,6 @@
 import type { JobRunReport } from '../../http/job-app';
 import { LeaseLock } from '../../state/lease-lock';
+import type { StateStore } from '../../state/state-store';
 import { CursorRepo } from './cursor.repo';
 import type { Feed, FeedRun } from './feed-runner';
 import {
@@ -97,4 +98,9 @@ export async function runFulfillmentSync(
   if (!options.dryRun) await deps.store.put(FULFILLMENT_RUN_REPORT_CONTAINER, 'last', result);
 
   return result;
+}
+
+/** The report of the last (non-dry) run, for sync-admin's status. */
+export async function lastFulfillmentReport(store: StateStore): Promise<JobRunReport | undefined> {
+  return (await store.get<JobRunReport>(FULFILLMENT_RUN_REPORT_CONTAINER, 'last'))?.value;
 }
