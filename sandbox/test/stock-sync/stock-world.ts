@@ -45,12 +45,49 @@ export function seededLevel(i: number, location: number): number {
   return (i * 7 + location * 3) % 50;
 }
 
-async function runLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
+export async function runLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) await fn(items[next++] as T);
   };
   await Promise.all(Array.from({ length: limit }, worker));
+}
+
+/** The three supply channels and one variant per SKU (`variantsPerProduct` per product). */
+export async function seedCtCatalogue(
+  ctApi: CtApi,
+  skus: number,
+  options: { variantsPerProduct: number; concurrency: number },
+): Promise<void> {
+  for (const key of Object.values(CHANNELS)) {
+    await ctApi
+      .channels()
+      .post({ body: { key, roles: ['InventorySupply'] } })
+      .execute();
+  }
+  const productType = await ctApi
+    .productTypes()
+    .post({ body: { name: 'stock-test', description: 'stock-sync tests', attributes: [] } })
+    .execute();
+  const perProduct = options.variantsPerProduct;
+  const groups = Array.from({ length: Math.ceil(skus / perProduct) }, (_, g) => g);
+  await runLimited(groups, options.concurrency, async (g) => {
+    const group = Array.from({ length: Math.min(perProduct, skus - g * perProduct) }, (_, i) =>
+      skuOf(g * perProduct + i),
+    );
+    await ctApi
+      .products()
+      .post({
+        body: {
+          productType: { typeId: 'product-type', id: productType.body.id },
+          name: { en: `Product ${g}` },
+          slug: { en: `product-${g}` },
+          masterVariant: { sku: group[0] },
+          variants: group.slice(1).map((sku) => ({ sku })),
+        },
+      })
+      .execute();
+  });
 }
 
 /**
@@ -98,34 +135,9 @@ export async function startStockWorld(input: {
     rateLimitFallbackMs: 5,
   });
   const ctApi = createCtApi(input.ct, { timeoutMs: 60_000, maxRetries: 0 });
-  for (const key of Object.values(CHANNELS)) {
-    await ctApi
-      .channels()
-      .post({ body: { key, roles: ['InventorySupply'] } })
-      .execute();
-  }
-  const productType = await ctApi
-    .productTypes()
-    .post({ body: { name: 'stock-test', description: 'stock-sync tests', attributes: [] } })
-    .execute();
-  const perProduct = input.variantsPerProduct ?? 50;
-  const groups = Array.from({ length: Math.ceil(input.skus / perProduct) }, (_, g) => g);
-  await runLimited(groups, input.seedConcurrency ?? 4, async (g) => {
-    const skus = Array.from({ length: Math.min(perProduct, input.skus - g * perProduct) }, (_, i) =>
-      skuOf(g * perProduct + i),
-    );
-    await ctApi
-      .products()
-      .post({
-        body: {
-          productType: { typeId: 'product-type', id: productType.body.id },
-          name: { en: `Product ${g}` },
-          slug: { en: `product-${g}` },
-          masterVariant: { sku: skus[0] },
-          variants: skus.slice(1).map((sku) => ({ sku })),
-        },
-      })
-      .execute();
+  await seedCtCatalogue(ctApi, input.skus, {
+    variantsPerProduct: input.variantsPerProduct ?? 50,
+    concurrency: input.seedConcurrency ?? 4,
   });
 
   return {

@@ -21,6 +21,14 @@ export class InventoryConflictError extends Error {
   }
 }
 
+/** The entry to update no longer exists (deleted in commercetools since it was recorded). */
+export class InventoryMissingError extends Error {
+  constructor(readonly entryId: string) {
+    super(`inventory entry ${entryId} no longer exists`);
+    this.name = 'InventoryMissingError';
+  }
+}
+
 /** commercetools refused a new entry because its key (or sku + channel) already exists. */
 export class InventoryDuplicateError extends Error {
   constructor(readonly key: string) {
@@ -36,7 +44,12 @@ export interface CtStockGateway {
   /** Every inventory entry (any channel, or none) of these SKUs. */
   findEntries(skus: string[]): Promise<InventoryEntryView[]>;
   getEntry(id: string): Promise<InventoryEntryView | undefined>;
-  /** `changeQuantity` with the entry's version; throws InventoryConflictError on 409. */
+  /** True when the project has at least one inventory entry (any SKU, any channel). */
+  hasInventory(): Promise<boolean>;
+  /**
+   * `changeQuantity` with the entry's version; throws InventoryConflictError on 409 and
+   * InventoryMissingError on 404.
+   */
   changeQuantity(
     entry: { id: string; version: number },
     quantity: number,
@@ -108,6 +121,20 @@ export class CtStockApiGateway implements CtStockGateway {
     return found;
   }
 
+  async hasInventory(): Promise<boolean> {
+    this.calls.reads++;
+    try {
+      const response = await this.api
+        .inventory()
+        .get({ queryArgs: { limit: 1, withTotal: false } })
+        .execute();
+
+      return response.body.results.length > 0;
+    } catch (error) {
+      throw toCtError(error, 'read of inventory entries');
+    }
+  }
+
   async findEntries(skus: string[]): Promise<InventoryEntryView[]> {
     const entries: InventoryEntryView[] = [];
     for (const group of chunks(skus, SKUS_PER_QUERY)) {
@@ -165,6 +192,7 @@ export class CtStockApiGateway implements CtStockGateway {
       return toView(response.body);
     } catch (error) {
       if (isCtConflict(error)) throw new InventoryConflictError(entry.id);
+      if (isCtNotFound(error)) throw new InventoryMissingError(entry.id);
       throw toCtError(error, `changeQuantity of inventory entry ${entry.id}`);
     }
   }

@@ -5,6 +5,7 @@ import type { Logger } from '../../logging/logger';
 import {
   InventoryConflictError,
   InventoryDuplicateError,
+  InventoryMissingError,
   type CtStockGateway,
   type InventoryEntryView,
 } from './ct-stock.gateway';
@@ -37,6 +38,8 @@ export interface StockSyncContext {
   ct: CtStockGateway;
   snapshot: StockSnapshot;
   dryRun: boolean;
+  /** commercetools held no inventory entry at all when the run began: nothing to look up. */
+  inventoryEmpty: boolean;
   writeConcurrency: number;
   logger: Logger;
 }
@@ -62,6 +65,8 @@ interface Pair {
   ctSku: string;
   slot: string;
   quantity: number;
+  /** The entry as the snapshot recorded it, when it did. */
+  recorded?: InventoryEntryView;
 }
 
 async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
@@ -166,9 +171,10 @@ export async function syncStockItems(
     const resolved = await resolveSkus(unresolved, ctx);
     for (const item of keyed) {
       const known = ctx.snapshot.get(item.key);
+      const recordedSku = known?.[SKU_SLOT];
       const ctSku = known
-        ? typeof known[SKU_SLOT] === 'string'
-          ? known[SKU_SLOT]
+        ? typeof recordedSku === 'string'
+          ? recordedSku
           : item.key
         : resolved.get(item.key);
       if (ctSku === undefined) {
@@ -177,24 +183,52 @@ export async function syncStockItems(
         continue;
       }
       for (const [slot, quantity] of item.slots) {
-        if (known?.[slot] === quantity) counts.unchanged++;
-        else pairs.push({ itemKey: item.key, lwSku: item.lwSku, ctSku, slot, quantity });
+        const recorded = known?.[slot];
+        const last = Array.isArray(recorded) ? recorded : undefined;
+        if (last?.[0] === quantity) {
+          counts.unchanged++;
+          continue;
+        }
+        const entry: InventoryEntryView | undefined = last
+          ? {
+              id: last[2],
+              version: last[1],
+              sku: ctSku,
+              key: undefined,
+              channelId: undefined,
+              quantityOnStock: last[0],
+            }
+          : undefined;
+        pairs.push({
+          itemKey: item.key,
+          lwSku: item.lwSku,
+          ctSku,
+          slot,
+          quantity,
+          recorded: entry,
+        });
       }
       if (!known && ctSku !== item.key) ctx.snapshot.set(item.key, { [SKU_SLOT]: ctSku });
     }
     if (pairs.length === 0) return outcome;
 
+    // Pairs without a recorded entry are looked up in one batched query (unless commercetools
+    // is known to hold no inventory at all: a first run into an empty project).
     const entries = new Map<string, InventoryEntryView[]>();
-    for (const entry of await ctx.ct.findEntries([...new Set(pairs.map((p) => p.ctSku))])) {
-      const id = `${entry.sku}\u0000${entry.channelId ?? ''}`;
-      entries.set(id, [...(entries.get(id) ?? []), entry]);
+    const unrecorded = pairs.filter((p) => !p.recorded);
+    if (unrecorded.length > 0 && !ctx.inventoryEmpty) {
+      for (const entry of await ctx.ct.findEntries([...new Set(unrecorded.map((p) => p.ctSku))])) {
+        const id = `${entry.sku}\u0000${entry.channelId ?? ''}`;
+        entries.set(id, [...(entries.get(id) ?? []), entry]);
+      }
     }
     await forEachLimit(pairs, ctx.writeConcurrency, async (pair) => {
       const channelId = pair.slot === AGGREGATE_SLOT ? '' : (ctx.channelIds.get(pair.slot) ?? '');
       const key = inventoryEntryKey(pair.ctSku, pair.slot);
-      const entry = pickEntry(entries.get(`${pair.ctSku}\u0000${channelId}`), key);
+      const entry = pair.recorded ?? pickEntry(entries.get(`${pair.ctSku}\u0000${channelId}`), key);
       try {
-        if (await writePair(pair, entry, channelId, key, ctx, counts)) remember(pair, ctx);
+        const held = await writePair(pair, entry, channelId, key, ctx, counts);
+        if (held) remember(pair, held, ctx);
       } catch (error) {
         fail(pair, error);
       }
@@ -214,17 +248,18 @@ function toPairStub(item: { key: string; lwSku: string }): Pair {
   return { itemKey: item.key, lwSku: item.lwSku, ctSku: item.key, slot: '', quantity: 0 };
 }
 
-function remember(pair: Pair, ctx: StockSyncContext): void {
+function remember(pair: Pair, held: InventoryEntryView, ctx: StockSyncContext): void {
   if (ctx.dryRun) return;
   const current: SnapshotItem = ctx.snapshot.get(pair.itemKey) ?? {};
-  const next: SnapshotItem = { ...current, [pair.slot]: pair.quantity };
+  const next: SnapshotItem = { ...current, [pair.slot]: [pair.quantity, held.version, held.id] };
   if (pair.ctSku !== pair.itemKey) next[SKU_SLOT] = pair.ctSku;
   ctx.snapshot.set(pair.itemKey, next);
 }
 
 /**
- * Makes one entry hold `pair.quantity`. Returns true when commercetools now holds it (or, in a
- * dry run, would). On 409 it re-reads the entry and tries again with the fresh version.
+ * Makes one entry hold `pair.quantity`, returning the entry as commercetools now holds it
+ * (in a dry run: as it would). A 409 re-reads the entry and tries again with its fresh
+ * version; an entry deleted since it was recorded is looked up again, or created.
  */
 async function writePair(
   pair: Pair,
@@ -233,38 +268,55 @@ async function writePair(
   key: string,
   ctx: StockSyncContext,
   counts: StockSyncCounts,
-): Promise<boolean> {
+): Promise<InventoryEntryView | undefined> {
   let entry = found;
+  let counted = false;
   for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
     if (entry && entry.quantityOnStock === pair.quantity) {
-      if (attempt === 0) counts.alreadyInSync++;
+      if (!counted) counts.alreadyInSync++;
 
-      return true;
+      return entry;
     }
-    if (attempt === 0) counts.changed++;
-    if (ctx.dryRun) return true;
-    try {
-      if (entry) {
-        counts.ctInventoryWrites++;
-        await ctx.ct.changeQuantity(entry, pair.quantity);
-        counts.written++;
-      } else {
-        counts.ctInventoryWrites++;
-        await ctx.ct.createEntry({
-          key,
+    if (!counted) {
+      counts.changed++;
+      counted = true;
+    }
+    if (ctx.dryRun)
+      return (
+        entry ?? {
+          id: '',
+          version: 0,
           sku: pair.ctSku,
-          channelId: channelId === '' ? undefined : channelId,
-          quantity: pair.quantity,
-        });
-        counts.created++;
-      }
+          key,
+          channelId,
+          quantityOnStock: pair.quantity,
+        }
+      );
+    try {
+      counts.ctInventoryWrites++;
+      if (entry) {
+        const written = await ctx.ct.changeQuantity(entry, pair.quantity);
+        counts.written++;
 
-      return true;
+        return written;
+      }
+      const created = await ctx.ct.createEntry({
+        key,
+        sku: pair.ctSku,
+        channelId: channelId === '' ? undefined : channelId,
+        quantity: pair.quantity,
+      });
+      counts.created++;
+
+      return created;
     } catch (error) {
       if (error instanceof InventoryConflictError) {
         counts.conflictsRetried++;
         entry = await ctx.ct.getEntry(error.entryId);
-      } else if (error instanceof InventoryDuplicateError) {
+      } else if (
+        error instanceof InventoryDuplicateError ||
+        error instanceof InventoryMissingError
+      ) {
         counts.conflictsRetried++;
         const again = await ctx.ct.findEntries([pair.ctSku]);
         entry = pickEntry(

@@ -2,18 +2,22 @@ import type { StateStore } from '../../state/state-store';
 
 export const STOCK_STATE_CONTAINER = 'lw-connector-stock-sync';
 export const STOCK_SNAPSHOT_CONTAINER = 'lw-connector-stock-snapshot';
-/** Fixed, so state stays at most this many objects; 100k SKUs × 4 slots ≈ 40 KB each. */
+/** Fixed, so state stays at most this many objects; 100k SKUs × 3 slots ≈ 80 KB each. */
 export const SNAPSHOT_BUCKETS = 256;
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 const META_KEY = 'snapshot-meta';
 const FLUSH_CONCURRENCY = 8;
 
+/** `[quantityOnStock, version, inventory entry id]` as last written or read. */
+export type SnapshotPair = [number, number, string];
+
 /**
- * What was last written (or found) in commercetools for one Linnworks item: quantity per slot
- * (supply channel key, or `*` for the aggregate), and under `@` the commercetools SKU when it
- * differs from the item's key (barcode matches).
+ * What was last written (or found) in commercetools for one Linnworks item, per slot (supply
+ * channel key, or `*` for the aggregate), and under `@` the commercetools SKU when it differs
+ * from the item's key (barcode matches). Keeping the entry's id and version lets a changed pair
+ * be written without looking the entry up first.
  */
-export type SnapshotItem = Record<string, number | string>;
+export type SnapshotItem = Record<string, SnapshotPair | string>;
 
 interface SnapshotBucket {
   format: number;

@@ -88,6 +88,7 @@ export async function prepareStockRun(
   }
   const snapshot =
     options.snapshot === 'load' ? await StockSnapshot.load(store) : StockSnapshot.empty();
+  const inventoryEmpty = snapshot.fresh && !(await deps.ct.hasInventory());
   const ctx: StockSyncContext = {
     mapping,
     channelIds,
@@ -95,6 +96,7 @@ export async function prepareStockRun(
     ct: deps.ct,
     snapshot,
     dryRun: options.dryRun,
+    inventoryEmpty,
     writeConcurrency: deps.writeConcurrency ?? 8,
     logger: deps.logger,
   };

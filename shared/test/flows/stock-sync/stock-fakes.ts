@@ -5,6 +5,7 @@ import {
   type CtStockGateway,
   InventoryConflictError,
   type InventoryEntryView,
+  InventoryMissingError,
 } from '../../../src/flows/stock-sync/ct-stock.gateway';
 import type { StockLinnworksApi } from '../../../src/flows/stock-sync/stock-sync.use-case';
 import type {
@@ -190,8 +191,18 @@ export class FakeCtStock implements CtStockGateway {
     );
   }
 
+  async hasInventory(): Promise<boolean> {
+    this.calls.reads++;
+
+    return this.entries.size > 0;
+  }
+
+  /** Batched inventory lookups made (findEntries calls). */
+  lookups = 0;
+
   async findEntries(skus: string[]): Promise<InventoryEntryView[]> {
     this.calls.reads++;
+    this.lookups++;
 
     return [...this.entries.values()].filter((e) => skus.includes(e.sku)).map((e) => ({ ...e }));
   }
@@ -206,7 +217,7 @@ export class FakeCtStock implements CtStockGateway {
   async changeQuantity(entry: { id: string; version: number }, quantity: number) {
     this.calls.writes++;
     const current = this.entries.get(entry.id);
-    if (!current) throw new Error('no such entry');
+    if (!current) throw new InventoryMissingError(entry.id);
     this.failIfConfigured(current.sku);
     if (this.conflictOnce.delete(entry.id)) {
       current.version++;

@@ -361,4 +361,59 @@ describe('stock-sync run', () => {
     expect(stored.total).toBeLessThanOrEqual(SNAPSHOT_BUCKETS);
     expect((await t.store.query(FAILURE_CONTAINER)).total).toBe(0);
   });
+
+  it('when the project holds no inventory on the first run, then entries are created without any lookup', async () => {
+    const t = setup();
+    seed(t, 4);
+
+    await t.sync.run({ dryRun: false });
+
+    expect(t.ct.lookups).toBe(0);
+    expect(t.ct.entries.size).toBe(8);
+  });
+
+  it('when a recorded pair changes, then it is written with the recorded version and no lookup', async () => {
+    const t = setup();
+    seed(t, 4);
+    await t.sync.run({ dryRun: false });
+    t.linnworks.setLevel('SKU-4', EAST, { stockLevel: 9 });
+
+    const report = await t.sync.run({ dryRun: false });
+
+    expect(t.ct.lookups).toBe(0);
+    expect(t.ct.quantityOf('SKU-4', 'wh-east')).toBe(8);
+    expect(report.counts).toMatchObject({ written: 1, ctInventoryWrites: 1 });
+  });
+
+  it('when someone else already wrote the new quantity, then the 409 re-read finds it and nothing is written', async () => {
+    const t = setup();
+    seed(t, 1);
+    await t.sync.run({ dryRun: false });
+    t.linnworks.setLevel('SKU-1', DEFAULT_LOCATION, { stockLevel: 2 });
+    const entry = [...t.ct.entries.values()].find((e) => e.quantityOnStock === 11);
+    if (!entry) throw new Error('entry missing');
+    entry.version += 1;
+    entry.quantityOnStock = 2;
+    t.ct.writes.length = 0;
+
+    const report = await t.sync.run({ dryRun: false });
+
+    expect(t.ct.writes).toEqual([]);
+    expect(report.counts).toMatchObject({ conflictsRetried: 1, written: 0, failed: 0 });
+  });
+
+  it('when a recorded entry was deleted in commercetools, then the pair is looked up and created again', async () => {
+    const t = setup();
+    seed(t, 1);
+    await t.sync.run({ dryRun: false });
+    const east = [...t.ct.entries.values()].find((e) => e.quantityOnStock === 4);
+    if (!east) throw new Error('entry missing');
+    t.ct.entries.delete(east.id);
+    t.linnworks.setLevel('SKU-1', EAST, { stockLevel: 7 });
+
+    const report = await t.sync.run({ dryRun: false });
+
+    expect(t.ct.quantityOf('SKU-1', 'wh-east')).toBe(6);
+    expect(report.counts).toMatchObject({ created: 1, failed: 0 });
+  });
 });

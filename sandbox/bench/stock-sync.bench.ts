@@ -1,0 +1,271 @@
+// Stock-sync benchmark: `cd sandbox && npx tsx bench/stock-sync.bench.ts [skus ...]`.
+// The Linnworks emulator and the commercetools test server each run in their own process, so
+// the RSS measured here is the sync's own (client, snapshot, page in flight).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+import {
+  createCtApi,
+  createLogger,
+  createStockSync,
+  CtStateStore,
+  CtStockApiGateway,
+  LinnworksClient,
+  type RateBudgetClock,
+  SlidingWindowRateBudget,
+  STOCK_SNAPSHOT_CONTAINER,
+  STOCK_STATE_CONTAINER,
+  type StockSyncReport,
+  unlimitedRateBudget,
+} from 'shared';
+
+import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-options';
+import {
+  LOCATIONS,
+  runLimited,
+  seedCtCatalogue,
+  seededLevel,
+  skuOf,
+  threeLocationMapping,
+} from '../test/stock-sync/stock-world';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startCtMock } = require('../../shared/testing/ct-mock-process.cjs') as {
+  startCtMock(o: { cwd: string }): Promise<{ child: { kill(s: string): void }; url: string }>;
+};
+
+const here = path.join(__dirname, '..');
+
+async function startEmulatorProcess(port: number): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'linnworks-emulator/src/main.ts'], {
+    cwd: here,
+    env: { ...process.env, LINNWORKS_EMULATOR_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('emulator did not start')), 30_000);
+    child.stdout.on('data', (b: Buffer) => {
+      if (b.toString().includes('listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+async function control(url: string, route: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${url}/_emulator${route}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`control ${route}: ${res.status} ${await res.text()}`);
+
+  return res.json();
+}
+
+/** Virtual clock: the real sliding-window budget, but its waits add up instead of sleeping. */
+function virtualClock(): RateBudgetClock & { waitedMs: number } {
+  let now = 0;
+  const clock = {
+    waitedMs: 0,
+    now: () => now,
+    sleep: (ms: number) => {
+      now += ms;
+      clock.waitedMs += ms;
+
+      return Promise.resolve();
+    },
+  };
+
+  return clock;
+}
+
+async function rateLimitWaitMs(calls: Record<string, number>): Promise<number> {
+  const clock = virtualClock();
+  const budget = new SlidingWindowRateBudget({ clock });
+  for (const [endpoint, count] of Object.entries(calls)) {
+    for (let i = 0; i < count; i++) await budget.acquire(endpoint);
+  }
+
+  return clock.waitedMs;
+}
+
+async function measured(run: () => Promise<StockSyncReport>) {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const start = performance.now();
+  const report = await run();
+  const wallMs = Math.round(performance.now() - start);
+  clearInterval(timer);
+
+  return { report, wallMs, peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6) };
+}
+
+async function benchSize(
+  skus: number,
+  ctUrl: string,
+  lwUrl: string,
+): Promise<Record<string, unknown>> {
+  const logger = createLogger({ name: 'stock-bench', level: 'warn' });
+  const projectKey = `bench-stock-${skus}-${Date.now()}`;
+  const ctApi = createCtApi(
+    {
+      projectKey,
+      clientId: 'b',
+      clientSecret: 'b',
+      scopes: undefined,
+      apiUrl: ctUrl,
+      authUrl: ctUrl,
+    },
+    { timeoutMs: 120_000, maxRetries: 0 },
+  );
+  await control(lwUrl, '/reset', {});
+  await control(lwUrl, '/options', { rateLimits: false });
+  await control(lwUrl, '/locations', { locations: [{ name: 'Leeds' }, { name: 'Bristol' }] });
+  const seedStart = performance.now();
+  for (let from = 0; from < skus; from += 5_000) {
+    const items = Array.from({ length: Math.min(5_000, skus - from) }, (_, k) => ({
+      sku: skuOf(from + k),
+      stock: Object.fromEntries(LOCATIONS.map((l, li) => [l, seededLevel(from + k, li)])),
+    }));
+    await control(lwUrl, '/items', { items });
+  }
+  const emulatorSeedMs = Math.round(performance.now() - seedStart);
+  const ctSeedStart = performance.now();
+  await seedCtCatalogue(ctApi, skus, { variantsPerProduct: 100, concurrency: 8 });
+  const ctCatalogueSeedMs = Math.round(performance.now() - ctSeedStart);
+
+  const c = defaultEmulatorCredentials;
+  const linnworks = new LinnworksClient({
+    config: {
+      applicationId: c.applicationId,
+      applicationSecret: c.applicationSecret,
+      installationToken: c.installationToken,
+      authUrl: lwUrl,
+    },
+    timeoutMs: 60_000,
+    rateBudget: unlimitedRateBudget,
+  });
+  const sync = () =>
+    createStockSync({
+      linnworks,
+      ct: new CtStockApiGateway(ctApi),
+      store: new CtStateStore(ctApi),
+      logger,
+      mapping: threeLocationMapping,
+      skuMatching: { trim: false, case: 'preserve' },
+      timeBudgetMs: 6 * 60 * 60_000,
+      writeConcurrency: 16,
+    });
+  const runOnce = async (label: string) => {
+    const before = (await control(lwUrl, '/calls')) as Record<string, number>;
+    const result = await measured(() => sync().run({ dryRun: false }));
+    const after = (await control(lwUrl, '/calls')) as Record<string, number>;
+    const lwCalls: Record<string, number> = {};
+    for (const [k, v] of Object.entries(after)) {
+      const d = v - (before[k] ?? 0);
+      if (d > 0 && k !== 'Auth/AuthorizeByApplication') lwCalls[k] = d;
+    }
+    const waitMs = await rateLimitWaitMs(lwCalls);
+    const counts = result.report.counts;
+    process.stderr.write(`${skus} ${label}: ${result.wallMs} ms\n`);
+
+    return {
+      status: result.report.status,
+      wallMs: result.wallMs,
+      documentedRateLimitWaitMs: waitMs,
+      wallWithRateLimitsMs: result.wallMs + waitMs,
+      sweepCalls: lwCalls['Stock/GetStockItemsFull'] ?? 0,
+      linnworksCalls: counts.linnworksCalls,
+      changed: counts.changed,
+      ctInventoryWrites: counts.ctInventoryWrites,
+      created: counts.created,
+      written: counts.written,
+      ctReads: counts.ctReads,
+      ctStateWrites: counts.ctStateWrites,
+      peakRssMb: result.peakRssMb,
+    };
+  };
+
+  const first = await runOnce('first');
+  const unchanged = await runOnce('unchanged');
+  const pairs = skus * LOCATIONS.length;
+  const toChange = Math.round(pairs / 100);
+  const step = Math.floor(pairs / toChange);
+  const changes = Array.from({ length: toChange }, (_, k) => k * step);
+  await runLimited(changes, 16, async (pair) => {
+    const i = Math.floor(pair / LOCATIONS.length);
+    const li = pair % LOCATIONS.length;
+    await control(lwUrl, '/stock/adjust', {
+      sku: skuOf(i),
+      location: LOCATIONS[li],
+      set: seededLevel(i, li) + 100,
+    });
+  });
+  const changed = await runOnce('1% changed');
+  const stateObjects = async (container: string) =>
+    (
+      await ctApi
+        .customObjects()
+        .withContainer({ container })
+        .get({ queryArgs: { limit: 1 } })
+        .execute()
+    ).body.total;
+
+  return {
+    skus,
+    pairs,
+    changedPairs: toChange,
+    expectedSweepCalls: Math.ceil(skus / 200),
+    emulatorSeedMs,
+    ctCatalogueSeedMs,
+    first,
+    unchanged,
+    changed,
+    stateObjects: {
+      snapshot: await stateObjects(STOCK_SNAPSHOT_CONTAINER),
+      runState: await stateObjects(STOCK_STATE_CONTAINER),
+    },
+    processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1000),
+  };
+}
+
+export async function runStockSyncBench(
+  sizes: number[] = [10_000, 50_000, 100_000],
+): Promise<Record<string, unknown>> {
+  const ct = await startCtMock({ cwd: here });
+  const lw = await startEmulatorProcess(4600 + Math.floor(Math.random() * 300));
+  try {
+    const results: Record<string, unknown>[] = [];
+    for (const size of sizes) results.push(await benchSize(size, ct.url, lw.url));
+
+    return {
+      bench: 'stock-sync',
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      results,
+    };
+  } finally {
+    lw.stop();
+    ct.child.kill('SIGTERM');
+  }
+}
+
+if (require.main === module) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  runStockSyncBench(sizes.length ? sizes : undefined)
+    .then((r) => console.log(JSON.stringify(r, null, 2)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
