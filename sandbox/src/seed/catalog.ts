@@ -198,6 +198,25 @@ export const PRODUCTS: CatalogProduct[] = [
 
 export const ALL_VARIANTS: CatalogVariant[] = PRODUCTS.flatMap((p) => p.variants);
 
+/**
+ * A new arrival listed in commercetools before the warehouse set it up in Linnworks: orders for
+ * it wait in the failure queue (unknown SKU) until the item exists in Linnworks and is replayed.
+ */
+export const NEW_ARRIVAL: CatalogProduct = {
+  key: 'led-lantern',
+  name: 'Folding LED lantern',
+  taxCategory: 'standard',
+  variants: [
+    {
+      sku: 'LANTERN-LED-01',
+      ean: '5012345000079',
+      gbp: 1999,
+      eur: 1890,
+      stock: { Default: 20, Manchester: 0, Berlin: 0 },
+    },
+  ],
+};
+
 /** A cart discount (10 % off every line) and the code that activates it. */
 export const DISCOUNT = { cartDiscountKey: 'welcome-10', code: 'WELCOME10', permyriad: 1000 };
 

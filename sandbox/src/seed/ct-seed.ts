@@ -3,6 +3,7 @@ import type { CtApi } from 'shared';
 import {
   CUSTOMERS,
   DISCOUNT,
+  NEW_ARRIVAL,
   PRODUCTS,
   SHIPPING_METHODS,
   STORES,
@@ -107,7 +108,7 @@ export async function seedCommercetools(api: CtApi): Promise<CtSeedResult> {
       },
     })
     .execute();
-  for (const product of PRODUCTS) {
+  for (const product of [...PRODUCTS, NEW_ARRIVAL]) {
     const [master, ...others] = product.variants.map((v) => ({
       sku: v.sku,
       key: v.sku.toLowerCase(),
@@ -192,8 +193,8 @@ export async function seedCommercetools(api: CtApi): Promise<CtSeedResult> {
     shippingMethods: SHIPPING_METHODS.length,
     channels: WAREHOUSES.length,
     stores: STORES.length,
-    products: PRODUCTS.length,
-    variants: PRODUCTS.reduce((n, p) => n + p.variants.length, 0),
+    products: PRODUCTS.length + 1,
+    variants: [...PRODUCTS, NEW_ARRIVAL].reduce((n, p) => n + p.variants.length, 0),
     discountCodes: 1,
     customers: CUSTOMERS.length,
   };
