@@ -1,14 +1,10 @@
 import {
+  buildOrderSyncDeps,
   createCtApi,
   type CtApi,
-  CtStateStore,
-  FailureQueue,
-  KnownSkuCache,
   LinnworksClient,
   type LinnworksClientOptions,
   type Logger,
-  OrderStateRepo,
-  OrderSyncCtGateway,
   type OrderSyncUseCaseDeps,
 } from 'shared';
 
@@ -24,11 +20,8 @@ export function createOrderSyncDeps(
   logger: Logger,
   overrides: { api?: CtApi; linnworks?: Partial<LinnworksClientOptions> } = {},
 ): OrderSyncUseCaseDeps {
-  const api = overrides.api ?? createCtApi(config.ct, { timeoutMs: 4_000, maxRetries: 1 });
-  const store = new CtStateStore(api);
-
-  return {
-    ct: new OrderSyncCtGateway(api),
+  return buildOrderSyncDeps({
+    api: overrides.api ?? createCtApi(config.ct, { timeoutMs: 4_000, maxRetries: 1 }),
     linnworks: new LinnworksClient({
       config: config.linnworks,
       timeoutMs: 5_000,
@@ -37,10 +30,7 @@ export function createOrderSyncDeps(
       logger,
       ...overrides.linnworks,
     }),
-    states: new OrderStateRepo(store),
-    failures: new FailureQueue(store),
     settings: config.settings,
     logger,
-    knownSkus: new KnownSkuCache(),
-  };
+  });
 }

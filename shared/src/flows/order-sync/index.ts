@@ -11,4 +11,5 @@ export * from './order-state';
 export * from './order-sync-ct.gateway';
 export * from './order-sync.deps';
 export * from './order-sync.env';
+export * from './order-sync.factory';
 export * from './sync-order.use-case';
