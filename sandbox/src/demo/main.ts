@@ -6,6 +6,7 @@ import type { Order } from '@commercetools/platform-sdk';
 
 import { startStack } from '../stack/stack';
 import { orderSteps } from './order-steps';
+import { fulfilmentSteps, stockStep } from './warehouse-steps';
 import { Story } from './story';
 
 async function main(): Promise<number> {
@@ -18,6 +19,8 @@ async function main(): Promise<number> {
   try {
     const orders = new Map<string, Order>();
     await orderSteps(stack, story, orders);
+    await stockStep(stack, story);
+    await fulfilmentSteps(stack, story, orders);
   } finally {
     await stack.stop();
   }

@@ -51,6 +51,19 @@ export function sandboxFlowSettings(): Record<string, string> {
   };
 }
 
+/** Settings only the local test servers need; a real project keeps the defaults. */
+export function testServerSettings(): Record<string, string> {
+  return {
+    // The emulator writes only the first box's tracking number into the processed-order header,
+    // so multi-box orders are read with GetPackageSplit every time (docs/fulfillment-sync.md).
+    FULFILLMENT_PACKAGE_SPLIT: 'always',
+    // The commercetools test server lacks setParcelTrackingData and setReturnPaymentState
+    // (shared/reference/test-doubles.md §4); against a real project leave both at their defaults.
+    FULFILLMENT_TRACKING_UPDATE: 'add-parcel',
+    FULFILLMENT_RETURN_PAYMENT_STATE: 'none',
+  };
+}
+
 export interface EndpointEnv {
   projectKey: string;
   ctApiUrl: string;
@@ -79,6 +92,7 @@ export function connectorEnv(e: EndpointEnv): Record<string, string> {
     LINNWORKS_INSTALLATION_TOKEN: e.linnworks.installationToken,
     LOG_LEVEL: 'info',
     ...sandboxFlowSettings(),
+    ...testServerSettings(),
   };
 }
 
