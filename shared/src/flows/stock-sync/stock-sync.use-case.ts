@@ -137,7 +137,8 @@ export function createStockSync(deps: StockSyncDeps) {
     const store = new CountingStateStore(deps.store);
     const lock = new LeaseLock(store, clock);
     const leaseTtl = deps.timeBudgetMs + 5 * 60_000;
-    let lease: Lease | undefined;
+    // Shared with the sweep, which renews it: release must use the latest version.
+    const held: { lease: Lease | undefined } = { lease: undefined };
     if (!dryRun) {
       const acquired = await lock.acquire(STOCK_SYNC_LOCK, leaseTtl);
       if (!acquired.acquired) {
@@ -145,12 +146,12 @@ export function createStockSync(deps: StockSyncDeps) {
           lockExpiresAt: acquired.expiresAt,
         });
       }
-      lease = acquired.lease;
+      held.lease = acquired.lease;
     }
     try {
-      return await sweep(store, lease, lock);
+      return await sweep(store, held, lock);
     } finally {
-      if (lease) await lock.release(lease).catch(() => false);
+      if (held.lease) await lock.release(held.lease).catch(() => false);
     }
 
     function baseReport(
@@ -178,7 +179,7 @@ export function createStockSync(deps: StockSyncDeps) {
 
     async function sweep(
       store: CountingStateStore,
-      heldLease: Lease | undefined,
+      held: { lease: Lease | undefined },
       leaseLock: LeaseLock,
     ): Promise<StockSyncReport> {
       const dry = dryRun;
@@ -194,7 +195,6 @@ export function createStockSync(deps: StockSyncDeps) {
       const unmapped = new Set<string>();
       const marginMs = Math.min(60_000, Math.floor(deps.timeBudgetMs * 0.1));
       let lastRenew = now();
-      let currentLease = heldLease;
       let stopReason: string | undefined;
       let consecutiveFailures = 0;
       let firstFailedPage: number | undefined;
@@ -204,10 +204,10 @@ export function createStockSync(deps: StockSyncDeps) {
           stopReason = 'time-budget';
           break;
         }
-        if (currentLease && now() - lastRenew > leaseTtl / 3) {
-          currentLease = await leaseLock.renew(currentLease, leaseTtl);
+        if (held.lease && now() - lastRenew > leaseTtl / 3) {
+          held.lease = await leaseLock.renew(held.lease, leaseTtl);
           lastRenew = now();
-          if (!currentLease) {
+          if (!held.lease) {
             stopReason = 'lease-lost';
             break;
           }

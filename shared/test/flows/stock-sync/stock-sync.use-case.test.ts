@@ -416,4 +416,26 @@ describe('stock-sync run', () => {
     expect(t.ct.quantityOf('SKU-1', 'wh-east')).toBe(6);
     expect(report.counts).toMatchObject({ created: 1, failed: 0 });
   });
+
+  it('when a long run renews its lease, then it still frees the lock so the next run is not skipped', async () => {
+    const t = setup({ timeBudgetMs: 30 * 60_000 });
+    seed(t, 8);
+    const slow = {
+      getStockLocations: t.linnworks.getStockLocations.bind(t.linnworks),
+      getStockItemIdsBySku: t.linnworks.getStockItemIdsBySku.bind(t.linnworks),
+      getStockLevelBatch: t.linnworks.getStockLevelBatch.bind(t.linnworks),
+      getStockItemsFull: async (args: { pageNumber: number; entriesPerPage: number }) => {
+        t.advance(6 * 60_000);
+
+        return t.linnworks.getStockItemsFull(args);
+      },
+    };
+    const sync = createStockSync({ ...t.deps, linnworks: slow });
+
+    const first = await sync.run({ dryRun: false });
+    const second = await t.sync.run({ dryRun: false });
+
+    expect(first.status).toBe('completed');
+    expect(second.status).toBe('completed');
+  });
 });
