@@ -22,7 +22,7 @@ describe('fulfillment-sync config', () => {
       returnPaymentState: 'Refunded',
       trackingUpdate: 'set-tracking',
       lateTrackingHours: 72,
-      packageSplit: 'auto',
+      packageSplit: 'always',
     });
     expect(config.settings.progressRules.map((r) => r.state)).toEqual(['lw-picking', 'lw-packed']);
     expect(config).toMatchObject({ pageSize: 200, overlapMinutes: 10, source: 'COMMERCETOOLS' });

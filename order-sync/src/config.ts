@@ -12,10 +12,6 @@ import {
 /** Every configuration key order-sync reads; connect.yaml declares exactly these. */
 export const envShape = {
   ...connectorEnvShape,
-  ORDER_SUBSCRIPTION_KEY: z
-    .string()
-    .regex(/^[-_a-zA-Z0-9]{2,256}$/, 'must be a valid subscription key')
-    .default('linnworks-connector-orders'),
 };
 
 export function loadConfig(env: Env) {

@@ -18,11 +18,6 @@ export const envShape = {
     .string()
     .regex(/^[a-z_]+$/, 'must be a scope name without the project key, e.g. manage_orders')
     .default('manage_orders'),
-  /** The order subscription whose health /status reports; the same value as order-sync's key. */
-  ORDER_SUBSCRIPTION_KEY: z
-    .string()
-    .regex(/^[-_a-zA-Z0-9]{2,256}$/, 'must be a valid subscription key')
-    .default('linnworks-connector-orders'),
   /** A job whose last run finished longer ago than this makes /status degraded. */
   ADMIN_JOB_MAX_LAG_MINUTES: intString(30, { min: 1, max: 10_080 }),
   /** Units a stock difference may reach before reconciliation reports it. */

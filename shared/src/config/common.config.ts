@@ -24,6 +24,14 @@ export const linnworksEnvShape = {
   LINNWORKS_AUTH_URL: z.url().default('https://api.linnworks.net'),
 };
 
+/** The order Subscription: created by order-sync's post-deploy, checked by sync-admin's status. */
+export const subscriptionEnvShape = {
+  ORDER_SUBSCRIPTION_KEY: z
+    .string()
+    .regex(/^[-_a-zA-Z0-9]{2,256}$/, 'must be a valid subscription key')
+    .default('linnworks-connector-orders'),
+};
+
 export const loggingEnvShape = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 };

@@ -1,7 +1,12 @@
 import { fulfillmentSyncEnvShape } from '../flows/fulfillment-sync/fulfillment-sync.env';
 import { orderSyncEnvShape } from '../flows/order-sync/order-sync.env';
 import { stockSyncEnvShape } from '../flows/stock-sync/stock-sync.env';
-import { ctEnvShape, linnworksEnvShape, loggingEnvShape } from './common.config';
+import {
+  ctEnvShape,
+  linnworksEnvShape,
+  loggingEnvShape,
+  subscriptionEnvShape,
+} from './common.config';
 
 /**
  * The keys every app reads: credentials, logging, and the flows' mapping settings. connect.yaml
@@ -11,6 +16,7 @@ export const connectorEnvShape = {
   ...ctEnvShape,
   ...linnworksEnvShape,
   ...loggingEnvShape,
+  ...subscriptionEnvShape,
   ...orderSyncEnvShape,
   ...stockSyncEnvShape,
   ...fulfillmentSyncEnvShape,

@@ -61,7 +61,7 @@ export const fulfillmentSyncEnvShape = {
   /** Hours after processing during which orders without tracking are re-checked. */
   FULFILLMENT_LATE_TRACKING_HOURS: intString(72, { min: 0, max: 24 * 30 }),
   /** When to read per-box packages (GetPackageSplit): `auto`, `always` or `never`. */
-  FULFILLMENT_PACKAGE_SPLIT: z.enum(['auto', 'always', 'never']).default('auto'),
+  FULFILLMENT_PACKAGE_SPLIT: z.enum(['always', 'auto', 'never']).default('always'),
 };
 
 export type FulfillmentSyncEnv = z.infer<z.ZodObject<typeof fulfillmentSyncEnvShape>>;
