@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Order } from '@commercetools/platform-sdk';
 
 import { startStack } from '../stack/stack';
+import { failureQueueSteps } from './failure-steps';
+import { logHygieneStep } from './hygiene';
 import { orderSteps } from './order-steps';
 import { fulfilmentSteps, stockStep } from './warehouse-steps';
 import { Story } from './story';
@@ -21,6 +23,8 @@ async function main(): Promise<number> {
     await orderSteps(stack, story, orders);
     await stockStep(stack, story);
     await fulfilmentSteps(stack, story, orders);
+    await failureQueueSteps(stack, story);
+    await logHygieneStep(stack, story);
   } finally {
     await stack.stop();
   }
