@@ -61,6 +61,27 @@ describe('POST /service/replay', () => {
     expect(await t.failures.get(f.id)).toMatchObject({ status: 'pending', attempts: 1 });
   });
 
+  it('when a dry run finds the failure still failing, then the item names the reason code and nothing is recorded', async () => {
+    const replayer: FlowReplayer = async () => ({
+      outcome: 'still-failing',
+      reasonCode: 'ADDRESS_POSTCODE_MISSING',
+      message: 'dry run: postcode missing',
+    });
+    const t = testApp({ replayers: { 'order-sync': replayer } });
+    const f = await failure(t, 'order-sync', 'o-1');
+    const res = await request(t.app)
+      .post('/service/replay')
+      .send({ ids: [f.id], dryRun: true });
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        outcome: 'still-failing',
+        reasonCode: 'ADDRESS_POSTCODE_MISSING',
+        message: 'dry run: postcode missing',
+      }),
+    ]);
+    expect(await t.failures.get(f.id)).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
   it('when replayed by flow and reason, then only those pending failures are replayed', async () => {
     const calls: string[] = [];
     const replayer: FlowReplayer = async (f) => {

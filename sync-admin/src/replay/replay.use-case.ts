@@ -98,6 +98,7 @@ export function createReplayUseCase(deps: ReplayDeps) {
             ...base,
             correlationId,
             outcome: result.outcome === 'resolved' ? 'would-replay' : result.outcome,
+            ...(result.outcome === 'still-failing' ? { reasonCode: result.reasonCode } : {}),
             ...(result.message ? { message: result.message } : {}),
           };
         }

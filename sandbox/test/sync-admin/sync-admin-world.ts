@@ -1,0 +1,82 @@
+import type { Express } from 'express';
+import type { CtConfig, Logger } from 'shared';
+import { captureLogger, ctTestEnv } from 'shared/testing';
+
+import { createApp } from '../../../sync-admin/src/app';
+import { adminAuthMiddleware } from '../../../sync-admin/src/auth/admin-auth.middleware';
+import { loadConfig, type SyncAdminConfig } from '../../../sync-admin/src/config';
+import { wireSyncAdmin } from '../../../sync-admin/src/wiring';
+import {
+  type IntrospectionStandIn,
+  startIntrospectionStandIn,
+} from '../../../sync-admin/test/support/introspection-stand-in';
+import type { RunningLinnworksEmulator } from '../../linnworks-emulator/src';
+
+/** The environment sync-admin reads in production, pointed at the test server and emulator. */
+export function syncAdminEnv(
+  ct: CtConfig,
+  emulator: RunningLinnworksEmulator,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const c = emulator.credentials;
+
+  return {
+    ...ctTestEnv(ct),
+    LINNWORKS_APPLICATION_ID: c.applicationId,
+    LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
+    LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
+    LINNWORKS_AUTH_URL: emulator.url,
+    LOG_LEVEL: 'debug',
+    ...extra,
+  };
+}
+
+export interface SyncAdminUnderTest {
+  app: Express;
+  config: SyncAdminConfig;
+  logs: ReturnType<typeof captureLogger>;
+  /** `Authorization` header value of an operator token carrying the required scope. */
+  bearer: string;
+}
+
+/**
+ * Introspection for sync-admin's auth: the commercetools test server has no
+ * `/oauth/introspect`, so the stand-in answers for the connector's own client.
+ */
+export async function startIntrospection(ct: CtConfig): Promise<IntrospectionStandIn> {
+  return startIntrospectionStandIn({
+    clientId: ct.clientId,
+    clientSecret: ct.clientSecret,
+    scope: `introspect_oauth_tokens:${ct.projectKey} manage_project:${ct.projectKey}`,
+  });
+}
+
+/**
+ * sync-admin exactly as `src/index.ts` builds it (`loadConfig` → `wireSyncAdmin` → `createApp`),
+ * except that its auth asks the introspection stand-in instead of the test server.
+ */
+export function buildSyncAdmin(
+  env: Record<string, string>,
+  idp: IntrospectionStandIn,
+  logger?: Logger,
+): SyncAdminUnderTest {
+  const config = loadConfig(env);
+  const logs = captureLogger();
+  const log = logger ?? logs.logger;
+  const deps = wireSyncAdmin(config, log);
+  const auth = adminAuthMiddleware({
+    projectKey: config.ct.projectKey,
+    clientId: config.ct.clientId,
+    clientSecret: config.ct.clientSecret,
+    authUrl: idp.url,
+    requiredScope: config.requiredScope,
+    logger: log,
+  });
+
+  return {
+    app: createApp({ ...deps, auth }),
+    config,
+    logs,
+    bearer: `Bearer ${idp.issue(`${config.requiredScope}:${config.ct.projectKey}`)}`,
+  };
+}
