@@ -15,6 +15,7 @@ import {
   type FlowReplayer,
   LinnworksClient,
   KnownSkuCache,
+  lastFulfillmentReport,
   linnworksReferenceFor,
   type Logger,
   OrderLinks,
@@ -98,8 +99,10 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
     : undefined;
 
   const stockState = new StockSyncStateRepo(store);
+  // The job flows' last run reports, as each flow stores them.
   const jobs: Record<string, JobReportSource> = {
     [STOCK_SYNC_FLOW]: { read: () => stockState.lastReport(), maxLagMs: config.jobMaxLagMs },
+    [FULFILLMENT_FLOW]: { read: () => lastFulfillmentReport(store), maxLagMs: config.jobMaxLagMs },
   };
 
   return {
