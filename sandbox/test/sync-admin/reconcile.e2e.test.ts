@@ -1,5 +1,5 @@
 import type { Order } from '@commercetools/platform-sdk';
-import { mapOrderToLinnworks } from 'shared';
+import { EXTENDED_PROPERTY_CT_ORDER_ID, mapOrderToLinnworks } from 'shared';
 import request from 'supertest';
 
 import type { IntrospectionStandIn } from '../../../sync-admin/test/support/introspection-stand-in';
@@ -72,21 +72,40 @@ async function seedStock(world: OrderSyncWorld): Promise<void> {
   }
 }
 
-/** A Linnworks order for `order` created outside the connector, with its first line repriced. */
-async function createRepricedInLinnworks(world: OrderSyncWorld, order: Order, unitPrice: number) {
+type ChannelOrder = Extract<
+  ReturnType<typeof mapOrderToLinnworks>,
+  { ok: true }
+>['mapped']['order'];
+
+/** Creates a Linnworks order for `order` outside the connector, changed by `change`. */
+async function createInLinnworks(
+  world: OrderSyncWorld,
+  order: Order,
+  change: (o: ChannelOrder) => ChannelOrder,
+) {
   const mapped = mapOrderToLinnworks(order, TEST_SETTINGS);
   if (!mapped.ok) throw new Error('order does not map');
-  const lines = mapped.mapped.order.OrderItems ?? [];
   await world.deps.linnworks.createOrders({
     location: mapped.mapped.location,
-    orders: [
-      {
-        ...mapped.mapped.order,
-        OrderItems: lines.map((l, i) => (i === 0 ? { ...l, PricePerUnit: unitPrice } : l)),
-      },
-    ],
+    orders: [change(mapped.mapped.order)],
   });
 }
+
+const repriced = (unitPrice: number) => (o: ChannelOrder) => ({
+  ...o,
+  OrderItems: (o.OrderItems ?? []).map((l, i) => (i === 0 ? { ...l, PricePerUnit: unitPrice } : l)),
+});
+
+/** The same ReferenceNumber from another store (own SubSource) for another commercetools order. */
+const ofAnotherStore = (o: ChannelOrder) => ({
+  ...o,
+  SubSource: 'outlet',
+  SecondaryReferenceNumber: 'order-of-the-outlet-store',
+  ExternalReference: 'order-of-the-outlet-store',
+  ExtendedProperties: (o.ExtendedProperties ?? []).map((p) =>
+    p.Name === EXTENDED_PROPERTY_CT_ORDER_ID ? { ...p, Value: 'order-of-the-outlet-store' } : p,
+  ),
+});
 
 describe('sync-admin reconciliation end to end (commercetools test server, Linnworks emulator)', () => {
   let world: OrderSyncWorld;
@@ -111,8 +130,18 @@ describe('sync-admin reconciliation end to end (commercetools test server, Linnw
     for (const order of [orders.synced1, orders.synced2]) {
       await request(world.app).post('/event').send(orderMessage(order)).expect(200);
     }
-    // R-3 never reached Linnworks; R-4 was created there with 25.00 instead of 30.00.
-    await createRepricedInLinnworks(world, orders.repriced, 25);
+    // R-3 never reached Linnworks; R-4 was created there with 25.00 instead of 30.00; another
+    // store's order also numbered R-2 sits in Linnworks too (its ct_order_id tells it apart).
+    await createInLinnworks(world, orders.repriced, repriced(25));
+    await createInLinnworks(world, orders.synced2, ofAnotherStore);
+    expect(
+      world.emulator.control
+        .listOrders()
+        .filter(
+          (o) =>
+            (o as { GeneralInfo: { ReferenceNum: string } }).GeneralInfo.ReferenceNum === 'R-2',
+        ),
+    ).toHaveLength(2);
     expect(linnworksOrdersFor(world, orders.repriced.id)).toHaveLength(1);
     window = { from, to: new Date(Date.now() + 60_000).toISOString() };
     idp = await startIntrospection(world.ctConfig);

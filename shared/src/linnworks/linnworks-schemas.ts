@@ -80,6 +80,14 @@ export const lwOrderTotalsInfoSchema = z.object({
   Currency: lwText,
 });
 
+/** SDK `ExtendedProperty` (OrderDetails.ExtendedProperties): a name/value pair on an order. */
+export const lwExtendedPropertySchema = z.object({
+  RowId: lwString,
+  Name: lwText,
+  Value: lwText,
+  Type: lwText,
+});
+
 /** A nested object Linnworks may send as null: parsed as if it were `{}`. */
 function nullAsEmpty<T extends z.ZodType>(shape: T) {
   return z.preprocess((v) => v ?? {}, shape);
@@ -96,6 +104,11 @@ export const lwOrderDetailsSchema = z.object({
   ShippingInfo: nullAsEmpty(lwOrderShippingInfoSchema),
   TotalsInfo: nullAsEmpty(lwOrderTotalsInfoSchema),
   Items: lwList(lwOrderItemSchema),
+  /**
+   * The order's extended properties (the connector writes `ct_order_id` and friends). `null`
+   * parses as `[]` (none); a response without the property leaves it undefined (not loaded).
+   */
+  ExtendedProperties: lwList(lwExtendedPropertySchema).optional(),
 });
 
 export const lwProcessedOrderSchema = z.object({

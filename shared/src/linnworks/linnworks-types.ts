@@ -8,6 +8,7 @@ import type {
   lwVerifiedRefundSchema,
 } from './linnworks-refund-schemas';
 import type {
+  lwExtendedPropertySchema,
   lwOrderDetailsSchema,
   lwOrderItemSchema,
   lwPostalServiceSchema,
@@ -152,6 +153,7 @@ export interface LinnworksSearchFilter {
 
 export type LinnworksOrderDetails = z.output<typeof lwOrderDetailsSchema>;
 export type LinnworksOrderItem = z.output<typeof lwOrderItemSchema>;
+export type LinnworksExtendedProperty = z.output<typeof lwExtendedPropertySchema>;
 export type LinnworksProcessedOrder = z.output<typeof lwProcessedOrderSchema>;
 export type LinnworksSplitPackage = z.output<typeof lwSplitPackageSchema>;
 export type LinnworksStockLocation = z.output<typeof lwStockLocationSchema>;

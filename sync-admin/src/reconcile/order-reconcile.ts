@@ -4,6 +4,8 @@ import {
   ctCoarseState,
   type CtOrderSnapshot,
   decimalToMinorUnits,
+  EXTENDED_PROPERTY_CT_ORDER_ID,
+  extendedPropertyOf,
   type LinnworksApi,
   type LinnworksOrderDetails,
   lwCoarseState,
@@ -67,6 +69,22 @@ function lwSnapshot(
 }
 
 /**
+ * Whether a Linnworks order found by reference is this commercetools order's. The connector's
+ * `ct_order_id` extended property decides when present (an order of another commercetools order
+ * that shares the reference, e.g. another store's numbering, is not this one's); orders without
+ * it (created by hand or by an older connector) count when their ReferenceNum is the reference.
+ */
+export function isLinnworksOrderOf(
+  lw: LinnworksOrderDetails,
+  ct: Pick<CtOrderSnapshot, 'id' | 'reference'>,
+): boolean {
+  const ctOrderId = extendedPropertyOf(lw, EXTENDED_PROPERTY_CT_ORDER_ID);
+  if (ctOrderId) return ctOrderId === ct.id;
+
+  return lw.GeneralInfo.ReferenceNum === ct.reference;
+}
+
+/**
  * One page of orders created in [from, to): each is looked up in Linnworks by its reference
  * (one Linnworks call per order, so `limit` bounds the calls) and compared.
  */
@@ -94,7 +112,7 @@ export async function reconcileOrders(
   const lwByReference = new Map<string, LwOrderSnapshot[]>();
   for (const ct of snapshots) {
     const found = await deps.linnworks.getOrderDetailsByReferenceId({ referenceId: ct.reference });
-    const exact = found.filter((o) => o.GeneralInfo.ReferenceNum === ct.reference);
+    const exact = found.filter((o) => isLinnworksOrderOf(o, ct));
     lwByReference.set(
       ct.reference,
       exact.map((o) => lwSnapshot(o, ct.reference, ct.fractionDigits)),
