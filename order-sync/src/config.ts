@@ -6,7 +6,6 @@ import {
   toCtConfig,
   toLinnworksConfig,
   toOrderSyncSettings,
-  z,
 } from 'shared';
 
 /** Every configuration key order-sync reads; connect.yaml declares exactly these. */
