@@ -27,13 +27,17 @@ export interface RunningLinnworksEmulator {
 }
 
 /** Starts the emulator as a real HTTP server (127.0.0.1 by default). */
-export async function startLinnworksEmulator(opts: StartLinnworksEmulatorOptions = {}): Promise<RunningLinnworksEmulator> {
+export async function startLinnworksEmulator(
+  opts: StartLinnworksEmulatorOptions = {},
+): Promise<RunningLinnworksEmulator> {
   const options: EmulatorOptions = { ...defaultEmulatorOptions, ...opts.options };
   const credentials = opts.credentials ?? defaultEmulatorCredentials;
   const host = opts.host ?? '127.0.0.1';
   const { app, control } = createEmulatorApp(options, credentials);
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const s = app.listen(opts.port ?? 0, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(opts.port ?? 0, host, (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
   });
   server.keepAliveTimeout = 5_000;
   const port = (server.address() as AddressInfo).port;
@@ -52,7 +56,12 @@ export async function startLinnworksEmulator(opts: StartLinnworksEmulatorOptions
 }
 
 export { EmulatorControl } from './control/emulator-control';
-export type { OrderDetailsJson, SeedItem, SeedPostalService, StockView } from './control/emulator-control';
+export type {
+  OrderDetailsJson,
+  SeedItem,
+  SeedPostalService,
+  StockView,
+} from './control/emulator-control';
 export type { LineSelector, PackageInput, ProcessOrderInput } from './control/order-actions';
 export type { CancelInput, RefundInput, ReturnInput } from './control/post-sale-actions';
 export { defaultEmulatorCredentials, defaultEmulatorOptions } from './emulator-options';

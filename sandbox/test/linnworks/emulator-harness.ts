@@ -18,7 +18,10 @@ export interface Harness {
   /** A client with other options against the same emulator. */
   makeClient(options?: Partial<LinnworksClientOptions>): LinnworksClient;
   /** Raw HTTP call to the emulator (fetch), for encoding and error-body checks. */
-  raw(path: string, init?: RequestInit): Promise<{ status: number; text: string; json: unknown; headers: Headers }>;
+  raw(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; text: string; json: unknown; headers: Headers }>;
   /** A valid session token obtained the documented way. */
   sessionToken(): Promise<string>;
 }
@@ -61,7 +64,11 @@ export async function startHarness(
   const sessionToken = async (): Promise<string> => {
     const res = await raw('/api/Auth/AuthorizeByApplication', {
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ApplicationId: c.applicationId, ApplicationSecret: c.applicationSecret, Token: c.installationToken }),
+      body: JSON.stringify({
+        ApplicationId: c.applicationId,
+        ApplicationSecret: c.applicationSecret,
+        Token: c.installationToken,
+      }),
     });
 
     return (res.json as { Token: string }).Token;
@@ -88,7 +95,18 @@ export function channelOrder(overrides: Record<string, unknown> = {}) {
     UseChannelTax: true,
     AutomaticallyLinkBySKU: true,
     OrderItems: [
-      { ItemNumber: 'SKU-1', ChannelSKU: 'SKU-1', ItemTitle: 'Blue mug', Qty: 2, PricePerUnit: 12, TaxRate: 20, TaxCostInclusive: true, UseChannelTax: true, LineDiscount: 0, IsService: false },
+      {
+        ItemNumber: 'SKU-1',
+        ChannelSKU: 'SKU-1',
+        ItemTitle: 'Blue mug',
+        Qty: 2,
+        PricePerUnit: 12,
+        TaxRate: 20,
+        TaxCostInclusive: true,
+        UseChannelTax: true,
+        LineDiscount: 0,
+        IsService: false,
+      },
     ],
     ...overrides,
   };

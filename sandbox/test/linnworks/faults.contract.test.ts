@@ -1,8 +1,4 @@
-import {
-  PermanentUpstreamError,
-  RetryableUpstreamError,
-  SlidingWindowRateBudget,
-} from 'shared';
+import { PermanentUpstreamError, RetryableUpstreamError, SlidingWindowRateBudget } from 'shared';
 
 import { fakeClock, type Harness, startHarness } from './emulator-harness';
 
@@ -32,8 +28,17 @@ describe('Linnworks client error paths and faults against the emulator', () => {
 
   it('when Linnworks answers 429 with Retry-After, then the client waits at least that long and succeeds', async () => {
     const clock = fakeClock();
-    const client = h.makeClient({ clock, rateBudget: undefined, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, random: () => 0 } });
-    h.emulator.control.injectFault({ kind: 'rate-limit', endpoint: LOCATIONS, retryAfterSeconds: 7, times: 1 });
+    const client = h.makeClient({
+      clock,
+      rateBudget: undefined,
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, random: () => 0 },
+    });
+    h.emulator.control.injectFault({
+      kind: 'rate-limit',
+      endpoint: LOCATIONS,
+      retryAfterSeconds: 7,
+      times: 1,
+    });
 
     await expect(client.getStockLocations()).resolves.toHaveLength(1);
 
@@ -47,7 +52,9 @@ describe('Linnworks client error paths and faults against the emulator', () => {
 
     expect(error).toBeInstanceOf(RetryableUpstreamError);
     expect((error as RetryableUpstreamError).code).toBe('LINNWORKS_RATE_LIMITED');
-    expect((error as Error).message).toContain('API calls quota exceeded! Maximum admitted 150 per Minute.');
+    expect((error as Error).message).toContain(
+      'API calls quota exceeded! Maximum admitted 150 per Minute.',
+    );
     expect(h.emulator.control.callCounts()[LOCATIONS]).toBe(3);
   });
 
@@ -69,7 +76,10 @@ describe('Linnworks client error paths and faults against the emulator', () => {
   });
 
   it('when Linnworks is slower than the timeout, then the call times out as retryable', async () => {
-    const client = h.makeClient({ timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const client = h.makeClient({
+      timeoutMs: 100,
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     h.emulator.control.injectFault({ kind: 'latency', latencyMs: 400, endpoint: LOCATIONS });
 
     const error = await failure(client.getStockLocations());
@@ -87,7 +97,7 @@ describe('Linnworks client error paths and faults against the emulator', () => {
     expect((error as RetryableUpstreamError).code).toBe('LINNWORKS_NETWORK');
   });
 
-  it('when Linnworks refuses a request with 400, then it fails permanently at once with Linnworks\' message', async () => {
+  it("when Linnworks refuses a request with 400, then it fails permanently at once with Linnworks' message", async () => {
     const error = await failure(h.client.getOrderDetailsByReferenceId({ referenceId: '' }));
 
     expect(error).toBeInstanceOf(PermanentUpstreamError);
@@ -97,7 +107,13 @@ describe('Linnworks client error paths and faults against the emulator', () => {
   });
 
   it('when the quota message comes on a non-429 status, then it is still treated as rate limiting', async () => {
-    h.emulator.control.injectFault({ kind: 'status', status: 400, message: 'API calls quota exceeded! Maximum admitted 150 per Minute.', endpoint: LOCATIONS, times: 1 });
+    h.emulator.control.injectFault({
+      kind: 'status',
+      status: 400,
+      message: 'API calls quota exceeded! Maximum admitted 150 per Minute.',
+      endpoint: LOCATIONS,
+      times: 1,
+    });
 
     await expect(h.client.getStockLocations()).resolves.toHaveLength(1);
   });
@@ -106,7 +122,10 @@ describe('Linnworks client error paths and faults against the emulator', () => {
     const clock = fakeClock();
     const limited = await startHarness({ now: clock.date }, { clock, rateBudget: undefined });
     try {
-      const client = limited.makeClient({ rateBudget: { acquire: () => Promise.resolve() }, rateLimitFallbackMs: 60_000 });
+      const client = limited.makeClient({
+        rateBudget: { acquire: () => Promise.resolve() },
+        rateLimitFallbackMs: 60_000,
+      });
       for (let i = 0; i < 150; i++) await client.getStockLocations();
       await client.getStockLocations();
 
@@ -122,7 +141,10 @@ describe('Linnworks client error paths and faults against the emulator', () => {
     const clock = fakeClock();
     const limited = await startHarness({ now: clock.date });
     try {
-      const client = limited.makeClient({ clock, rateBudget: new SlidingWindowRateBudget({ clock }) });
+      const client = limited.makeClient({
+        clock,
+        rateBudget: new SlidingWindowRateBudget({ clock }),
+      });
       for (let i = 0; i < 400; i++) await client.getStockLocations();
 
       expect(limited.emulator.control.callCounts()[LOCATIONS]).toBe(400);

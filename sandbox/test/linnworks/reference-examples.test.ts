@@ -26,12 +26,17 @@ const SEARCH_PROCESSED_EXAMPLE = `{"request":{"DateField":"processed","FromDate"
 describe('Reference examples round-trip through the emulator', () => {
   let h: Harness;
   let token: string;
-  const json = (body: string) => ({ headers: { authorization: token, 'content-type': 'application/json' }, body });
+  const json = (body: string) => ({
+    headers: { authorization: token, 'content-type': 'application/json' },
+    body,
+  });
 
   beforeEach(async () => {
     h = await startHarness();
     h.emulator.control.seedItems([{ sku: 'SKU-123', title: 'Blue mug', stock: { Default: 10 } }]);
-    h.emulator.control.seedPostalServices([{ name: 'Royal Mail 24', vendor: 'Royal Mail', tag: 'standard', code: 'RM24' }]);
+    h.emulator.control.seedPostalServices([
+      { name: 'Royal Mail 24', vendor: 'Royal Mail', tag: 'standard', code: 'RM24' },
+    ]);
     token = await h.sessionToken();
   });
 
@@ -41,11 +46,36 @@ describe('Reference examples round-trip through the emulator', () => {
 
   it('when the §1.1 auth request is sent, then the answer has the minimal BaseSession fields with Locality as a string', async () => {
     const c = h.emulator.credentials;
-    const res = await h.raw('/api/Auth/AuthorizeByApplication', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ApplicationId: c.applicationId, ApplicationSecret: c.applicationSecret, Token: c.installationToken }) });
+    const res = await h.raw('/api/Auth/AuthorizeByApplication', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ApplicationId: c.applicationId,
+        ApplicationSecret: c.applicationSecret,
+        Token: c.installationToken,
+      }),
+    });
 
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(Object.keys(res.json as object)).toEqual(expect.arrayContaining(['Token', 'Server', 'TTL', 'Locality', 'UserId', 'EntityId', 'Id', 'Email', 'UserName']));
-    expect(res.json).toMatchObject({ Server: h.emulator.url, TTL: 1800, Locality: 'EU', Email: 'dev@example.com', UserName: 'dev' });
+    expect(Object.keys(res.json as object)).toEqual(
+      expect.arrayContaining([
+        'Token',
+        'Server',
+        'TTL',
+        'Locality',
+        'UserId',
+        'EntityId',
+        'Id',
+        'Email',
+        'UserName',
+      ]),
+    );
+    expect(res.json).toMatchObject({
+      Server: h.emulator.url,
+      TTL: 1800,
+      Locality: 'EU',
+      Email: 'dev@example.com',
+      UserName: 'dev',
+    });
   });
 
   it('when the §3.1 CreateOrders example is sent, then every field comes back under its OrderDetails name', async () => {
@@ -54,43 +84,127 @@ describe('Reference examples round-trip through the emulator', () => {
     const ids = created.json as string[];
     expect(ids).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
 
-    const read = await h.raw('/api/Orders/GetOrdersById', json(JSON.stringify({ pkOrderIds: ids })));
+    const read = await h.raw(
+      '/api/Orders/GetOrdersById',
+      json(JSON.stringify({ pkOrderIds: ids })),
+    );
     const [details] = read.json as Record<string, Record<string, unknown>>[];
 
-    expect(details?.GeneralInfo).toMatchObject({ Status: 1, ReferenceNum: 'CT-100045', ExternalReferenceNum: '9d1c…ct-order-id', Source: 'COMMERCETOOLS', SubSource: 'ct-store-uk', ReceivedDate: '2025-05-01T10:15:00.0000000+00:00', DespatchByDate: '2025-05-02T17:00:00.0000000+00:00', IsParked: false, HoldOrCancel: false, Notes: 1 });
+    expect(details?.GeneralInfo).toMatchObject({
+      Status: 1,
+      ReferenceNum: 'CT-100045',
+      ExternalReferenceNum: '9d1c…ct-order-id',
+      Source: 'COMMERCETOOLS',
+      SubSource: 'ct-store-uk',
+      ReceivedDate: '2025-05-01T10:15:00.0000000+00:00',
+      DespatchByDate: '2025-05-02T17:00:00.0000000+00:00',
+      IsParked: false,
+      HoldOrCancel: false,
+      Notes: 1,
+    });
     expect(details?.PaidDateTime).toBe('2025-05-01T10:15:05.0000000+00:00');
-    expect(details?.ShippingInfo).toMatchObject({ PostalServiceName: 'Royal Mail 24', Vendor: 'Royal Mail', PostageCost: 3.99 });
-    expect(details?.CustomerInfo).toMatchObject({ ChannelBuyerName: 'jane@example.com', Address: expect.objectContaining({ FullName: 'Jane Smith', Town: 'Leeds', PostCode: 'LS1 1AA', Country: 'United Kingdom' }) });
-    expect(details?.TotalsInfo).toMatchObject({ Subtotal: 20, Tax: 4.67, TotalCharge: 27.99, PaymentMethod: 'Card', Currency: 'GBP', ConversionRate: 1 });
-    expect(details?.Items).toEqual([expect.objectContaining({ ItemNumber: 'SKU-123', ChannelSKU: 'SKU-123', SKU: 'SKU-123', Title: 'Blue mug', Quantity: 2, PricePerUnit: 12, TaxRate: 20, IsUnlinked: false, AdditionalInfo: [expect.objectContaining({ Property: 'Colour', Value: 'Blue' })] })]);
-    expect(details?.ExtendedProperties).toEqual([expect.objectContaining({ Name: 'ct_order_id', Value: '9d1c…', Type: 'Info' })]);
-    expect(details?.Notes).toEqual([expect.objectContaining({ Note: 'Gift wrap', CreatedBy: 'commercetools', Internal: false, NoteDate: '2025-05-01T10:15:00.0000000+00:00' })]);
+    expect(details?.ShippingInfo).toMatchObject({
+      PostalServiceName: 'Royal Mail 24',
+      Vendor: 'Royal Mail',
+      PostageCost: 3.99,
+    });
+    expect(details?.CustomerInfo).toMatchObject({
+      ChannelBuyerName: 'jane@example.com',
+      Address: expect.objectContaining({
+        FullName: 'Jane Smith',
+        Town: 'Leeds',
+        PostCode: 'LS1 1AA',
+        Country: 'United Kingdom',
+      }),
+    });
+    expect(details?.TotalsInfo).toMatchObject({
+      Subtotal: 20,
+      Tax: 4.67,
+      TotalCharge: 27.99,
+      PaymentMethod: 'Card',
+      Currency: 'GBP',
+      ConversionRate: 1,
+    });
+    expect(details?.Items).toEqual([
+      expect.objectContaining({
+        ItemNumber: 'SKU-123',
+        ChannelSKU: 'SKU-123',
+        SKU: 'SKU-123',
+        Title: 'Blue mug',
+        Quantity: 2,
+        PricePerUnit: 12,
+        TaxRate: 20,
+        IsUnlinked: false,
+        AdditionalInfo: [expect.objectContaining({ Property: 'Colour', Value: 'Blue' })],
+      }),
+    ]);
+    expect(details?.ExtendedProperties).toEqual([
+      expect.objectContaining({ Name: 'ct_order_id', Value: '9d1c…', Type: 'Info' }),
+    ]);
+    expect(details?.Notes).toEqual([
+      expect.objectContaining({
+        Note: 'Gift wrap',
+        CreatedBy: 'commercetools',
+        Internal: false,
+        NoteDate: '2025-05-01T10:15:00.0000000+00:00',
+      }),
+    ]);
   });
 
   it('when the §3.1 example is sent in the form alternative, then the same order is saved', async () => {
     const { orders } = JSON.parse(CREATE_ORDERS_EXAMPLE) as { orders: unknown[] };
     const form = new URLSearchParams({ orders: JSON.stringify(orders), location: 'Default' });
 
-    const res = await h.raw('/api/Orders/CreateOrders', { headers: { authorization: token, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const res = await h.raw('/api/Orders/CreateOrders', {
+      headers: { authorization: token, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
 
     expect(res.status).toBe(200);
-    expect(h.emulator.control.getOrder('CT-100045')).toMatchObject({ GeneralInfo: expect.objectContaining({ ReferenceNum: 'CT-100045' }) });
+    expect(h.emulator.control.getOrder('CT-100045')).toMatchObject({
+      GeneralInfo: expect.objectContaining({ ReferenceNum: 'CT-100045' }),
+    });
   });
 
   it('when the §5.2 SearchProcessedOrders example is sent, then the processed order in its window comes back wrapped in ProcessedOrders', async () => {
     await h.raw('/api/Orders/CreateOrders', json(CREATE_ORDERS_EXAMPLE));
-    h.emulator.control.processOrder({ order: 'CT-100045', trackingNumber: 'RM123456785GB', processedOn: '2025-05-01T10:05:00Z' });
+    h.emulator.control.processOrder({
+      order: 'CT-100045',
+      trackingNumber: 'RM123456785GB',
+      processedOn: '2025-05-01T10:05:00Z',
+    });
 
-    const res = await h.raw('/api/ProcessedOrders/SearchProcessedOrders', json(SEARCH_PROCESSED_EXAMPLE));
+    const res = await h.raw(
+      '/api/ProcessedOrders/SearchProcessedOrders',
+      json(SEARCH_PROCESSED_EXAMPLE),
+    );
 
-    const page = (res.json as { ProcessedOrders: { Data: Record<string, unknown>[] } }).ProcessedOrders;
-    expect(page).toMatchObject({ PageNumber: 1, EntriesPerPage: 200, TotalEntries: 1, TotalPages: 1 });
-    expect(page.Data[0]).toMatchObject({ ReferenceNum: 'CT-100045', Source: 'COMMERCETOOLS', PostalTrackingNumber: 'RM123456785GB', Vendor: 'Royal Mail', PostalServiceName: 'Royal Mail 24', dProcessedOn: '2025-05-01T10:05:00.0000000+00:00', dCancelledOn: '0001-01-01T00:00:00', HoldOrCancel: false, nStatus: 1 });
+    const page = (res.json as { ProcessedOrders: { Data: Record<string, unknown>[] } })
+      .ProcessedOrders;
+    expect(page).toMatchObject({
+      PageNumber: 1,
+      EntriesPerPage: 200,
+      TotalEntries: 1,
+      TotalPages: 1,
+    });
+    expect(page.Data[0]).toMatchObject({
+      ReferenceNum: 'CT-100045',
+      Source: 'COMMERCETOOLS',
+      PostalTrackingNumber: 'RM123456785GB',
+      Vendor: 'Royal Mail',
+      PostalServiceName: 'Royal Mail 24',
+      dProcessedOn: '2025-05-01T10:05:00.0000000+00:00',
+      dCancelledOn: '0001-01-01T00:00:00',
+      HoldOrCancel: false,
+      nStatus: 1,
+    });
   });
 
   it('when the documented date format is read, then it matches the DOC sample and the client normalises it to UTC', () => {
     expect('2023-01-10T13:49:45.6295598+00:00').toMatch(LW_DATE);
-    expect(normaliseLinnworksDate('2023-01-10T13:49:45.6295598+00:00')).toBe('2023-01-10T13:49:45.629Z');
+    expect(normaliseLinnworksDate('2023-01-10T13:49:45.6295598+00:00')).toBe(
+      '2023-01-10T13:49:45.629Z',
+    );
     expect(normaliseLinnworksDate('2023-01-10T13:49:45.63')).toBe('2023-01-10T13:49:45.630Z');
     expect(normaliseLinnworksDate('0001-01-01T00:00:00')).toBeNull();
   });
@@ -100,19 +214,30 @@ describe('Reference examples round-trip through the emulator', () => {
     const limited = await startHarness({ now: clock.date });
     try {
       const t = await limited.sessionToken();
-      const call = (endpoint: string) => limited.raw(`/api/${endpoint}`, { headers: { authorization: t } });
-      for (let i = 0; i < 150; i++) expect((await call('Stock/GetStockItemsFull?entriesPerPage=1&pageNumber=1')).status).not.toBe(429);
+      const call = (endpoint: string) =>
+        limited.raw(`/api/${endpoint}`, { headers: { authorization: t } });
+      for (let i = 0; i < 150; i++)
+        expect(
+          (await call('Stock/GetStockItemsFull?entriesPerPage=1&pageNumber=1')).status,
+        ).not.toBe(429);
       const over = await call('Stock/GetStockItemsFull?entriesPerPage=1&pageNumber=1');
       expect(over.status).toBe(429);
-      expect(over.json).toEqual({ Message: 'API calls quota exceeded! Maximum admitted 150 per Minute.' });
+      expect(over.json).toEqual({
+        Message: 'API calls quota exceeded! Maximum admitted 150 per Minute.',
+      });
       expect(over.headers.get('retry-after')).toBeNull();
 
-      for (let i = 0; i < 250; i++) await call('Stock/GetStockLevel_Batch?request={"StockItemIds":[]}');
+      for (let i = 0; i < 250; i++)
+        await call('Stock/GetStockLevel_Batch?request={"StockItemIds":[]}');
       const batch = await call('Stock/GetStockLevel_Batch?request={"StockItemIds":[]}');
-      expect(batch.json).toEqual({ Message: 'API calls quota exceeded! Maximum admitted 250 per Minute.' });
+      expect(batch.json).toEqual({
+        Message: 'API calls quota exceeded! Maximum admitted 250 per Minute.',
+      });
 
       clock.advance(60_001);
-      expect((await call('Stock/GetStockItemsFull?entriesPerPage=1&pageNumber=1')).status).not.toBe(429);
+      expect((await call('Stock/GetStockItemsFull?entriesPerPage=1&pageNumber=1')).status).not.toBe(
+        429,
+      );
     } finally {
       await limited.emulator.close();
     }

@@ -5,7 +5,11 @@ import models from './fixtures/linnworks-sdk-models.json';
  * name must exist on the model (Linnworks' SDK would drop any other), enums are strings of the
  * enum, dates are ISO-8601 and GUIDs lowercase and hyphenated.
  */
-type Models = { classes: Record<string, { properties: Record<string, string> }>; enums: Record<string, string[]>; endpoints: Record<string, { returns: string }> };
+type Models = {
+  classes: Record<string, { properties: Record<string, string> }>;
+  enums: Record<string, string[]>;
+  endpoints: Record<string, { returns: string }>;
+};
 const sdk = models as unknown as Models;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -31,7 +35,10 @@ function check(type: string, value: unknown, path: string, problems: string[]): 
   const collection = COLLECTION.exec(type) ?? /^(.+)\[\]$/.exec(type);
   if (collection) {
     if (!Array.isArray(value)) problems.push(`${path}: expected a list of ${collection[1]}`);
-    else value.forEach((v, i) => check((collection[1] ?? '').replace(/\?$/, ''), v, `${path}[${i}]`, problems));
+    else
+      value.forEach((v, i) =>
+        check((collection[1] ?? '').replace(/\?$/, ''), v, `${path}[${i}]`, problems),
+      );
 
     return;
   }
@@ -43,16 +50,25 @@ function check(type: string, value: unknown, path: string, problems: string[]): 
   }
   if (type.startsWith('Dictionary<')) return;
   if (sdk.enums[type]) {
-    if (typeof value !== 'string' || !sdk.enums[type]?.includes(value)) problems.push(`${path}: ${JSON.stringify(value)} is not a ${type} name`);
+    if (typeof value !== 'string' || !sdk.enums[type]?.includes(value))
+      problems.push(`${path}: ${JSON.stringify(value)} is not a ${type} name`);
 
     return;
   }
-  if (type === 'Guid' && (typeof value !== 'string' || !GUID.test(value))) problems.push(`${path}: ${JSON.stringify(value)} is not a lowercase GUID`);
-  if (type === 'DateTime' && (typeof value !== 'string' || !LW_DATE.test(value))) problems.push(`${path}: ${JSON.stringify(value)} is not a Linnworks date`);
+  if (type === 'Guid' && (typeof value !== 'string' || !GUID.test(value)))
+    problems.push(`${path}: ${JSON.stringify(value)} is not a lowercase GUID`);
+  if (type === 'DateTime' && (typeof value !== 'string' || !LW_DATE.test(value)))
+    problems.push(`${path}: ${JSON.stringify(value)} is not a Linnworks date`);
   if (sdk.classes[type]) checkObject(type, value, path, problems, {});
 }
 
-function checkObject(type: string, value: unknown, path: string, problems: string[], generics: Record<string, string>): void {
+function checkObject(
+  type: string,
+  value: unknown,
+  path: string,
+  problems: string[],
+  generics: Record<string, string>,
+): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push(`${path}: expected a ${type} object`);
 

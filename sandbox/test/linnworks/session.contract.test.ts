@@ -31,7 +31,9 @@ describe('Linnworks client session against the emulator', () => {
 
   it('when the token is sent with a Bearer prefix, then Linnworks answers 401', async () => {
     const token = await h.sessionToken();
-    const res = await h.raw('/api/Inventory/GetStockLocations', { headers: { authorization: `Bearer ${token}` } });
+    const res = await h.raw('/api/Inventory/GetStockLocations', {
+      headers: { authorization: `Bearer ${token}` },
+    });
 
     expect(res.status).toBe(401);
     expect(res.json).toEqual({ Message: 'Authorization has been denied for this request.' });
@@ -68,17 +70,28 @@ describe('Linnworks client session against the emulator', () => {
   });
 
   it('when a call is refused with 401 even after re-authorising, then it fails permanently without a third attempt', async () => {
-    h.emulator.control.injectFault({ kind: 'status', status: 401, message: 'Authorization has been denied for this request.', endpoint: 'Inventory/GetStockLocations', times: 2 });
+    h.emulator.control.injectFault({
+      kind: 'status',
+      status: 401,
+      message: 'Authorization has been denied for this request.',
+      endpoint: 'Inventory/GetStockLocations',
+      times: 2,
+    });
 
     const error = await h.client.getStockLocations().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(PermanentUpstreamError);
     expect((error as PermanentUpstreamError).code).toBe('LINNWORKS_UNAUTHORIZED');
-    expect(h.emulator.control.callCounts()).toEqual({ 'Auth/AuthorizeByApplication': 2, 'Inventory/GetStockLocations': 2 });
+    expect(h.emulator.control.callCounts()).toEqual({
+      'Auth/AuthorizeByApplication': 2,
+      'Inventory/GetStockLocations': 2,
+    });
   });
 
   it('when the installation token is wrong, then authorisation fails permanently and the error holds no secret', async () => {
-    const client = h.makeClient({ config: { ...h.config, installationToken: '00000000000000000000000000000000' } });
+    const client = h.makeClient({
+      config: { ...h.config, installationToken: '00000000000000000000000000000000' },
+    });
 
     const error = await client.getStockLocations().catch((e: unknown) => e);
 

@@ -72,7 +72,12 @@ export function parseDelivery(body: unknown): Delivery {
 
 /** Builds the push body Connect would send: used by the sandbox's event pump and tests. */
 export interface PubSubPush {
-  message: { data: string; messageId: string; publishTime: string; attributes: Record<string, string> };
+  message: {
+    data: string;
+    messageId: string;
+    publishTime: string;
+    attributes: Record<string, string>;
+  };
   subscription: string;
 }
 

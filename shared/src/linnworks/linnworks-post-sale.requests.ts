@@ -22,7 +22,9 @@ export async function getRefundHeadersByOrderId(
   const body = { request: { OrderId: orderId } };
   const schema = lwRefundHeadersResponseSchema.nullable();
 
-  return (await call('ReturnsRefunds/GetRefundHeadersByOrderId', body, schema))?.RefundHeaders ?? [];
+  return (
+    (await call('ReturnsRefunds/GetRefundHeadersByOrderId', body, schema))?.RefundHeaders ?? []
+  );
 }
 
 export async function getRefundLinesByHeaderId(

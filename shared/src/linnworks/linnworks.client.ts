@@ -209,11 +209,15 @@ export class LinnworksClient implements LinnworksApi {
     );
   }
 
-  getRefundHeadersByOrderId(args: Args<'getRefundHeadersByOrderId'>): Result<'getRefundHeadersByOrderId'> {
+  getRefundHeadersByOrderId(
+    args: Args<'getRefundHeadersByOrderId'>,
+  ): Result<'getRefundHeadersByOrderId'> {
     return postSale.getRefundHeadersByOrderId(this.call, args);
   }
 
-  getRefundLinesByHeaderId(args: Args<'getRefundLinesByHeaderId'>): Result<'getRefundLinesByHeaderId'> {
+  getRefundLinesByHeaderId(
+    args: Args<'getRefundLinesByHeaderId'>,
+  ): Result<'getRefundLinesByHeaderId'> {
     return postSale.getRefundLinesByHeaderId(this.call, args);
   }
 

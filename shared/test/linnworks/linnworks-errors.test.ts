@@ -3,11 +3,19 @@ import { classifyHttpFailure, linnworksMessage } from '../../src/linnworks/linnw
 import { parseLinnworksBody } from '../../src/linnworks/linnworks-transport';
 
 const options = { rateLimitFallbackMs: 60_000 };
-const failure = (status: number, body: unknown, retryAfter?: string) => ({ endpoint: 'Orders/CreateOrders', status, body, retryAfter });
+const failure = (status: number, body: unknown, retryAfter?: string) => ({
+  endpoint: 'Orders/CreateOrders',
+  status,
+  body,
+  retryAfter,
+});
 
 describe('Linnworks error classification', () => {
   it('when Linnworks answers 429 with Retry-After, then the error is retryable and carries the wait', () => {
-    const error = classifyHttpFailure(failure(429, { Message: 'API calls quota exceeded! Maximum admitted 150 per Minute.' }, '12'), options);
+    const error = classifyHttpFailure(
+      failure(429, { Message: 'API calls quota exceeded! Maximum admitted 150 per Minute.' }, '12'),
+      options,
+    );
 
     expect(error).toBeInstanceOf(RetryableUpstreamError);
     expect((error as RetryableUpstreamError).retryAfterMs).toBe(12_000);
@@ -20,17 +28,32 @@ describe('Linnworks error classification', () => {
     expect(error.retryAfterMs).toBe(60_000);
   });
 
-  it.each([500, 502, 503, 504, 408, 409])('when Linnworks answers %i, then the error is retryable', (status) => {
-    expect(classifyHttpFailure(failure(status, { Message: 'x' }), options)).toBeInstanceOf(RetryableUpstreamError);
-  });
+  it.each([500, 502, 503, 504, 408, 409])(
+    'when Linnworks answers %i, then the error is retryable',
+    (status) => {
+      expect(classifyHttpFailure(failure(status, { Message: 'x' }), options)).toBeInstanceOf(
+        RetryableUpstreamError,
+      );
+    },
+  );
 
-  it.each([400, 403, 404])('when Linnworks answers %i, then the error is permanent and carries the message verbatim', (status) => {
-    const error = classifyHttpFailure(failure(status, { Message: "Violation of PRIMARY KEY constraint 'PK_x'" }), options);
+  it.each([400, 403, 404])(
+    'when Linnworks answers %i, then the error is permanent and carries the message verbatim',
+    (status) => {
+      const error = classifyHttpFailure(
+        failure(status, { Message: "Violation of PRIMARY KEY constraint 'PK_x'" }),
+        options,
+      );
 
-    expect(error).toBeInstanceOf(PermanentUpstreamError);
-    expect(error.message).toContain("Violation of PRIMARY KEY constraint 'PK_x'");
-    expect(error.details).toMatchObject({ upstream: 'linnworks', status, linnworksMessage: "Violation of PRIMARY KEY constraint 'PK_x'" });
-  });
+      expect(error).toBeInstanceOf(PermanentUpstreamError);
+      expect(error.message).toContain("Violation of PRIMARY KEY constraint 'PK_x'");
+      expect(error.details).toMatchObject({
+        upstream: 'linnworks',
+        status,
+        linnworksMessage: "Violation of PRIMARY KEY constraint 'PK_x'",
+      });
+    },
+  );
 
   it('when the message key is cased differently or the body is text, then the message is still found', () => {
     expect(linnworksMessage({ message: 'lower' })).toBe('lower');

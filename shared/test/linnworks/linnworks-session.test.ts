@@ -11,7 +11,9 @@ function deferred<T>() {
 
 describe('LinnworksSession', () => {
   it('when asked twice, then it authorises once and reuses the token', async () => {
-    const authorize = jest.fn().mockResolvedValue({ token: 't1', server: 'https://eu-ext.linnworks.net' });
+    const authorize = jest
+      .fn()
+      .mockResolvedValue({ token: 't1', server: 'https://eu-ext.linnworks.net' });
     const session = new LinnworksSession({ authorize });
 
     await session.get();
@@ -34,18 +36,28 @@ describe('LinnworksSession', () => {
   });
 
   it('when concurrent 401s report the same refused token, then exactly one re-authorisation happens', async () => {
-    const authorize = jest.fn().mockResolvedValueOnce({ token: 't1', server: 's' }).mockResolvedValueOnce({ token: 't2', server: 's' });
+    const authorize = jest
+      .fn()
+      .mockResolvedValueOnce({ token: 't1', server: 's' })
+      .mockResolvedValueOnce({ token: 't2', server: 's' });
     const session = new LinnworksSession({ authorize });
     await session.get();
 
-    const fresh = await Promise.all([session.reauthorize('t1'), session.reauthorize('t1'), session.reauthorize('t1')]);
+    const fresh = await Promise.all([
+      session.reauthorize('t1'),
+      session.reauthorize('t1'),
+      session.reauthorize('t1'),
+    ]);
 
     expect(fresh.map((s) => s.token)).toEqual(['t2', 't2', 't2']);
     expect(authorize).toHaveBeenCalledTimes(2);
   });
 
   it('when a 401 arrives for a token that was already replaced, then the newer token is returned without authorising', async () => {
-    const authorize = jest.fn().mockResolvedValueOnce({ token: 't1', server: 's' }).mockResolvedValueOnce({ token: 't2', server: 's' });
+    const authorize = jest
+      .fn()
+      .mockResolvedValueOnce({ token: 't1', server: 's' })
+      .mockResolvedValueOnce({ token: 't2', server: 's' });
     const session = new LinnworksSession({ authorize });
     await session.get();
     await session.reauthorize('t1');
@@ -58,7 +70,10 @@ describe('LinnworksSession', () => {
 
   it('when the session has been idle past the refresh time, then it re-authorises before the next call', async () => {
     let now = 0;
-    const authorize = jest.fn().mockResolvedValueOnce({ token: 't1', server: 's' }).mockResolvedValueOnce({ token: 't2', server: 's' });
+    const authorize = jest
+      .fn()
+      .mockResolvedValueOnce({ token: 't1', server: 's' })
+      .mockResolvedValueOnce({ token: 't2', server: 's' });
     const session = new LinnworksSession({ authorize, now: () => now, idleRefreshMs: 15 * 60_000 });
     await session.get();
     now += 14 * 60_000;
@@ -71,7 +86,10 @@ describe('LinnworksSession', () => {
   });
 
   it('when authorisation fails, then the failure reaches every waiting caller and the next call tries again', async () => {
-    const authorize = jest.fn().mockRejectedValueOnce(new Error('down')).mockResolvedValueOnce({ token: 't1', server: 's' });
+    const authorize = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('down'))
+      .mockResolvedValueOnce({ token: 't1', server: 's' });
     const session = new LinnworksSession({ authorize });
 
     await expect(Promise.all([session.get(), session.get()])).rejects.toThrow('down');

@@ -65,7 +65,10 @@ describe('SlidingWindowRateBudget', () => {
 
   it('when a limit override is given, then it replaces the documented figure', async () => {
     const clock = fakeClock();
-    const budget = new SlidingWindowRateBudget({ clock, limits: { 'Inventory/GetStockLocations': 1 } });
+    const budget = new SlidingWindowRateBudget({
+      clock,
+      limits: { 'Inventory/GetStockLocations': 1 },
+    });
     await budget.acquire('Inventory/GetStockLocations');
 
     await budget.acquire('Inventory/GetStockLocations');
@@ -83,7 +86,9 @@ describe('SlidingWindowRateBudget', () => {
     const budget = new SlidingWindowRateBudget({ clock, limits: { X: 3 } });
     const admitted: number[] = [];
 
-    const all = Promise.all(Array.from({ length: 7 }, () => budget.acquire('X').then(() => admitted.push(now))));
+    const all = Promise.all(
+      Array.from({ length: 7 }, () => budget.acquire('X').then(() => admitted.push(now))),
+    );
     for (;;) {
       await new Promise((resolve) => setImmediate(resolve));
       timers.sort((a, b) => a.at - b.at);

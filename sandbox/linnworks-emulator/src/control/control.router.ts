@@ -31,13 +31,20 @@ export function createControlRouter(control: EmulatorControl): Router {
   post('/orders/:order/flags', (b, req) => control.setPrintFlags({ ...b, order: id(req) }));
   post('/orders/:order/process', (b, req) => control.processOrder({ ...b, order: id(req) }));
   post('/orders/:order/split', (b, req) => control.splitOrder({ ...b, order: id(req) } as never));
-  post('/orders/:order/ship-partial', (b, req) => control.shipPartial({ ...b, order: id(req) } as never));
+  post('/orders/:order/ship-partial', (b, req) =>
+    control.shipPartial({ ...b, order: id(req) } as never),
+  );
   post('/orders/:order/cancel', (b, req) => control.cancelOrder({ ...b, order: id(req) }));
   post('/orders/:order/refunds', (b, req) => control.refundOrder({ ...b, order: id(req) }));
-  post('/orders/:order/returns', (b, req) => control.returnItems({ ...b, order: id(req) } as never));
+  post('/orders/:order/returns', (b, req) =>
+    control.returnItems({ ...b, order: id(req) } as never),
+  );
   post('/faults', (b) => ({ id: control.injectFault(b as never) }));
   router.delete('/faults', (_req, res) => void res.json(control.clearFaults() ?? { ok: true }));
-  router.delete('/faults/:id', (req, res) => void res.json(control.removeFault(Number(req.params.id)) ?? { ok: true }));
+  router.delete(
+    '/faults/:id',
+    (req, res) => void res.json(control.removeFault(Number(req.params.id)) ?? { ok: true }),
+  );
   post('/sessions/expire', () => control.expireSessions());
   router.get('/calls', (_req, res) => void res.json(control.callCounts()));
   router.get('/calls/recent', (_req, res) => void res.json(control.recentCalls()));

@@ -6,8 +6,21 @@ import { newGuid } from '../lw-format';
 import type { EmulatorStore, RecordedCall } from '../state/emulator-store';
 import type { StockLocationRecord } from '../state/records';
 import { orderDetailsView } from '../views/order-details.view';
-import { findOrder, type LineSelector, processOrder, type ProcessOrderInput, splitOrder } from './order-actions';
-import { type CancelInput, cancelOrder, refundOrder, type RefundInput, returnItems, type ReturnInput } from './post-sale-actions';
+import {
+  findOrder,
+  type LineSelector,
+  processOrder,
+  type ProcessOrderInput,
+  splitOrder,
+} from './order-actions';
+import {
+  type CancelInput,
+  cancelOrder,
+  refundOrder,
+  type RefundInput,
+  returnItems,
+  type ReturnInput,
+} from './post-sale-actions';
 
 export interface SeedItem {
   sku: string;
@@ -62,7 +75,9 @@ export class EmulatorControl {
     Object.assign(this.options, options);
   }
 
-  seedLocations(locations: { name: string; id?: string; tag?: string; isFulfillmentCenter?: boolean }[]): { id: string; name: string }[] {
+  seedLocations(
+    locations: { name: string; id?: string; tag?: string; isFulfillmentCenter?: boolean }[],
+  ): { id: string; name: string }[] {
     return locations.map((l) => {
       const record = this.store.stock.addLocation(l);
 
@@ -75,7 +90,14 @@ export class EmulatorControl {
     const stock = this.store.stock;
 
     return items.map((input) => {
-      const item = stock.addItem({ sku: input.sku, title: input.title, barcode: input.barcode, id: input.id, retailPrice: input.retailPrice, purchasePrice: input.purchasePrice });
+      const item = stock.addItem({
+        sku: input.sku,
+        title: input.title,
+        barcode: input.barcode,
+        id: input.id,
+        retailPrice: input.retailPrice,
+        purchasePrice: input.purchasePrice,
+      });
       for (const [location, level] of Object.entries(input.stock ?? {})) {
         stock.adjustStockLevel(item.id, this.location(location).id, { set: level }, 'Seed');
       }
@@ -87,7 +109,14 @@ export class EmulatorControl {
   seedPostalServices(services: SeedPostalService[]): { id: string; name: string }[] {
     return services.map((s) => {
       const id = (s.id ?? newGuid()).toLowerCase();
-      this.store.postalServices.set(id, { id, name: s.name, vendor: s.vendor, code: s.code ?? '', tag: s.tag ?? '', trackingNumberRequired: s.trackingNumberRequired ?? true });
+      this.store.postalServices.set(id, {
+        id,
+        name: s.name,
+        vendor: s.vendor,
+        code: s.code ?? '',
+        tag: s.tag ?? '',
+        trackingNumberRequired: s.trackingNumberRequired ?? true,
+      });
 
       return { id, name: s.name };
     });
@@ -97,7 +126,12 @@ export class EmulatorControl {
   adjustStock(input: { sku: string; location: string; set?: number; delta?: number }): StockView {
     const item = this.item(input.sku);
     const location = this.location(input.location);
-    this.store.stock.adjustStockLevel(item.id, location.id, { set: input.set, delta: input.delta }, 'Stock adjustment');
+    this.store.stock.adjustStockLevel(
+      item.id,
+      location.id,
+      { set: input.set, delta: input.delta },
+      'Stock adjustment',
+    );
 
     return this.stockAt(item.id, location);
   }
@@ -117,9 +151,15 @@ export class EmulatorControl {
     return [...this.store.stock.locations.values()].map((l) => this.stockAt(item.id, l));
   }
 
-  setPrintFlags(input: { order: string; pickListPrinted?: boolean; invoicePrinted?: boolean; labelPrinted?: boolean }): OrderDetailsJson {
+  setPrintFlags(input: {
+    order: string;
+    pickListPrinted?: boolean;
+    invoicePrinted?: boolean;
+    labelPrinted?: boolean;
+  }): OrderDetailsJson {
     const order = findOrder(this.store, input.order);
-    if (order.processed) throw new ControlError(409, `Order ${order.numOrderId} is already processed`);
+    if (order.processed)
+      throw new ControlError(409, `Order ${order.numOrderId} is already processed`);
     order.pickListPrinted = input.pickListPrinted ?? order.pickListPrinted;
     order.invoicePrinted = input.invoicePrinted ?? order.invoicePrinted;
     order.labelPrinted = input.labelPrinted ?? order.labelPrinted;
@@ -136,7 +176,9 @@ export class EmulatorControl {
   }
 
   /** A partial shipment: the lines move to a child order, which is processed. Returns the child. */
-  shipPartial(input: Omit<ProcessOrderInput, 'order'> & { order: string; lines: LineSelector[] }): OrderDetailsJson {
+  shipPartial(
+    input: Omit<ProcessOrderInput, 'order'> & { order: string; lines: LineSelector[] },
+  ): OrderDetailsJson {
     const child = splitOrder(this.store, input, this.options.splitChildrenShareReference);
     const parent = findOrder(this.store, input.order);
     parent.partShipped = true;
@@ -219,6 +261,12 @@ export class EmulatorControl {
   private stockAt(itemId: string, location: StockLocationRecord): StockView {
     const level = this.store.stock.level(itemId, location.id);
 
-    return { locationId: location.id, locationName: location.name, stockLevel: level.stockLevel, inOrders: level.inOrders, available: level.stockLevel - level.inOrders };
+    return {
+      locationId: location.id,
+      locationName: location.name,
+      stockLevel: level.stockLevel,
+      inOrders: level.inOrders,
+      available: level.stockLevel - level.inOrders,
+    };
   }
 }

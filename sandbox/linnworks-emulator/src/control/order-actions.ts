@@ -42,15 +42,23 @@ export function findOrder(store: EmulatorStore, idOrReference: string): OrderRec
 export function findLine(order: OrderRecord, selector: LineSelector): OrderItemRecord {
   const wanted = selector.sku?.toLowerCase();
   const line = order.items.find(
-    (i) => i.rowId === selector.rowId || (wanted !== undefined && [i.sku, i.itemNumber, i.channelSku].some((v) => v.toLowerCase() === wanted)),
+    (i) =>
+      i.rowId === selector.rowId ||
+      (wanted !== undefined &&
+        [i.sku, i.itemNumber, i.channelSku].some((v) => v.toLowerCase() === wanted)),
   );
-  if (!line) throw new ControlError(404, `Order ${order.numOrderId} has no line ${selector.rowId ?? selector.sku}`);
+  if (!line)
+    throw new ControlError(
+      404,
+      `Order ${order.numOrderId} has no line ${selector.rowId ?? selector.sku}`,
+    );
 
   return line;
 }
 
 function requireOpen(order: OrderRecord): void {
-  if (order.processed) throw new ControlError(409, `Order ${order.numOrderId} is already processed`);
+  if (order.processed)
+    throw new ControlError(409, `Order ${order.numOrderId} is already processed`);
 }
 
 /**
@@ -60,13 +68,23 @@ function requireOpen(order: OrderRecord): void {
 export function processOrder(store: EmulatorStore, input: ProcessOrderInput): OrderRecord {
   const order = findOrder(store, input.order);
   requireOpen(order);
-  const service = [...store.postalServices.values()].find((s) => s.name.toLowerCase() === (input.postalServiceName ?? order.postalServiceName).toLowerCase());
-  const packages: PackageRecord[] = (input.packages ?? [{ trackingNumber: input.trackingNumber ?? '' }]).map((pkg, index) => ({
+  const service = [...store.postalServices.values()].find(
+    (s) =>
+      s.name.toLowerCase() === (input.postalServiceName ?? order.postalServiceName).toLowerCase(),
+  );
+  const packages: PackageRecord[] = (
+    input.packages ?? [{ trackingNumber: input.trackingNumber ?? '' }]
+  ).map((pkg, index) => ({
     binId: newGuid(),
     title: pkg.title ?? `Box ${index + 1}`,
     trackingNumber: pkg.trackingNumber,
     weight: pkg.weight ?? 0,
-    lines: (pkg.lines ?? order.items.filter((i) => i.quantity > 0).map((i) => ({ rowId: i.rowId, quantity: i.quantity }))).map((sel) => ({
+    lines: (
+      pkg.lines ??
+      order.items
+        .filter((i) => i.quantity > 0)
+        .map((i) => ({ rowId: i.rowId, quantity: i.quantity }))
+    ).map((sel) => ({
       rowId: findLine(order, sel).rowId,
       quantity: sel.quantity,
     })),
@@ -88,14 +106,24 @@ export function processOrder(store: EmulatorStore, input: ProcessOrderInput): Or
  * Orders/SplitOrder as a warehouse action: moves quantities to a new open child order (new
  * pkOrderId and NumOrderId). Children keep the parent's reference by default [?].
  */
-export function splitOrder(store: EmulatorStore, input: { order: string; lines: LineSelector[] }, shareReference: boolean): OrderRecord {
+export function splitOrder(
+  store: EmulatorStore,
+  input: { order: string; lines: LineSelector[] },
+  shareReference: boolean,
+): OrderRecord {
   const parent = findOrder(store, input.order);
   requireOpen(parent);
   const childItems: OrderItemRecord[] = [];
   for (const sel of input.lines) {
     const line = findLine(parent, sel);
-    if (sel.quantity <= 0 || sel.quantity > line.quantity) throw new ControlError(400, `Cannot split ${sel.quantity} of line ${line.rowId}`);
-    childItems.push({ ...line, rowId: newGuid(), quantity: sel.quantity, options: [...line.options] });
+    if (sel.quantity <= 0 || sel.quantity > line.quantity)
+      throw new ControlError(400, `Cannot split ${sel.quantity} of line ${line.rowId}`);
+    childItems.push({
+      ...line,
+      rowId: newGuid(),
+      quantity: sel.quantity,
+      options: [...line.options],
+    });
     line.quantity -= sel.quantity;
   }
   parent.items = parent.items.filter((i) => i.quantity > 0);
@@ -103,7 +131,9 @@ export function splitOrder(store: EmulatorStore, input: { order: string; lines: 
     ...parent,
     id: newGuid(),
     numOrderId: store.takeNumOrderId(),
-    referenceNumber: shareReference ? parent.referenceNumber : `${parent.referenceNumber}-${parent.numOrderId}`,
+    referenceNumber: shareReference
+      ? parent.referenceNumber
+      : `${parent.referenceNumber}-${parent.numOrderId}`,
     items: childItems,
     packages: [],
     extendedProperties: [...parent.extendedProperties],
@@ -127,11 +157,16 @@ export function cancelWholeOrder(store: EmulatorStore, order: OrderRecord): void
 }
 
 /** Removes quantities from an open order's lines and releases their allocation (partial cancel). */
-export function reduceLines(store: EmulatorStore, order: OrderRecord, lines: LineSelector[]): { line: OrderItemRecord; quantity: number }[] {
+export function reduceLines(
+  store: EmulatorStore,
+  order: OrderRecord,
+  lines: LineSelector[],
+): { line: OrderItemRecord; quantity: number }[] {
   requireOpen(order);
   const reduced = lines.map((sel) => {
     const line = findLine(order, sel);
-    if (sel.quantity <= 0 || sel.quantity > line.quantity) throw new ControlError(400, `Cannot cancel ${sel.quantity} of line ${line.rowId}`);
+    if (sel.quantity <= 0 || sel.quantity > line.quantity)
+      throw new ControlError(400, `Cannot cancel ${sel.quantity} of line ${line.rowId}`);
 
     return { line, quantity: sel.quantity };
   });

@@ -1,8 +1,20 @@
 import { ControlError } from '../http/lw-error';
 import { newGuid, round2 } from '../lw-format';
 import type { EmulatorStore } from '../state/emulator-store';
-import type { OrderRecord, RefundHeaderRecord, RefundLineRecord, ReturnRecord, ReturnType } from '../state/records';
-import { cancelWholeOrder, findLine, findOrder, type LineSelector, reduceLines } from './order-actions';
+import type {
+  OrderRecord,
+  RefundHeaderRecord,
+  RefundLineRecord,
+  ReturnRecord,
+  ReturnType,
+} from '../state/records';
+import {
+  cancelWholeOrder,
+  findLine,
+  findOrder,
+  type LineSelector,
+  reduceLines,
+} from './order-actions';
 
 export interface RefundInput {
   order: string;
@@ -32,7 +44,12 @@ export interface CancelInput {
   reasonTag?: string;
 }
 
-function addHeader(store: EmulatorStore, order: OrderRecord, lines: RefundLineRecord[], actioned: boolean): RefundHeaderRecord {
+function addHeader(
+  store: EmulatorStore,
+  order: OrderRecord,
+  lines: RefundLineRecord[],
+  actioned: boolean,
+): RefundHeaderRecord {
   const now = store.now();
   const id = store.takeRefundHeaderId();
   const header: RefundHeaderRecord = {
@@ -53,14 +70,39 @@ function addHeader(store: EmulatorStore, order: OrderRecord, lines: RefundLineRe
 /** A refund of some quantity of some lines and/or shipping on a processed order (reference §6.2). */
 export function refundOrder(store: EmulatorStore, input: RefundInput): RefundHeaderRecord {
   const order = findOrder(store, input.order);
-  if (!order.processed) throw new ControlError(409, 'OpenOrderInLinnworks: refunds are for processed orders');
+  if (!order.processed)
+    throw new ControlError(409, 'OpenOrderInLinnworks: refunds are for processed orders');
   const lines: RefundLineRecord[] = (input.lines ?? []).map((sel) => {
     const line = findLine(order, sel);
 
-    return { rowId: newGuid(), unit: line.isService ? 'Service' : 'Item', orderItemRowId: line.rowId, sku: line.sku || line.itemNumber, title: line.title, amount: round2(sel.amount), quantity: sel.quantity, cancelledQuantity: 0, isCancellation: false, reasonTag: input.reasonTag ?? '', note: input.note ?? '' };
+    return {
+      rowId: newGuid(),
+      unit: line.isService ? 'Service' : 'Item',
+      orderItemRowId: line.rowId,
+      sku: line.sku || line.itemNumber,
+      title: line.title,
+      amount: round2(sel.amount),
+      quantity: sel.quantity,
+      cancelledQuantity: 0,
+      isCancellation: false,
+      reasonTag: input.reasonTag ?? '',
+      note: input.note ?? '',
+    };
   });
   if (input.shippingAmount) {
-    lines.push({ rowId: newGuid(), unit: 'Shipping', orderItemRowId: null, sku: '', title: 'Shipping', amount: round2(input.shippingAmount), quantity: 0, cancelledQuantity: 0, isCancellation: false, reasonTag: input.reasonTag ?? '', note: input.note ?? '' });
+    lines.push({
+      rowId: newGuid(),
+      unit: 'Shipping',
+      orderItemRowId: null,
+      sku: '',
+      title: 'Shipping',
+      amount: round2(input.shippingAmount),
+      quantity: 0,
+      cancelledQuantity: 0,
+      isCancellation: false,
+      reasonTag: input.reasonTag ?? '',
+      note: input.note ?? '',
+    });
   }
   if (lines.length === 0) throw new ControlError(400, 'NoNewRefundsSpecified');
 
@@ -72,9 +114,13 @@ export function returnItems(store: EmulatorStore, input: ReturnInput): ReturnRec
   const order = findOrder(store, input.order);
   if (!order.processed) throw new ControlError(409, 'Returns are for processed orders');
   const type = input.type ?? 'RETURN';
-  const refund = type === 'RETURNREFUND'
-    ? refundOrder(store, { order: order.id, lines: input.lines.map((l, i) => ({ ...l, amount: input.refundAmounts?.[i] ?? 0 })) })
-    : undefined;
+  const refund =
+    type === 'RETURNREFUND'
+      ? refundOrder(store, {
+          order: order.id,
+          lines: input.lines.map((l, i) => ({ ...l, amount: input.refundAmounts?.[i] ?? 0 })),
+        })
+      : undefined;
 
   return input.lines.map((sel, index) => {
     const line = findLine(order, sel);
@@ -98,7 +144,12 @@ export function returnItems(store: EmulatorStore, input: ReturnInput): ReturnRec
       refundedAmount: refundLine?.amount ?? null,
     };
     if (input.restock && line.stockItemId) {
-      store.stock.adjustStockLevel(line.stockItemId, order.locationId, { delta: sel.quantity }, 'Return');
+      store.stock.adjustStockLevel(
+        line.stockItemId,
+        order.locationId,
+        { delta: sel.quantity },
+        'Return',
+      );
     }
     store.returns.push(record);
 
@@ -113,7 +164,8 @@ export function returnItems(store: EmulatorStore, input: ReturnInput): ReturnRec
 export function cancelOrder(store: EmulatorStore, input: CancelInput): OrderRecord {
   const order = findOrder(store, input.order);
   if (!input.lines) {
-    if (order.processed) throw new ControlError(409, `Order ${order.numOrderId} is already processed`);
+    if (order.processed)
+      throw new ControlError(409, `Order ${order.numOrderId} is already processed`);
     cancelWholeOrder(store, order);
 
     return order;

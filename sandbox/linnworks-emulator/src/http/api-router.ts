@@ -33,7 +33,9 @@ function handlerTable(deps: ApiDeps): Map<string, { name: string; handler: Handl
     ...stockRoutes,
   };
 
-  return new Map(Object.entries(all).map(([name, handler]) => [name.toLowerCase(), { name, handler }]));
+  return new Map(
+    Object.entries(all).map(([name, handler]) => [name.toLowerCase(), { name, handler }]),
+  );
 }
 
 function sleep(ms: number): Promise<void> {
@@ -41,7 +43,12 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Applies injected faults; true when the call has been answered (or dropped). */
-async function applyFaults(deps: ApiDeps, endpoint: string, req: Request, res: Response): Promise<boolean> {
+async function applyFaults(
+  deps: ApiDeps,
+  endpoint: string,
+  req: Request,
+  res: Response,
+): Promise<boolean> {
   for (const rule of deps.faults.fire(endpoint)) {
     if (rule.kind === 'latency') await sleep(rule.latencyMs ?? 1000);
     else if (rule.kind === 'expire-session') deps.store.sessions.clear();
@@ -50,7 +57,8 @@ async function applyFaults(deps: ApiDeps, endpoint: string, req: Request, res: R
 
       return true;
     } else if (rule.kind === 'rate-limit') {
-      if (rule.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(rule.retryAfterSeconds));
+      if (rule.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(rule.retryAfterSeconds));
       res.status(429).json({ Message: quotaMessage(deps.limiter.limitFor(endpoint)) });
 
       return true;
@@ -80,7 +88,9 @@ function checkRate(deps: ApiDeps, endpoint: string): void {
   if (!deps.options.rateLimits) return;
   const decision = deps.limiter.check(endpoint, deps.store.now().getTime());
   if (decision.admitted) return;
-  const headers: Record<string, string> = deps.options.retryAfterHeader ? { 'Retry-After': String(decision.retryAfterSeconds) } : {};
+  const headers: Record<string, string> = deps.options.retryAfterHeader
+    ? { 'Retry-After': String(decision.retryAfterSeconds) }
+    : {};
   throw new LinnworksHttpError(429, quotaMessage(decision.limit), headers);
 }
 
@@ -88,7 +98,9 @@ function checkRate(deps: ApiDeps, endpoint: string): void {
 export function createApiRouter(deps: ApiDeps): Router {
   const router = express.Router();
   const table = handlerTable(deps);
-  router.use(express.json({ limit: '50mb', type: ['application/json', 'text/json', 'application/*+json'] }));
+  router.use(
+    express.json({ limit: '50mb', type: ['application/json', 'text/json', 'application/*+json'] }),
+  );
   router.use(express.urlencoded({ extended: false, limit: '50mb' }));
 
   router.all('/:controller/:method', async (req: Request, res: Response, next: NextFunction) => {
@@ -103,7 +115,11 @@ export function createApiRouter(deps: ApiDeps): Router {
     });
     try {
       if (await applyFaults(deps, endpoint, req, res)) return;
-      if (!route) throw new LinnworksHttpError(404, `No HTTP resource was found that matches the request URI '${req.originalUrl}'.`);
+      if (!route)
+        throw new LinnworksHttpError(
+          404,
+          `No HTTP resource was found that matches the request URI '${req.originalUrl}'.`,
+        );
       if (route.name !== AUTH_ENDPOINT) {
         checkSession(deps, req);
         checkRate(deps, endpoint);

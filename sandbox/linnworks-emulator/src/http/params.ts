@@ -70,7 +70,8 @@ export class CallParams {
     const value = this.raw(name);
     if (value == null || value === '') return undefined;
     if (typeof value === 'boolean') return value;
-    if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+    if (typeof value === 'string' && /^(true|false)$/i.test(value))
+      return value.toLowerCase() === 'true';
     throw badRequest();
   }
 

@@ -10,11 +10,24 @@ const IDENTITY = { userId: newGuid(), entityId: newGuid(), id: newGuid() };
  * Auth/AuthorizeByApplication (reference §1.1, §10.1): form (`request=` or flat fields) or
  * JSON; the triple must match; the session's `Server` is this emulator.
  */
-export function authorizeByApplication(ctx: CallContext, credentials: EmulatorCredentials): unknown {
+export function authorizeByApplication(
+  ctx: CallContext,
+  credentials: EmulatorCredentials,
+): unknown {
   const request = ctx.params.request(false);
-  const given = [request.string('ApplicationId'), request.string('ApplicationSecret'), request.string('Token')];
-  const expected = [credentials.applicationId, credentials.applicationSecret, credentials.installationToken];
-  const matches = given.every((value, i) => value !== undefined && normaliseGuid(value) === normaliseGuid(expected[i] ?? ''));
+  const given = [
+    request.string('ApplicationId'),
+    request.string('ApplicationSecret'),
+    request.string('Token'),
+  ];
+  const expected = [
+    credentials.applicationId,
+    credentials.applicationSecret,
+    credentials.installationToken,
+  ];
+  const matches = given.every(
+    (value, i) => value !== undefined && normaliseGuid(value) === normaliseGuid(expected[i] ?? ''),
+  );
   if (!matches) throw new LinnworksHttpError(401, AUTH_FAILED);
   const token = newGuid();
   ctx.store.sessions.set(token, ctx.store.now().getTime());

@@ -26,7 +26,8 @@ function cancelOrder(ctx: CallContext): unknown {
   if (!order) return 'Order not found';
   if (order.processed) return 'Order is already processed';
   const centre = params.string('fulfilmentCenter');
-  if (centre && centre.toLowerCase() !== order.locationId) return 'Order does not belong to the fulfilment center';
+  if (centre && centre.toLowerCase() !== order.locationId)
+    return 'Order does not belong to the fulfilment center';
   releaseOrder(store.stock, order);
   const now = store.now();
   order.processed = true;
@@ -34,7 +35,14 @@ function cancelOrder(ctx: CallContext): unknown {
   order.cancelledOn = now;
   order.paymentStatus = 'Cancelled';
   const note = params.string('note');
-  if (note) order.notes.push({ id: `${order.id}-cancel`, note, date: now, internal: true, createdBy: 'API' });
+  if (note)
+    order.notes.push({
+      id: `${order.id}-cancel`,
+      note,
+      date: now,
+      internal: true,
+      createdBy: 'API',
+    });
 
   // Success is `null`, sent as an empty body (the empty-body quirk, reference §10.9).
   return EMPTY_BODY;
@@ -71,7 +79,13 @@ export const orderRoutes: HandlerTable = {
     const byVendor = new Map<string, unknown[]>();
     for (const s of ctx.store.postalServices.values()) {
       const list = byVendor.get(s.vendor) ?? [];
-      list.push({ pkPostalServiceId: s.id, PostalServiceName: s.name, TrackingNumberRequired: s.trackingNumberRequired, Vendor: s.vendor, IntegratedServiceID: null });
+      list.push({
+        pkPostalServiceId: s.id,
+        PostalServiceName: s.name,
+        TrackingNumberRequired: s.trackingNumberRequired,
+        Vendor: s.vendor,
+        IntegratedServiceID: null,
+      });
       byVendor.set(s.vendor, list);
     }
 
@@ -80,14 +94,20 @@ export const orderRoutes: HandlerTable = {
 
   /** Sent unwrapped [obs]; with the wrapper the term is not seen ("Must provide a search term."). */
   'OpenOrders/SearchOrders': (ctx) => {
-    const request = ctx.options.requestWrapping === 'lenient' ? ctx.params.request(false) : ctx.params;
+    const request =
+      ctx.options.requestWrapping === 'lenient' ? ctx.params.request(false) : ctx.params;
     const term = request.string('SearchTerm')?.trim().toLowerCase();
     if (!term) throw badRequest('Must provide a search term.');
     const includeProcessed = request.boolean('IncludeProcessed') ?? false;
     const open: string[] = [];
     const processed: string[] = [];
     for (const o of ctx.store.orders.values()) {
-      const hit = [o.referenceNumber, o.secondaryReference, o.externalReference, String(o.numOrderId)].some((v) => v.toLowerCase() === term);
+      const hit = [
+        o.referenceNumber,
+        o.secondaryReference,
+        o.externalReference,
+        String(o.numOrderId),
+      ].some((v) => v.toLowerCase() === term);
       if (!hit) continue;
       if (!o.processed) open.push(o.id);
       else if (includeProcessed) processed.push(o.id);
@@ -95,7 +115,15 @@ export const orderRoutes: HandlerTable = {
     const location = request.string('LocationId') ?? '00000000-0000-0000-0000-000000000000';
 
     return {
-      OpenOrders: [{ ViewId: 0, LocationId: location, TotalOrders: open.length, OrderIds: open, Count: open.length }],
+      OpenOrders: [
+        {
+          ViewId: 0,
+          LocationId: location,
+          TotalOrders: open.length,
+          OrderIds: open,
+          Count: open.length,
+        },
+      ],
       ProcessedOrders: processed,
     };
   },

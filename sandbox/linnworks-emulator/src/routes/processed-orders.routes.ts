@@ -19,19 +19,30 @@ function dateOf(order: OrderRecord, field: (typeof DATE_FIELDS)[number]): Date |
   return order.receivedDate;
 }
 
-function matchesFilter(order: OrderRecord, field: (typeof SEARCH_FIELDS)[number], term: string): boolean {
+function matchesFilter(
+  order: OrderRecord,
+  field: (typeof SEARCH_FIELDS)[number],
+  term: string,
+): boolean {
   const t = term.toLowerCase();
   if (field === 'Source') return order.source.toLowerCase() === t;
   if (field === 'SubSource') return order.subSource.toLowerCase() === t;
 
-  return order.items.some((i) => [i.sku, i.itemNumber, i.channelSku].some((v) => v.toLowerCase() === t));
+  return order.items.some((i) =>
+    [i.sku, i.itemNumber, i.channelSku].some((v) => v.toLowerCase() === t),
+  );
 }
 
 function matchesTerm(order: OrderRecord, term: string): boolean {
   const t = term.toLowerCase();
 
-  return [order.referenceNumber, order.secondaryReference, order.externalReference, order.trackingNumber, String(order.numOrderId)]
-    .some((v) => v.toLowerCase() === t);
+  return [
+    order.referenceNumber,
+    order.secondaryReference,
+    order.externalReference,
+    order.trackingNumber,
+    String(order.numOrderId),
+  ].some((v) => v.toLowerCase() === t);
 }
 
 /**
@@ -44,7 +55,9 @@ function searchProcessedOrders(ctx: CallContext): unknown {
   const dateField = parseEnum(request.raw('DateField'), DATE_FIELDS, 'processed');
   const perPage = request.number('ResultsPerPage') ?? 0;
   if (perPage < MIN_RESULTS_PER_PAGE || perPage > ctx.options.maxProcessedResultsPerPage) {
-    throw badRequest(`ResultsPerPage must be between ${MIN_RESULTS_PER_PAGE} and ${ctx.options.maxProcessedResultsPerPage}`);
+    throw badRequest(
+      `ResultsPerPage must be between ${MIN_RESULTS_PER_PAGE} and ${ctx.options.maxProcessedResultsPerPage}`,
+    );
   }
   const page = request.number('PageNumber') ?? 1;
   if (page < 1) throw badRequest();
@@ -56,8 +69,13 @@ function searchProcessedOrders(ctx: CallContext): unknown {
   }));
   const term = request.string('SearchTerm')?.trim();
   const sorting = request.object('SearchSorting');
-  const descending = parseEnum(sorting?.raw('SortDirection'), ['ASC', 'DESC'] as const, 'ASC') === 'DESC';
-  const sortField = parseEnum(sorting?.raw('SortField'), ['dProcessedOn', 'dReceivedDate', 'nOrderId'] as const, 'dProcessedOn');
+  const descending =
+    parseEnum(sorting?.raw('SortDirection'), ['ASC', 'DESC'] as const, 'ASC') === 'DESC';
+  const sortField = parseEnum(
+    sorting?.raw('SortField'),
+    ['dProcessedOn', 'dReceivedDate', 'nOrderId'] as const,
+    'dProcessedOn',
+  );
 
   const rows = [...ctx.store.orders.values()].filter(
     (o) =>
@@ -67,10 +85,16 @@ function searchProcessedOrders(ctx: CallContext): unknown {
       (!term || matchesTerm(o, term)),
   );
   const key = (o: OrderRecord): number =>
-    sortField === 'nOrderId' ? o.numOrderId : (sortField === 'dReceivedDate' ? o.receivedDate : o.processedOn)?.getTime() ?? 0;
+    sortField === 'nOrderId'
+      ? o.numOrderId
+      : ((sortField === 'dReceivedDate' ? o.receivedDate : o.processedOn)?.getTime() ?? 0);
   rows.sort((a, b) => (key(a) - key(b)) * (descending ? -1 : 1) || a.numOrderId - b.numOrderId);
 
-  return { ProcessedOrders: pagedResult(rows, page, perPage, (o) => processedOrderView(ctx.store, o, ctx.options)) };
+  return {
+    ProcessedOrders: pagedResult(rows, page, perPage, (o) =>
+      processedOrderView(ctx.store, o, ctx.options),
+    ),
+  };
 }
 
 function processedOrder(ctx: CallContext): OrderRecord | undefined {
@@ -102,6 +126,8 @@ export const processedOrderRoutes: HandlerTable = {
     const order = processedOrder(ctx);
     if (!order) return [];
 
-    return ctx.store.returns.filter((r) => r.orderId === order.id).map((r) => returnInfoView(order, r));
+    return ctx.store.returns
+      .filter((r) => r.orderId === order.id)
+      .map((r) => returnInfoView(order, r));
   },
 };

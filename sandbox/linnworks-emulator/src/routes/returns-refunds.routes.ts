@@ -12,7 +12,34 @@ const DATE_TYPES = ['ALLDATES', 'RECEIVED', 'PROCESSED', 'BOOKED', 'ACTIONED'] a
 const MAX_ENTRIES_PER_PAGE = 200;
 
 /** Properties of ReturnsRefundsWeb that also exist on ProcessedOrderWeb. */
-const SHARED_ORDER_FIELDS = ['pkOrderID', 'cShippingAddress', 'dProcessedOn', 'fPostageCost', 'fTotalCharge', 'PostageCostExTax', 'Subtotal', 'fTax', 'TotalDiscount', 'CountryTaxRate', 'nOrderId', 'cCurrency', 'PostalTrackingNumber', 'cCountry', 'Source', 'PostalServiceName', 'PostalServiceCode', 'Vendor', 'ReferenceNum', 'SecondaryReference', 'ExternalReference', 'SubSource', 'cFullName', 'cEmailAddress', 'cPostCode', 'dPaidOn'];
+const SHARED_ORDER_FIELDS = [
+  'pkOrderID',
+  'cShippingAddress',
+  'dProcessedOn',
+  'fPostageCost',
+  'fTotalCharge',
+  'PostageCostExTax',
+  'Subtotal',
+  'fTax',
+  'TotalDiscount',
+  'CountryTaxRate',
+  'nOrderId',
+  'cCurrency',
+  'PostalTrackingNumber',
+  'cCountry',
+  'Source',
+  'PostalServiceName',
+  'PostalServiceCode',
+  'Vendor',
+  'ReferenceNum',
+  'SecondaryReference',
+  'ExternalReference',
+  'SubSource',
+  'cFullName',
+  'cEmailAddress',
+  'cPostCode',
+  'dPaidOn',
+];
 
 interface Row {
   order: OrderRecord;
@@ -26,16 +53,43 @@ function orderFields(ctx: CallContext, order: OrderRecord): Record<string, unkno
   return Object.fromEntries(SHARED_ORDER_FIELDS.map((k) => [k, view[k]]));
 }
 
-function historyRows(ctx: CallContext, history: (typeof HISTORY_TYPES)[number], dateType: (typeof DATE_TYPES)[number]): Row[] {
+function historyRows(
+  ctx: CallContext,
+  history: (typeof HISTORY_TYPES)[number],
+  dateType: (typeof DATE_TYPES)[number],
+): Row[] {
   const rows: Row[] = [];
   const pick = (order: OrderRecord, booked: Date, actioned: Date | null): Date | null =>
-    dateType === 'RECEIVED' ? order.receivedDate : dateType === 'PROCESSED' ? order.processedOn : dateType === 'ACTIONED' ? actioned : booked;
+    dateType === 'RECEIVED'
+      ? order.receivedDate
+      : dateType === 'PROCESSED'
+        ? order.processedOn
+        : dateType === 'ACTIONED'
+          ? actioned
+          : booked;
   if (history === 'RETURNS') {
     for (const r of ctx.store.returns) {
       const order = ctx.store.order(r.orderId);
       const date = order && pick(order, r.returnDate, r.returnDate);
       if (!order || !date) continue;
-      rows.push({ order, date, fields: { pkReturnId: r.id, RowType: r.type, ReturnReference: r.reference, ReturnQty: r.quantity, Reason: r.reason, Category: r.category, ReturnDate: lwDate(r.returnDate), ItemNumber: r.sku, ItemTitle: r.title, fkReturnLocationId: r.returnLocationId ?? ZERO_GUID, pkRefundRowId: r.refundRowId ?? ZERO_GUID, Amount: r.refundedAmount ?? 0 } });
+      rows.push({
+        order,
+        date,
+        fields: {
+          pkReturnId: r.id,
+          RowType: r.type,
+          ReturnReference: r.reference,
+          ReturnQty: r.quantity,
+          Reason: r.reason,
+          Category: r.category,
+          ReturnDate: lwDate(r.returnDate),
+          ItemNumber: r.sku,
+          ItemTitle: r.title,
+          fkReturnLocationId: r.returnLocationId ?? ZERO_GUID,
+          pkRefundRowId: r.refundRowId ?? ZERO_GUID,
+          Amount: r.refundedAmount ?? 0,
+        },
+      });
     }
 
     return rows;
@@ -47,7 +101,22 @@ function historyRows(ctx: CallContext, history: (typeof HISTORY_TYPES)[number], 
       if (line.isCancellation !== (history === 'CANCELLATIONS')) continue;
       const date = pick(order, header.createdDate, header.actionedDate);
       if (!date) continue;
-      rows.push({ order, date, fields: { pkRefundRowId: line.rowId, RefundReference: header.reference, Amount: line.amount, RefundStatus: header.actioned ? 'PROCESSED' : 'OPEN', CreateDate: lwDate(header.createdDate), ActionDate: lwDateOrMin(header.actionedDate), ItemNumber: line.sku, ItemTitle: line.title, CancellationQuantity: line.cancelledQuantity, RowType: line.unit } });
+      rows.push({
+        order,
+        date,
+        fields: {
+          pkRefundRowId: line.rowId,
+          RefundReference: header.reference,
+          Amount: line.amount,
+          RefundStatus: header.actioned ? 'PROCESSED' : 'OPEN',
+          CreateDate: lwDate(header.createdDate),
+          ActionDate: lwDateOrMin(header.actionedDate),
+          ItemNumber: line.sku,
+          ItemTitle: line.title,
+          CancellationQuantity: line.cancelledQuantity,
+          RowType: line.unit,
+        },
+      });
     }
   }
 
@@ -63,7 +132,8 @@ function searchReturnsRefunds(ctx: CallContext): unknown {
   const history = parseEnum(p.raw('historyType'), HISTORY_TYPES, 'RETURNS');
   const dateType = parseEnum(p.raw('dateType'), DATE_TYPES, 'ALLDATES');
   const perPage = p.number('numEntriesPerPage') ?? 0;
-  if (perPage < 1 || perPage > MAX_ENTRIES_PER_PAGE) throw badRequest(`Number must be between 1 and ${MAX_ENTRIES_PER_PAGE}`);
+  if (perPage < 1 || perPage > MAX_ENTRIES_PER_PAGE)
+    throw badRequest(`Number must be between 1 and ${MAX_ENTRIES_PER_PAGE}`);
   const page = p.number('pageNum') ?? 1;
   const from = parseDate(p.string('from'));
   const to = parseDate(p.string('to'));
@@ -73,13 +143,21 @@ function searchReturnsRefunds(ctx: CallContext): unknown {
     .filter((r) => dateType === 'ALLDATES' || inRange(r.date, from, to))
     .filter((r) => {
       if (!term) return true;
-      const values = [r.order.referenceNumber, r.order.externalReference, String(r.order.numOrderId)].map((v) => v.toLowerCase());
+      const values = [
+        r.order.referenceNumber,
+        r.order.externalReference,
+        String(r.order.numOrderId),
+      ].map((v) => v.toLowerCase());
 
       return values.some((v) => (exact ? v === term : v.includes(term)));
     })
     .sort((a, b) => a.date.getTime() - b.date.getTime());
 
-  return pagedResult(rows, page, perPage, (r) => ({ Row: 0, ...orderFields(ctx, r.order), ...r.fields }));
+  return pagedResult(rows, page, perPage, (r) => ({
+    Row: 0,
+    ...orderFields(ctx, r.order),
+    ...r.fields,
+  }));
 }
 
 function orderOf(ctx: CallContext): OrderRecord {
@@ -94,7 +172,11 @@ export const returnsRefundsRoutes: HandlerTable = {
   'ReturnsRefunds/GetRefundHeadersByOrderId': (ctx) => {
     const order = orderOf(ctx);
 
-    return { RefundHeaders: ctx.store.refunds.filter((h) => h.orderId === order.id).map((h) => refundHeaderView(order, h)) };
+    return {
+      RefundHeaders: ctx.store.refunds
+        .filter((h) => h.orderId === order.id)
+        .map((h) => refundHeaderView(order, h)),
+    };
   },
 
   'ReturnsRefunds/GetRefundLinesByHeaderId': (ctx) => {
@@ -103,7 +185,11 @@ export const returnsRefundsRoutes: HandlerTable = {
     const header = ctx.store.refunds.find((h) => h.id === headerId && h.orderId === order.id);
     if (!header) throw badRequest('Refund header not found');
 
-    return { RefundHeaderId: header.id, RefundLines: header.lines.map((l) => verifiedRefundView(header, l)), RefundOptions: null };
+    return {
+      RefundHeaderId: header.id,
+      RefundLines: header.lines.map((l) => verifiedRefundView(header, l)),
+      RefundOptions: null,
+    };
   },
 
   'ReturnsRefunds/SearchReturnsRefundsPaged': searchReturnsRefunds,

@@ -2,10 +2,25 @@ import { badRequest } from '../http/lw-error';
 import { parseEnum } from '../rules/channel-order.parser';
 import { pageSlice } from '../rules/paging.rule';
 import type { StockItemRecord } from '../state/records';
-import { postalServiceView, stockItemFullView, stockLevelsView, stockLocationView } from '../views/stock.view';
+import {
+  postalServiceView,
+  stockItemFullView,
+  stockLevelsView,
+  stockLocationView,
+} from '../views/stock.view';
 import type { CallContext, HandlerTable } from './handler';
 
-const DATA_REQUIREMENTS = ['StockLevels', 'Pricing', 'Supplier', 'ShippingInformation', 'ChannelTitle', 'ChannelDescription', 'ChannelPrice', 'ExtendedProperties', 'Images'] as const;
+const DATA_REQUIREMENTS = [
+  'StockLevels',
+  'Pricing',
+  'Supplier',
+  'ShippingInformation',
+  'ChannelTitle',
+  'ChannelDescription',
+  'ChannelPrice',
+  'ExtendedProperties',
+  'Images',
+] as const;
 const SEARCH_TYPES = ['SKU', 'Title', 'Barcode'] as const;
 const MAX_ENTRIES_PER_PAGE = 200;
 
@@ -14,9 +29,16 @@ const MAX_ENTRIES_PER_PAGE = 200;
  * (reference §4.3). Without a keyword and without parents to drop it is the list itself, so a
  * page costs a slice, not a scan.
  */
-function visibleItems(ctx: CallContext, keyword: string, searchTypes: string[], loadComposite: boolean, loadVariation: boolean): readonly StockItemRecord[] {
+function visibleItems(
+  ctx: CallContext,
+  keyword: string,
+  searchTypes: string[],
+  loadComposite: boolean,
+  loadVariation: boolean,
+): readonly StockItemRecord[] {
   const stock = ctx.store.stock;
-  if (!keyword && (stock.parentCount === 0 || (loadComposite && loadVariation))) return stock.itemList;
+  if (!keyword && (stock.parentCount === 0 || (loadComposite && loadVariation)))
+    return stock.itemList;
   const k = keyword.toLowerCase();
   const types = searchTypes.length > 0 ? searchTypes : ['SKU', 'Title', 'Barcode'];
 
@@ -45,9 +67,17 @@ function getStockItemsFull(ctx: CallContext): unknown {
   }
   const page = p.number('pageNumber') ?? 1;
   if (!Number.isInteger(page) || page < 1) throw badRequest();
-  const requirements = (p.list('dataRequirements') ?? []).map((r) => parseEnum(r, DATA_REQUIREMENTS, 'StockLevels'));
+  const requirements = (p.list('dataRequirements') ?? []).map((r) =>
+    parseEnum(r, DATA_REQUIREMENTS, 'StockLevels'),
+  );
   const searchTypes = (p.list('searchTypes') ?? []).map((t) => parseEnum(t, SEARCH_TYPES, 'SKU'));
-  const items = visibleItems(ctx, p.string('keyword') ?? '', searchTypes, p.boolean('loadCompositeParents') ?? false, p.boolean('loadVariationParents') ?? false);
+  const items = visibleItems(
+    ctx,
+    p.string('keyword') ?? '',
+    searchTypes,
+    p.boolean('loadCompositeParents') ?? false,
+    p.boolean('loadVariationParents') ?? false,
+  );
   const rows = pageSlice(items, page, perPage);
   if (rows.length === 0) throw badRequest('No items found with given filter');
   const withLevels = requirements.includes('StockLevels');
@@ -57,13 +87,15 @@ function getStockItemsFull(ctx: CallContext): unknown {
 
 function idList(ctx: CallContext, values: unknown[] | undefined): string[] {
   const ids = (values ?? []).map((v) => String(v).toLowerCase());
-  if (ids.length > ctx.options.maxIdsPerCall) throw badRequest(`The maximum items count for this call is ${ctx.options.maxIdsPerCall}`);
+  if (ids.length > ctx.options.maxIdsPerCall)
+    throw badRequest(`The maximum items count for this call is ${ctx.options.maxIdsPerCall}`);
 
   return ids;
 }
 
 export const stockRoutes: HandlerTable = {
-  'Inventory/GetStockLocations': (ctx) => [...ctx.store.stock.locations.values()].map(stockLocationView),
+  'Inventory/GetStockLocations': (ctx) =>
+    [...ctx.store.stock.locations.values()].map(stockLocationView),
 
   'Inventory/GetStockItemIdsBySKU': (ctx) => {
     const request = ctx.params.request(false);
@@ -86,7 +118,10 @@ export const stockRoutes: HandlerTable = {
     return idList(ctx, request.list('StockItemIds'))
       .map((id) => ctx.store.stock.items.get(id))
       .filter((item) => item !== undefined)
-      .map((item) => ({ pkStockItemId: item.id, StockItemLevels: stockLevelsView(ctx.store.stock, item) }));
+      .map((item) => ({
+        pkStockItemId: item.id,
+        StockItemLevels: stockLevelsView(ctx.store.stock, item),
+      }));
   },
 
   'Stock/GetStockLevel': (ctx) => {
@@ -95,5 +130,6 @@ export const stockRoutes: HandlerTable = {
     return item ? stockLevelsView(ctx.store.stock, item) : [];
   },
 
-  'PostalServices/GetPostalServices': (ctx) => [...ctx.store.postalServices.values()].map(postalServiceView),
+  'PostalServices/GetPostalServices': (ctx) =>
+    [...ctx.store.postalServices.values()].map(postalServiceView),
 };

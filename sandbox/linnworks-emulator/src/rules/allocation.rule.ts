@@ -10,13 +10,21 @@ function linked(item: OrderItemRecord): item is OrderItemRecord & { stockItemId:
   return item.stockItemId !== null && !item.isService;
 }
 
-export function allocateItems(stock: StockStore, locationId: string, items: OrderItemRecord[]): void {
+export function allocateItems(
+  stock: StockStore,
+  locationId: string,
+  items: OrderItemRecord[],
+): void {
   for (const item of items) {
     if (linked(item)) stock.adjustInOrders(item.stockItemId, locationId, item.quantity);
   }
 }
 
-export function releaseItems(stock: StockStore, locationId: string, items: OrderItemRecord[]): void {
+export function releaseItems(
+  stock: StockStore,
+  locationId: string,
+  items: OrderItemRecord[],
+): void {
   for (const item of items) {
     if (linked(item)) stock.adjustInOrders(item.stockItemId, locationId, -item.quantity);
   }
@@ -35,6 +43,11 @@ export function deductOrder(stock: StockStore, order: OrderRecord): void {
   for (const item of order.items) {
     if (!linked(item)) continue;
     stock.adjustInOrders(item.stockItemId, order.locationId, -item.quantity);
-    stock.adjustStockLevel(item.stockItemId, order.locationId, { delta: -item.quantity }, 'Order processed');
+    stock.adjustStockLevel(
+      item.stockItemId,
+      order.locationId,
+      { delta: -item.quantity },
+      'Order processed',
+    );
   }
 }

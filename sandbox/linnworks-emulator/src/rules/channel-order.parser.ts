@@ -45,9 +45,25 @@ export interface ParsedChannelOrder {
   billingAddress: AddressRecord;
 }
 
-export type ParsedChannelItem = Omit<OrderItemRecord, 'rowId' | 'stockItemId' | 'sku'> & { barcodeHint: string };
+export type ParsedChannelItem = Omit<OrderItemRecord, 'rowId' | 'stockItemId' | 'sku'> & {
+  barcodeHint: string;
+};
 
-const ADDRESS_FIELDS = ['FullName', 'Company', 'Address1', 'Address2', 'Address3', 'Town', 'Region', 'PostCode', 'Country', 'MatchCountryCode', 'MatchCountryName', 'PhoneNumber', 'EmailAddress'];
+const ADDRESS_FIELDS = [
+  'FullName',
+  'Company',
+  'Address1',
+  'Address2',
+  'Address3',
+  'Town',
+  'Region',
+  'PostCode',
+  'Country',
+  'MatchCountryCode',
+  'MatchCountryName',
+  'PhoneNumber',
+  'EmailAddress',
+];
 
 function parseAddress(params: CallParams | undefined): AddressRecord {
   const address: AddressRecord = {};
@@ -68,7 +84,8 @@ function parseItem(item: CallParams): ParsedChannelItem {
   const channelSku = item.string('ChannelSKU') ?? '';
   if (!itemNumber && !channelSku) throw badRequest('ItemNumber is required');
   const quantity = item.number('Qty') ?? 0;
-  if (!Number.isInteger(quantity) || quantity <= 0) throw badRequest('Qty must be a positive whole number');
+  if (!Number.isInteger(quantity) || quantity <= 0)
+    throw badRequest('Qty must be a positive whole number');
 
   return {
     itemNumber,
@@ -82,7 +99,11 @@ function parseItem(item: CallParams): ParsedChannelItem {
     lineDiscount: item.number('LineDiscount') ?? 0,
     isService: item.boolean('IsService') ?? false,
     channelReferenceId: item.string('ChannelReferenceId') ?? '',
-    options: asParamsList(item.list('Options')).map((o) => ({ id: newGuid(), property: o.string('Property') ?? '', value: o.string('Value') ?? '' })),
+    options: asParamsList(item.list('Options')).map((o) => ({
+      id: newGuid(),
+      property: o.string('Property') ?? '',
+      value: o.string('Value') ?? '',
+    })),
     barcodeHint: itemNumber,
   };
 }

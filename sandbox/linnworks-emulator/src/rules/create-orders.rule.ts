@@ -5,17 +5,27 @@ import { newGuid, normaliseGuid } from '../lw-format';
 import type { EmulatorStore } from '../state/emulator-store';
 import type { OrderItemRecord, OrderRecord } from '../state/records';
 import { allocateOrder, releaseOrder } from './allocation.rule';
-import { parseChannelOrder, parseDate, type ParsedChannelItem, type ParsedChannelOrder } from './channel-order.parser';
+import {
+  parseChannelOrder,
+  parseDate,
+  type ParsedChannelItem,
+  type ParsedChannelOrder,
+} from './channel-order.parser';
 
 export const MAX_ORDERS_PER_CALL = 20;
 const STATUS_BY_PAYMENT = { Unpaid: 0, Paid: 1, Cancelled: 0 } as const;
 
-function linkItem(store: EmulatorStore, order: CallParams, item: ParsedChannelItem): OrderItemRecord {
+function linkItem(
+  store: EmulatorStore,
+  order: CallParams,
+  item: ParsedChannelItem,
+): OrderItemRecord {
   const bySku = order.boolean('AutomaticallyLinkBySKU') ?? false;
   const byBarcode = order.boolean('AutomaticallyLinkByBarcode') ?? false;
   const stock =
-    (bySku ? store.stock.itemBySku(item.itemNumber) ?? store.stock.itemBySku(item.channelSku) : undefined) ??
-    (byBarcode ? store.stock.itemByBarcode(item.barcodeHint) : undefined);
+    (bySku
+      ? (store.stock.itemBySku(item.itemNumber) ?? store.stock.itemBySku(item.channelSku))
+      : undefined) ?? (byBarcode ? store.stock.itemByBarcode(item.barcodeHint) : undefined);
   const { barcodeHint: _hint, ...fields } = item;
 
   return {
@@ -32,7 +42,9 @@ function buildFields(store: EmulatorStore, parsed: ParsedChannelOrder, locationI
   const postal = p.string('PostalServiceName') ?? '';
   const postalTag = p.string('MatchPostalServiceTag') ?? '';
   const service = [...store.postalServices.values()].find(
-    (s) => (postalTag && s.tag.toLowerCase() === postalTag.toLowerCase()) || s.name.toLowerCase() === postal.toLowerCase(),
+    (s) =>
+      (postalTag && s.tag.toLowerCase() === postalTag.toLowerCase()) ||
+      s.name.toLowerCase() === postal.toLowerCase(),
   );
   const paid = parsed.paymentStatus === 'Paid';
 
@@ -83,9 +95,17 @@ function buildFields(store: EmulatorStore, parsed: ParsedChannelOrder, locationI
   };
 }
 
-function newOrder(store: EmulatorStore, parsed: ParsedChannelOrder, locationId: string, options: EmulatorOptions): OrderRecord {
+function newOrder(
+  store: EmulatorStore,
+  parsed: ParsedChannelOrder,
+  locationId: string,
+  options: EmulatorOptions,
+): OrderRecord {
   const clientId = parsed.params.string('pkOrderId');
-  const useClientId = options.honourClientOrderId && clientId && normaliseGuid(clientId) !== normaliseGuid('0'.repeat(32));
+  const useClientId =
+    options.honourClientOrderId &&
+    clientId &&
+    normaliseGuid(clientId) !== normaliseGuid('0'.repeat(32));
 
   return {
     id: useClientId ? clientId.toLowerCase() : newGuid(),
@@ -110,7 +130,11 @@ function newOrder(store: EmulatorStore, parsed: ParsedChannelOrder, locationId: 
  * SubSource, ReferenceNumber): an unpaid existing order is updated, a paid one skips the
  * incoming order; new orders are allocated at the call's `location` (a location name).
  */
-export function createOrders(store: EmulatorStore, params: CallParams, options: EmulatorOptions): string[] {
+export function createOrders(
+  store: EmulatorStore,
+  params: CallParams,
+  options: EmulatorOptions,
+): string[] {
   const orders = asParamsList(params.list('orders'));
   if (orders.length > MAX_ORDERS_PER_CALL) {
     throw badRequest(`Maximum ${MAX_ORDERS_PER_CALL} orders can be created in a single call`);

@@ -39,11 +39,25 @@ export function lineTotals(item: OrderItemRecord, options: TaxOptions): LineTota
   if (item.taxCostInclusive) {
     const tax = net - net / (1 + taxRate / 100);
 
-    return { cost: round2(net - tax), costIncTax: round2(net), tax: round2(tax), discountValue: round2(discountValue), discountPercent: round2(discountPercent), taxRate };
+    return {
+      cost: round2(net - tax),
+      costIncTax: round2(net),
+      tax: round2(tax),
+      discountValue: round2(discountValue),
+      discountPercent: round2(discountPercent),
+      taxRate,
+    };
   }
   const tax = (net * taxRate) / 100;
 
-  return { cost: round2(net), costIncTax: round2(net + tax), tax: round2(tax), discountValue: round2(discountValue), discountPercent: round2(discountPercent), taxRate };
+  return {
+    cost: round2(net),
+    costIncTax: round2(net + tax),
+    tax: round2(tax),
+    discountValue: round2(discountValue),
+    discountPercent: round2(discountPercent),
+    taxRate,
+  };
 }
 
 /**

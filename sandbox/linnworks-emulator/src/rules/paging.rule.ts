@@ -6,7 +6,12 @@ export function pageSlice<T>(rows: readonly T[], pageNumber: number, perPage: nu
 }
 
 /** SDK `GenericPagedResult<T>`. */
-export function pagedResult<T>(rows: readonly T[], pageNumber: number, perPage: number, view: (row: T) => unknown) {
+export function pagedResult<T>(
+  rows: readonly T[],
+  pageNumber: number,
+  perPage: number,
+  view: (row: T) => unknown,
+) {
   return {
     PageNumber: pageNumber,
     EntriesPerPage: perPage,

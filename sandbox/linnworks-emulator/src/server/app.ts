@@ -16,7 +16,10 @@ export interface EmulatorApp {
 }
 
 /** The emulator as an express app: the Linnworks API under `/api`, the control API under `/_emulator`. */
-export function createEmulatorApp(options: EmulatorOptions, credentials: EmulatorCredentials): EmulatorApp {
+export function createEmulatorApp(
+  options: EmulatorOptions,
+  credentials: EmulatorCredentials,
+): EmulatorApp {
   const store = new EmulatorStore(() => options.now());
   const faults = new FaultInjector(() => options.random());
   const limiter = new EmulatorRateLimiter(options);
@@ -27,7 +30,11 @@ export function createEmulatorApp(options: EmulatorOptions, credentials: Emulato
   app.use('/api', createApiRouter({ store, options, credentials, faults, limiter }));
   app.use(CONTROL_PREFIX, createControlRouter(control));
   app.use((req, res) => {
-    res.status(404).json({ Message: `No HTTP resource was found that matches the request URI '${req.originalUrl}'.` });
+    res
+      .status(404)
+      .json({
+        Message: `No HTTP resource was found that matches the request URI '${req.originalUrl}'.`,
+      });
   });
 
   return { app, control };

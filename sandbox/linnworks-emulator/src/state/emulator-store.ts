@@ -1,9 +1,4 @@
-import type {
-  OrderRecord,
-  PostalServiceRecord,
-  RefundHeaderRecord,
-  ReturnRecord,
-} from './records';
+import type { OrderRecord, PostalServiceRecord, RefundHeaderRecord, ReturnRecord } from './records';
 import { StockStore } from './stock-store';
 
 const FIRST_NUM_ORDER_ID = 100001;
@@ -91,7 +86,10 @@ export class EmulatorStore {
     const wanted = reference.toLowerCase();
     const found: OrderRecord[] = [];
     for (const order of this.orders.values()) {
-      if (order.referenceNumber.toLowerCase() === wanted || order.secondaryReference.toLowerCase() === wanted) {
+      if (
+        order.referenceNumber.toLowerCase() === wanted ||
+        order.secondaryReference.toLowerCase() === wanted
+      ) {
         found.push(order);
       }
     }

@@ -34,7 +34,12 @@ export class StockStore {
     this.addLocation({ id: ZERO_GUID, name: 'Default', tag: '' });
   }
 
-  addLocation(input: { id?: string; name: string; tag?: string; isFulfillmentCenter?: boolean }): StockLocationRecord {
+  addLocation(input: {
+    id?: string;
+    name: string;
+    tag?: string;
+    isFulfillmentCenter?: boolean;
+  }): StockLocationRecord {
     const record: StockLocationRecord = {
       id: (input.id ?? newGuid()).toLowerCase(),
       intId: this.nextLocationIntId++,
@@ -108,7 +113,14 @@ export class StockStore {
     }
     let level = perLocation.get(locationId);
     if (!level) {
-      level = { stockLevel: 0, inOrders: 0, due: 0, minimumLevel: 0, lastUpdateDate: this.now(), lastUpdateOperation: '' };
+      level = {
+        stockLevel: 0,
+        inOrders: 0,
+        due: 0,
+        minimumLevel: 0,
+        lastUpdateDate: this.now(),
+        lastUpdateOperation: '',
+      };
       perLocation.set(locationId, level);
     }
 
@@ -116,7 +128,12 @@ export class StockStore {
   }
 
   /** Sets or shifts the on-hand level; stamps LastUpdateDate (a stock-level adjustment). */
-  adjustStockLevel(itemId: string, locationId: string, change: { set?: number; delta?: number }, operation: string): StockLevelRecord {
+  adjustStockLevel(
+    itemId: string,
+    locationId: string,
+    change: { set?: number; delta?: number },
+    operation: string,
+  ): StockLevelRecord {
     const level = this.level(itemId, locationId);
     if (change.set !== undefined) level.stockLevel = change.set;
     if (change.delta !== undefined) level.stockLevel += change.delta;

@@ -25,9 +25,16 @@ function customerAddress(address: AddressRecord): Json {
   };
 }
 
-function orderItem(store: EmulatorStore, order: OrderRecord, item: OrderItemRecord, options: ViewOptions): Json {
+function orderItem(
+  store: EmulatorStore,
+  order: OrderRecord,
+  item: OrderItemRecord,
+  options: ViewOptions,
+): Json {
   const totals = lineTotals(item, options);
-  const level = item.stockItemId ? store.stock.level(item.stockItemId, order.locationId) : undefined;
+  const level = item.stockItemId
+    ? store.stock.level(item.stockItemId, order.locationId)
+    : undefined;
   const stockItem = item.stockItemId ? store.stock.items.get(item.stockItemId) : undefined;
 
   return {
@@ -60,7 +67,11 @@ function orderItem(store: EmulatorStore, order: OrderRecord, item: OrderItemReco
     BarcodeNumber: stockItem?.barcode ?? '',
     ChannelSKU: item.channelSku,
     ChannelTitle: item.title,
-    AdditionalInfo: item.options.map((o) => ({ pkOptionId: o.id, Property: o.property, Value: o.value })),
+    AdditionalInfo: item.options.map((o) => ({
+      pkOptionId: o.id,
+      Property: o.property,
+      Value: o.value,
+    })),
     IsUnlinked: item.stockItemId === null && !item.isService,
     StockItemIntId: stockItem?.intId ?? 0,
     RowId: item.rowId,
@@ -70,7 +81,11 @@ function orderItem(store: EmulatorStore, order: OrderRecord, item: OrderItemReco
 }
 
 /** SDK `OrderDetails` of an open or processed order (reference §3.3). */
-export function orderDetailsView(store: EmulatorStore, order: OrderRecord, options: ViewOptions): Json {
+export function orderDetailsView(
+  store: EmulatorStore,
+  order: OrderRecord,
+  options: ViewOptions,
+): Json {
   const totals = orderTotals(order, options);
 
   return {
@@ -107,7 +122,9 @@ export function orderDetailsView(store: EmulatorStore, order: OrderRecord, optio
       Location: order.locationId,
       NumItems: order.items.length,
       PickwaveIds: [],
-      StockAllocationType: order.items.some((i) => i.stockItemId === null && !i.isService) ? 'Partial' : 'Full',
+      StockAllocationType: order.items.some((i) => i.stockItemId === null && !i.isService)
+        ? 'Partial'
+        : 'Full',
     },
     ShippingInfo: {
       Vendor: order.vendor,
@@ -142,7 +159,12 @@ export function orderDetailsView(store: EmulatorStore, order: OrderRecord, optio
       CountryTaxRate: 0,
       ConversionRate: order.conversionRate,
     },
-    ExtendedProperties: order.extendedProperties.map((e) => ({ RowId: e.rowId, Name: e.name, Value: e.value, Type: e.type })),
+    ExtendedProperties: order.extendedProperties.map((e) => ({
+      RowId: e.rowId,
+      Name: e.name,
+      Value: e.value,
+      Type: e.type,
+    })),
     FolderName: [],
     Items: order.items.map((item) => orderItem(store, order, item, options)),
     Notes: order.notes.map((n) => ({

@@ -22,7 +22,9 @@ export function processedOrderView(
   const totals = orderTotals(order, options);
   const d = order.deliveryAddress;
   const b = order.billingAddress;
-  const service = order.postalServiceId ? store.postalServices.get(order.postalServiceId) : undefined;
+  const service = order.postalServiceId
+    ? store.postalServices.get(order.postalServiceId)
+    : undefined;
 
   return {
     pkOrderID: order.id,

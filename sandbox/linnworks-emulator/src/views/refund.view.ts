@@ -1,12 +1,23 @@
 import { lwDate, lwDateOrMin, lwDateOrNull, round2 } from '../lw-format';
-import type { OrderRecord, RefundHeaderRecord, RefundLineRecord, ReturnRecord } from '../state/records';
+import type {
+  OrderRecord,
+  RefundHeaderRecord,
+  RefundLineRecord,
+  ReturnRecord,
+} from '../state/records';
 
 type Json = Record<string, unknown>;
 
 function status(header: RefundHeaderRecord): Json {
   return {
     StatusHeader: header.actioned ? 'PROCESSED' : 'OPEN',
-    StatusDetail: { StatusTag: '', StatusDescription: '', Actionable: !header.actioned, ActionDescription: '', EditableFields: [] },
+    StatusDetail: {
+      StatusTag: '',
+      StatusDescription: '',
+      Actionable: !header.actioned,
+      ActionDescription: '',
+      EditableFields: [],
+    },
   };
 }
 

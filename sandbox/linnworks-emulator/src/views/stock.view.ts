@@ -26,7 +26,11 @@ export function stockLocationView(location: StockLocationRecord): Json {
 }
 
 /** SDK `StockItemLevel`: Available = StockLevel − InOrders, may be negative (reference §4.2). */
-export function stockItemLevelView(stock: StockStore, item: StockItemRecord, location: StockLocationRecord): Json {
+export function stockItemLevelView(
+  stock: StockStore,
+  item: StockItemRecord,
+  location: StockLocationRecord,
+): Json {
   const level = stock.level(item.id, location.id);
 
   return {
@@ -66,7 +70,11 @@ export function stockLevelsView(stock: StockStore, item: StockItemRecord): Json[
 }
 
 /** SDK `StockItemFull`; `StockLevels` only when the StockLevels requirement was asked for. */
-export function stockItemFullView(stock: StockStore, item: StockItemRecord, withLevels: boolean): Json {
+export function stockItemFullView(
+  stock: StockStore,
+  item: StockItemRecord,
+  withLevels: boolean,
+): Json {
   return {
     Suppliers: [],
     StockLevels: withLevels ? stockLevelsView(stock, item) : [],
