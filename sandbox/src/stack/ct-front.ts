@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 export interface CtFault {
   /** Matches `METHOD path` (path includes the query), e.g. /POST \/custom-objects/. */
   match: RegExp;
+  /** Also requires the request body to match (e.g. a custom object's container). */
+  bodyMatch?: RegExp;
   status?: number;
   /** Delay before answering (or forwarding, when no status is given). */
   latencyMs?: number;
@@ -35,6 +37,9 @@ export interface CtFront {
   /** Marks a token inactive (as if revoked). */
   revoke(token: string): void;
   stats(): { forwarded: number; faulted: Record<number, number>; introspections: number };
+  /** Successful writes (2xx, not GET) per `METHOD resource[/:id]`, e.g. `POST inventory/:id`. */
+  writes(): Record<string, number>;
+  resetWrites(): void;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,13 @@ function conflictBody(requestBody: Buffer) {
   };
 }
 
+/** `POST /<project>/inventory/<id>?x` → `POST inventory/:id`. */
+export function writeKey(method: string, url: string): string {
+  const [, , resource = '', id] = (url.split('?')[0] ?? '').split('/');
+
+  return `${method} ${resource}${id ? '/:id' : ''}`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
@@ -93,6 +105,7 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
   let nextFaultId = 1;
   let forwarded = 0;
   let introspections = 0;
+  let writes: Record<string, number> = {};
 
   const introspect = (req: IncomingMessage, body: Buffer, res: ServerResponse): void => {
     introspections += 1;
@@ -115,10 +128,11 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
     send(res, 200, { active: true, scope: info.scope, client_id: info.clientId, exp: info.exp });
   };
 
-  const matchingFault = (line: string) => {
+  const matchingFault = (line: string, body: Buffer) => {
     for (const fault of faults.values()) {
       if (fault.times !== undefined && fault.used >= fault.times) continue;
       if (!fault.match.test(line)) continue;
+      if (fault.bodyMatch && !fault.bodyMatch.test(body.toString('utf8'))) continue;
       if (fault.probability !== undefined && random() >= fault.probability) continue;
       fault.used += 1;
 
@@ -141,6 +155,10 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
     });
     const text = Buffer.from(await upstream.arrayBuffer());
     forwarded += 1;
+    if (req.method !== 'GET' && upstream.status < 300) {
+      const key = writeKey(req.method ?? 'POST', req.url ?? '/');
+      writes[key] = (writes[key] ?? 0) + 1;
+    }
     if (req.url?.startsWith('/oauth/token') && upstream.status === 200) {
       const issued = JSON.parse(text.toString('utf8')) as {
         access_token: string;
@@ -170,7 +188,7 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
       }
       const fault = req.url?.startsWith('/oauth/')
         ? undefined
-        : matchingFault(`${req.method} ${req.url}`);
+        : matchingFault(`${req.method} ${req.url}`, body);
       if (fault?.latencyMs) await sleep(fault.latencyMs);
       if (fault?.status) {
         faulted[fault.status] = (faulted[fault.status] ?? 0) + 1;
@@ -209,6 +227,10 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
       if (info) info.active = false;
     },
     stats: () => ({ forwarded, faulted: { ...faulted }, introspections }),
+    writes: () => ({ ...writes }),
+    resetWrites: () => {
+      writes = {};
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
