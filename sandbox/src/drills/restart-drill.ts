@@ -2,6 +2,7 @@ import { check, type Story } from '../demo/story';
 import type { Stack } from '../stack/stack';
 import { stockDifferences } from '../demo/checks';
 import { WAREHOUSES } from '../seed/catalog';
+import { stockConverges } from './fault-drills';
 
 const EXTRA_SKUS = 1000;
 
@@ -59,6 +60,10 @@ export async function restartDrill(stack: Stack, story: Story): Promise<void> {
   await story.step(
     `Job killed mid-run and restarted (stock-sync, ${EXTRA_SKUS} new SKUs × 3 locations) → nothing written twice`,
     async () => {
+      // Earlier drills moved catalogue stock (orders allocate it): settle that first, so every
+      // write counted below belongs to the new SKUs.
+      await expireLease(stack);
+      await stockConverges(stack);
       const skus = Array.from(
         { length: EXTRA_SKUS },
         (_, i) => `BULK-${String(i).padStart(5, '0')}`,
