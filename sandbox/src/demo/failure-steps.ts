@@ -165,12 +165,6 @@ export async function failureQueueSteps(stack: Stack, story: Story): Promise<voi
 
     return `item added in Linnworks, postcode set in commercetools; dry run would replay 2, replay resolved 2, a second replay 0; one Linnworks order each`;
   });
-
-  await story.step('Reconciliation (sync-admin): commercetools and Linnworks agree', async () => {
-    await stack.cron.trigger('stock-sync');
-
-    return reconcile(stack, auth);
-  });
 }
 
 interface ReconcileBody {
