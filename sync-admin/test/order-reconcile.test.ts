@@ -1,6 +1,6 @@
 import { lwOrderDetailsSchema } from 'shared';
 
-import { isLinnworksOrderOf } from '../src/reconcile/order-reconcile';
+import { ctSnapshot, isLinnworksOrderOf } from '../src/reconcile/order-reconcile';
 
 const ct = { id: 'ct-order-1', reference: 'R-1' };
 
@@ -39,5 +39,45 @@ describe('isLinnworksOrderOf (which Linnworks orders found by reference belong t
     expect(
       isLinnworksOrderOf(lwOrder('old-ref', [{ Name: 'ct_order_id', Value: 'ct-order-1' }]), ct),
     ).toBe(true);
+  });
+});
+
+describe('ctSnapshot (the commercetools side of an order comparison)', () => {
+  const money = (centAmount: number) => ({
+    type: 'centPrecision' as const,
+    currencyCode: 'EUR',
+    centAmount,
+    fractionDigits: 2,
+  });
+  const base = {
+    id: 'o-1',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastModifiedAt: '2026-01-01T00:00:00.000Z',
+    orderState: 'Open' as const,
+    lineItems: [],
+    customLineItems: [],
+    syncInfo: [],
+    refusedGifts: [],
+    shipping: [],
+    shippingMode: 'Single' as const,
+    origin: 'Customer' as const,
+    totalPrice: money(1000),
+  };
+
+  it('when prices exclude tax, then the total compared is the gross, as Linnworks shows it', () => {
+    const order = {
+      ...base,
+      taxedPrice: { totalNet: money(1000), totalGross: money(1190), taxPortions: [] },
+    } as unknown as Parameters<typeof ctSnapshot>[0];
+    expect(ctSnapshot(order, () => 'R-1').totalCentAmount).toBe(1190);
+  });
+
+  it('when the order has no taxed price, then its total price is compared', () => {
+    const order = base as unknown as Parameters<typeof ctSnapshot>[0];
+    expect(ctSnapshot(order, () => 'R-1')).toMatchObject({
+      totalCentAmount: 1000,
+      currency: 'EUR',
+    });
   });
 });

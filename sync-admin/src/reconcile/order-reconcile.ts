@@ -30,15 +30,21 @@ export interface OrderReconcileResult {
   discrepancies: OrderDiscrepancy[];
 }
 
-function ctSnapshot(order: Order, referenceOf: OrderReferenceOf): CtOrderSnapshot {
+/**
+ * What the order is worth as Linnworks shows it: the gross total. Where prices exclude tax,
+ * commercetools' `totalPrice` is net and only `taxedPrice.totalGross` compares with TotalCharge.
+ */
+export function ctSnapshot(order: Order, referenceOf: OrderReferenceOf): CtOrderSnapshot {
+  const total = order.taxedPrice?.totalGross ?? order.totalPrice;
+
   return {
     id: order.id,
     ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
     reference: referenceOf(order),
     createdAt: order.createdAt,
-    currency: order.totalPrice.currencyCode,
-    totalCentAmount: order.totalPrice.centAmount,
-    fractionDigits: order.totalPrice.fractionDigits,
+    currency: total.currencyCode,
+    totalCentAmount: total.centAmount,
+    fractionDigits: total.fractionDigits,
     state: ctCoarseState({
       orderState: order.orderState,
       ...(order.shipmentState ? { shipmentState: order.shipmentState } : {}),

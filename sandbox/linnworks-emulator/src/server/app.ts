@@ -30,11 +30,9 @@ export function createEmulatorApp(
   app.use('/api', createApiRouter({ store, options, credentials, faults, limiter }));
   app.use(CONTROL_PREFIX, createControlRouter(control));
   app.use((req, res) => {
-    res
-      .status(404)
-      .json({
-        Message: `No HTTP resource was found that matches the request URI '${req.originalUrl}'.`,
-      });
+    res.status(404).json({
+      Message: `No HTTP resource was found that matches the request URI '${req.originalUrl}'.`,
+    });
   });
 
   return { app, control };
