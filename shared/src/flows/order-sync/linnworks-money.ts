@@ -59,7 +59,16 @@ function reproduces(
   const totalCents = amount.unitCents * amount.quantity;
   const expectedNet = inclusive ? totalCents - taxCents : totalCents;
 
-  return Math.abs(tax * scale - taxCents) < 1e-6 && Math.abs(net * scale - expectedNet) < 1e-6;
+  // Tie-safe: the raw tax must sit strictly nearer the target than half of Linnworks' last
+  // decimal, so the figure is the same whether Linnworks rounds half-up or half-even, and per
+  // line or once on the order's sum (postage tax is only rounded as part of the order's Tax).
+  const clearOfTies = Math.abs(rawTax - taxCents / scale) < 0.005 - 1e-9;
+
+  return (
+    clearOfTies &&
+    Math.abs(tax * scale - taxCents) < 1e-6 &&
+    Math.abs(net * scale - expectedNet) < 1e-6
+  );
 }
 
 /**

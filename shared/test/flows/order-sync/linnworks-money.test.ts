@@ -29,6 +29,14 @@ describe('Linnworks money helpers', () => {
     expect(linnworksRound2(9.99 - linnworksTax(9.99, rate, true))).toBe(8.4);
   });
 
+  it('when the nominal rate puts the tax exactly on a half cent, then a rate clear of the tie is sent', () => {
+    // 20 % of 16.47 gross is 2.745 tax: half-up gives 2.75, half-even 2.74; the order holds 2.74.
+    const rate = linnworksTaxRate({ unitCents: 1647, quantity: 1 }, 274, 2, 20, true);
+    expect(rate).not.toBe(20);
+    const raw = linnworksTax(16.47, rate, true);
+    expect(Math.abs(raw - 2.74)).toBeLessThan(0.005 - 1e-9);
+  });
+
   it('when amounts are converted for Linnworks, then minor units become decimals by the fraction digits', () => {
     expect([toMajor(12345, 2), toMajor(12345, 0), toMajor(-5, 2)]).toEqual([123.45, 12345, -0.05]);
   });
