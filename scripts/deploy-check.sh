@@ -56,7 +56,8 @@ for app in $apps; do
   port=$(node -e "require('$root/shared/testing/ct-mock-process.cjs').freePort().then(p => console.log(p))")
   (cd "$dir/$app" && PORT=$port CTP_PROJECT_KEY=deploy-check CTP_CLIENT_ID=deploy-check-id CTP_CLIENT_SECRET=deploy-check-secret \
     CTP_API_URL=$ct_url CTP_AUTH_URL=$ct_url LINNWORKS_APPLICATION_ID=app LINNWORKS_APPLICATION_SECRET=secret \
-    LINNWORKS_INSTALLATION_TOKEN=token LINNWORKS_AUTH_URL=http://127.0.0.1:9 exec setsid npm start >"$dir/start.log" 2>&1) &
+    LINNWORKS_INSTALLATION_TOKEN=token LINNWORKS_AUTH_URL=http://127.0.0.1:9 \
+    STOCK_LOCATION_MAPPING='{"locations":[{"location":"Default","channel":"deploy-check"}]}' exec setsid npm start >"$dir/start.log" 2>&1) &
   pids+=($!)
   ok=0
   for _ in $(seq 1 75); do if probe "$app" "$port"; then ok=1; break; fi; sleep 0.2; done
