@@ -95,15 +95,23 @@ async function rateLimitWaitMs(calls: Record<string, number>): Promise<number> {
 
 async function measured(run: () => Promise<StockSyncReport>) {
   let peak = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 20);
   const start = performance.now();
   const report = await run();
   const wallMs = Math.round(performance.now() - start);
   clearInterval(timer);
 
-  return { report, wallMs, peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6) };
+  return {
+    report,
+    wallMs,
+    peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6),
+    peakHeapMb: Math.round(peakHeap / 1e6),
+  };
 }
 
 async function benchSize(
@@ -165,6 +173,13 @@ async function benchSize(
   const runOnce = async (label: string) => {
     const before = (await control(lwUrl, '/calls')) as Record<string, number>;
     const result = await measured(() => sync().run({ dryRun: false }));
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) {
+      gc();
+      process.stderr.write(
+        `  after gc: ${JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e6)])))}\n`,
+      );
+    }
     const after = (await control(lwUrl, '/calls')) as Record<string, number>;
     const lwCalls: Record<string, number> = {};
     for (const [k, v] of Object.entries(after)) {
@@ -189,6 +204,7 @@ async function benchSize(
       ctReads: counts.ctReads,
       ctStateWrites: counts.ctStateWrites,
       peakRssMb: result.peakRssMb,
+      peakHeapUsedMb: result.peakHeapMb,
     };
   };
 
