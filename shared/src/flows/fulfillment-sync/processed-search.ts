@@ -1,5 +1,7 @@
 import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
-import type { LinnworksDateField, LinnworksProcessedOrder } from '../../linnworks/linnworks-types';
+import type { LinnworksProcessedOrder } from '../../linnworks/linnworks-types';
+import { windowFrom } from './cursor.repo';
+import { type FeedOutcome, type FeedRun, saveCursor } from './feed-runner';
 
 export interface ProcessedPage {
   rows: LinnworksProcessedOrder[];
@@ -14,7 +16,7 @@ export interface ProcessedPage {
 export async function* searchProcessed(
   linnworks: LinnworksApi,
   args: {
-    dateField: LinnworksDateField;
+    dateField: 'processed' | 'cancelled';
     from: Date;
     to: Date;
     pageSize: number;
@@ -58,4 +60,36 @@ export function latest(
   }
 
   return max;
+}
+
+const DATE_OF = { processed: 'dProcessedOn', cancelled: 'dCancelledOn' } as const;
+
+/**
+ * Runs a date-range feed: SearchProcessedOrders on its date field from the feed's cursor (less
+ * the overlap, or the first-run lookback) to now, page by page. The cursor moves to the latest
+ * date of a page only once `applyPage` has applied it; the time budget is checked between pages.
+ */
+export async function walkDateFeed(
+  run: FeedRun,
+  feed: 'processed' | 'cancelled',
+  applyPage: (page: ProcessedPage) => Promise<void>,
+): Promise<FeedOutcome> {
+  const cursor = await run.cursors.get(feed);
+  const to = run.now();
+  const pages = searchProcessed(run.deps.linnworks, {
+    dateField: feed,
+    from: windowFrom(cursor, to, run.overlapMinutes, run.initialLookbackHours),
+    to,
+    pageSize: run.pageSize,
+    source: run.deps.source,
+    seen: new Set(),
+  });
+  for await (const page of pages) {
+    await applyPage(page);
+    const at = latest(page.all, DATE_OF[feed]);
+    if (at && (!cursor?.at || at > cursor.at)) await saveCursor(run, feed, { at });
+    if (run.outOfTime() && page.pageNumber < page.totalPages) return 'time-budget';
+  }
+
+  return 'done';
 }
