@@ -1,17 +1,10 @@
-import { createRequire } from 'node:module';
-
 import { createLogger, type FulfillmentSettings, runFulfillmentSync } from 'shared';
 
 import {
   createLinkedOrders,
   startFulfillmentWorld,
 } from '../test/fulfillment-sync/fulfillment-world';
-
-const requireCjs = createRequire(__filename);
-const { startCtMock, stopCtMock } = requireCjs('../../shared/testing/ct-mock-process.cjs') as {
-  startCtMock: (o: { cwd: string }) => Promise<{ child: unknown; url: string }>;
-  stopCtMock: (child: unknown) => Promise<void>;
-};
+import { startCtMock, stopCtMock } from './bench-servers';
 
 const settings: FulfillmentSettings = {
   progressRules: [],
@@ -33,7 +26,7 @@ export async function runFulfillmentSyncBench(): Promise<Record<string, unknown>
   const orders = Number(process.env.BENCH_ORDERS ?? 10_000);
   const multiEvery = Number(process.env.BENCH_MULTI_EVERY ?? 100);
   const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? 200);
-  const ct = await startCtMock({ cwd: `${__dirname}/..` });
+  const ct = await startCtMock();
   const logger = createLogger({ name: 'bench', level: 'warn' });
   const world = await startFulfillmentWorld(ct.url, settings, logger);
   try {

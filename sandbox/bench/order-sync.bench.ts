@@ -1,9 +1,7 @@
 // order-sync benchmark: `cd sandbox && npx tsx bench/order-sync.bench.ts [orders]`.
 // The commercetools test server and the Linnworks emulator run in their own processes; the
 // order-sync app runs here, behind real HTTP, as one instance.
-import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 
 import {
   createCtApi,
@@ -19,50 +17,10 @@ import { createApp } from '../../order-sync/src/app';
 import type { OrderSyncConfig } from '../../order-sync/src/config';
 import { createOrderSyncDeps } from '../../order-sync/src/order-sync.wiring';
 import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-options';
+import { emulatorControl, startCtMock, startEmulatorProcess } from './bench-servers';
 import { TEST_SETTINGS } from '../test/order-sync/order-sync.harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startCtMock } = require('../../shared/testing/ct-mock-process.cjs') as {
-  startCtMock(o: { cwd: string }): Promise<{ child: { kill(s: string): void }; url: string }>;
-};
-
-const here = path.join(__dirname, '..');
 const SKUS = ['BENCH-A', 'BENCH-B', 'BENCH-C'];
-
-async function startEmulatorProcess(port: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'linnworks-emulator/src/main.ts'], {
-    cwd: here,
-    env: { ...process.env, LINNWORKS_EMULATOR_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('emulator did not start')), 30_000);
-    child.stdout.on('data', (b: Buffer) => {
-      if (b.toString().includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
-
-async function control(
-  url: string,
-  route: string,
-  body?: unknown,
-  method = 'POST',
-): Promise<unknown> {
-  const res = await fetch(`${url}/_emulator${route}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`control ${route}: ${res.status} ${await res.text()}`);
-
-  return res.json();
-}
 
 async function seed(api: CtApi): Promise<void> {
   const type = await api
@@ -190,11 +148,11 @@ function unionMs(intervals: Array<[number, number]>, from: number, to: number): 
 }
 
 export async function runOrderSyncBench(count = 300): Promise<Record<string, unknown>> {
-  const ct = await startCtMock({ cwd: here });
-  const emulator = await startEmulatorProcess(4700 + Math.floor(Math.random() * 200));
+  const ct = await startCtMock();
+  const emulator = await startEmulatorProcess();
   try {
-    await control(emulator.url, '/options', { rateLimits: false });
-    await control(emulator.url, '/items', {
+    await emulatorControl(emulator.url, '/options', { rateLimits: false });
+    await emulatorControl(emulator.url, '/items', {
       items: SKUS.map((sku) => ({ sku, stock: { Default: 1_000_000 } })),
     });
     const ctConfig = {
@@ -285,7 +243,11 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
 
     // Handler overhead with upstream latency on: Linnworks 20 ms per call (emulator fault),
     // commercetools +10 ms per call (added in front of each port call).
-    await control(emulator.url, '/faults', { kind: 'latency', endpoint: '*', latencyMs: 20 });
+    await emulatorControl(emulator.url, '/faults', {
+      kind: 'latency',
+      endpoint: '*',
+      latencyMs: 20,
+    });
     ctLatency = 10;
     const latencyOrders = await importOrders(api, Math.min(count, 200), 'L');
     const overhead: number[] = [];
@@ -304,7 +266,7 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
     }
     results.latencyWallMs = { p50: percentile(wall, 50), p99: percentile(wall, 99) };
     results.handlerOverheadMs = { p50: percentile(overhead, 50), p99: percentile(overhead, 99) };
-    const calls = (await control(emulator.url, '/calls', undefined, 'GET')) as Record<
+    const calls = (await emulatorControl(emulator.url, '/calls', undefined, 'GET')) as Record<
       string,
       number
     >;

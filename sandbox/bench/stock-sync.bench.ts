@@ -1,8 +1,6 @@
 // Stock-sync benchmark: `cd sandbox && npx tsx bench/stock-sync.bench.ts [skus ...]`.
 // The Linnworks emulator and the commercetools test server each run in their own process, so
 // the RSS measured here is the sync's own (client, snapshot, page in flight).
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 
 import {
   createCtApi,
@@ -20,6 +18,7 @@ import {
 } from 'shared';
 
 import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-options';
+import { emulatorControl, startCtMock, startEmulatorProcess } from './bench-servers';
 import {
   LOCATIONS,
   runLimited,
@@ -28,43 +27,6 @@ import {
   skuOf,
   threeLocationMapping,
 } from '../test/stock-sync/stock-world';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startCtMock } = require('../../shared/testing/ct-mock-process.cjs') as {
-  startCtMock(o: { cwd: string }): Promise<{ child: { kill(s: string): void }; url: string }>;
-};
-
-const here = path.join(__dirname, '..');
-
-async function startEmulatorProcess(port: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'linnworks-emulator/src/main.ts'], {
-    cwd: here,
-    env: { ...process.env, LINNWORKS_EMULATOR_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('emulator did not start')), 30_000);
-    child.stdout.on('data', (b: Buffer) => {
-      if (b.toString().includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
-
-async function control(url: string, route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${url}/_emulator${route}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`control ${route}: ${res.status} ${await res.text()}`);
-
-  return res.json();
-}
 
 /** Virtual clock: the real sliding-window budget, but its waits add up instead of sleeping. */
 function virtualClock(): RateBudgetClock & { waitedMs: number } {
@@ -132,16 +94,18 @@ async function benchSize(
     },
     { timeoutMs: 120_000, maxRetries: 0 },
   );
-  await control(lwUrl, '/reset', {});
-  await control(lwUrl, '/options', { rateLimits: false });
-  await control(lwUrl, '/locations', { locations: [{ name: 'Leeds' }, { name: 'Bristol' }] });
+  await emulatorControl(lwUrl, '/reset', {});
+  await emulatorControl(lwUrl, '/options', { rateLimits: false });
+  await emulatorControl(lwUrl, '/locations', {
+    locations: [{ name: 'Leeds' }, { name: 'Bristol' }],
+  });
   const seedStart = performance.now();
   for (let from = 0; from < skus; from += 5_000) {
     const items = Array.from({ length: Math.min(5_000, skus - from) }, (_, k) => ({
       sku: skuOf(from + k),
       stock: Object.fromEntries(LOCATIONS.map((l, li) => [l, seededLevel(from + k, li)])),
     }));
-    await control(lwUrl, '/items', { items });
+    await emulatorControl(lwUrl, '/items', { items });
   }
   const emulatorSeedMs = Math.round(performance.now() - seedStart);
   const ctSeedStart = performance.now();
@@ -171,7 +135,7 @@ async function benchSize(
       writeConcurrency: 16,
     });
   const runOnce = async (label: string) => {
-    const before = (await control(lwUrl, '/calls')) as Record<string, number>;
+    const before = (await emulatorControl(lwUrl, '/calls')) as Record<string, number>;
     const result = await measured(() => sync().run({ dryRun: false }));
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) {
@@ -180,7 +144,7 @@ async function benchSize(
         `  after gc: ${JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e6)])))}\n`,
       );
     }
-    const after = (await control(lwUrl, '/calls')) as Record<string, number>;
+    const after = (await emulatorControl(lwUrl, '/calls')) as Record<string, number>;
     const lwCalls: Record<string, number> = {};
     for (const [k, v] of Object.entries(after)) {
       const d = v - (before[k] ?? 0);
@@ -217,7 +181,7 @@ async function benchSize(
   await runLimited(changes, 16, async (pair) => {
     const i = Math.floor(pair / LOCATIONS.length);
     const li = pair % LOCATIONS.length;
-    await control(lwUrl, '/stock/adjust', {
+    await emulatorControl(lwUrl, '/stock/adjust', {
       sku: skuOf(i),
       location: LOCATIONS[li],
       set: seededLevel(i, li) + 100,
@@ -254,8 +218,8 @@ async function benchSize(
 export async function runStockSyncBench(
   sizes: number[] = [10_000, 50_000, 100_000],
 ): Promise<Record<string, unknown>> {
-  const ct = await startCtMock({ cwd: here });
-  const lw = await startEmulatorProcess(4600 + Math.floor(Math.random() * 300));
+  const ct = await startCtMock();
+  const lw = await startEmulatorProcess();
   try {
     const results: Record<string, unknown>[] = [];
     for (const size of sizes) results.push(await benchSize(size, ct.url, lw.url));
