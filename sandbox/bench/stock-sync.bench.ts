@@ -1,6 +1,13 @@
 // Stock-sync benchmark: `cd sandbox && npx tsx bench/stock-sync.bench.ts [skus ...]`.
-// The Linnworks emulator and the commercetools test server each run in their own process, so
-// the RSS measured here is the sync's own (client, snapshot, page in flight).
+// The Linnworks emulator and the commercetools test server each run in their own process, and
+// so does every measured sync run: this process seeds both servers, then starts a child process
+// per run (first, unchanged, 1% changed) with exactly the V8 flags of stock-sync's `start`
+// script (plus `--import tsx`, because shared is run from source here). The child's peak RSS
+// (`process.resourceUsage().maxRSS`) is the sync's own: no seeding garbage, no servers.
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 import {
   createCtApi,
@@ -27,6 +34,18 @@ import {
   skuOf,
   threeLocationMapping,
 } from '../test/stock-sync/stock-world';
+
+const CHILD_ENV = 'STOCK_SYNC_BENCH_CHILD';
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+
+/** The node flags of stock-sync's `start` script (`node <flags> build/index.js`). */
+export function deployedNodeFlags(): string[] {
+  const pkg = JSON.parse(
+    readFileSync(path.join(__dirname, '../../stock-sync/package.json'), 'utf8'),
+  ) as { scripts: { start: string } };
+
+  return pkg.scripts.start.split(/\s+/).filter((token) => token.startsWith('--'));
+}
 
 /** Virtual clock: the real sliding-window budget, but its waits add up instead of sleeping. */
 function virtualClock(): RateBudgetClock & { waitedMs: number } {
@@ -55,33 +74,112 @@ async function rateLimitWaitMs(calls: Record<string, number>): Promise<number> {
   return clock.waitedMs;
 }
 
-async function measured(run: () => Promise<StockSyncReport>) {
-  let peak = process.memoryUsage().rss;
+interface ChildInput {
+  mode: 'run' | 'baseline';
+  ctUrl: string;
+  lwUrl: string;
+  projectKey: string;
+  /** Diagnostics: force a GC before each page sample, so samples show the live heap. */
+  gcEachPage: boolean;
+}
+
+interface ChildOutput {
+  report?: StockSyncReport;
+  wallMs: number;
+  maxRssMb: number;
+  peakHeapUsedMb: number;
+  /** Every 25th page: memory when the page was requested (after a GC with gcEachPage). */
+  pages: Array<{ page: number; rssMb: number; heapUsedMb: number }>;
+}
+
+/** One sync run, in the child process. */
+async function childRun(input: ChildInput): Promise<ChildOutput> {
+  const maxRssMb = () => mb(process.resourceUsage().maxRSS * 1024);
+  if (input.mode === 'baseline') {
+    return { wallMs: 0, maxRssMb: maxRssMb(), peakHeapUsedMb: 0, pages: [] };
+  }
+  const ctApi = createCtApi(
+    {
+      projectKey: input.projectKey,
+      clientId: 'b',
+      clientSecret: 'b',
+      scopes: undefined,
+      apiUrl: input.ctUrl,
+      authUrl: input.ctUrl,
+    },
+    { timeoutMs: 120_000, maxRetries: 0 },
+  );
+  const c = defaultEmulatorCredentials;
+  const client = new LinnworksClient({
+    config: {
+      applicationId: c.applicationId,
+      applicationSecret: c.applicationSecret,
+      installationToken: c.installationToken,
+      authUrl: input.lwUrl,
+    },
+    timeoutMs: 60_000,
+    rateBudget: unlimitedRateBudget,
+  });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const pages: ChildOutput['pages'] = [];
+  const linnworks = {
+    getStockLocations: client.getStockLocations.bind(client),
+    getStockItemIdsBySku: client.getStockItemIdsBySku.bind(client),
+    getStockLevelBatch: client.getStockLevelBatch.bind(client),
+    getStockItemsFull: (request: Parameters<LinnworksClient['getStockItemsFull']>[0]) => {
+      if (request.pageNumber % 25 === 1) {
+        if (input.gcEachPage && gc) gc();
+        const m = process.memoryUsage();
+        pages.push({ page: request.pageNumber, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
+      }
+
+      return client.getStockItemsFull(request);
+    },
+  };
+  const sync = createStockSync({
+    linnworks,
+    ct: new CtStockApiGateway(ctApi),
+    store: new CtStateStore(ctApi),
+    logger: createLogger({ name: 'stock-bench', level: 'warn' }),
+    mapping: threeLocationMapping,
+    skuMatching: { trim: false, case: 'preserve' },
+    timeBudgetMs: 6 * 60 * 60_000,
+    writeConcurrency: 16,
+  });
   let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peak = Math.max(peak, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 20);
   const start = performance.now();
-  const report = await run();
+  const report = await sync.run({ dryRun: false });
   const wallMs = Math.round(performance.now() - start);
   clearInterval(timer);
 
-  return {
-    report,
-    wallMs,
-    peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6),
-    peakHeapMb: Math.round(peakHeap / 1e6),
-  };
+  return { report, wallMs, maxRssMb: maxRssMb(), peakHeapUsedMb: mb(peakHeap), pages };
+}
+
+/** Starts a child process for one run and returns what it measured. */
+async function inChild(input: ChildInput): Promise<ChildOutput> {
+  const flags = [...deployedNodeFlags(), ...(input.gcEachPage ? ['--expose-gc'] : [])];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', __filename], {
+    cwd: path.join(__dirname, '..'),
+    env: { ...process.env, [CHILD_ENV]: JSON.stringify(input) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`sync child exited with ${code}: ${out.slice(-2000)}`);
+
+  return JSON.parse(out.slice(out.lastIndexOf('\n{') + 1)) as ChildOutput;
 }
 
 async function benchSize(
   skus: number,
   ctUrl: string,
   lwUrl: string,
+  gcEachPage: boolean,
 ): Promise<Record<string, unknown>> {
-  const logger = createLogger({ name: 'stock-bench', level: 'warn' });
   const projectKey = `bench-stock-${skus}-${Date.now()}`;
   const ctApi = createCtApi(
     {
@@ -112,38 +210,9 @@ async function benchSize(
   await seedCtCatalogue(ctApi, skus, { variantsPerProduct: 100, concurrency: 8 });
   const ctCatalogueSeedMs = Math.round(performance.now() - ctSeedStart);
 
-  const c = defaultEmulatorCredentials;
-  const linnworks = new LinnworksClient({
-    config: {
-      applicationId: c.applicationId,
-      applicationSecret: c.applicationSecret,
-      installationToken: c.installationToken,
-      authUrl: lwUrl,
-    },
-    timeoutMs: 60_000,
-    rateBudget: unlimitedRateBudget,
-  });
-  const sync = () =>
-    createStockSync({
-      linnworks,
-      ct: new CtStockApiGateway(ctApi),
-      store: new CtStateStore(ctApi),
-      logger,
-      mapping: threeLocationMapping,
-      skuMatching: { trim: false, case: 'preserve' },
-      timeBudgetMs: 6 * 60 * 60_000,
-      writeConcurrency: 16,
-    });
   const runOnce = async (label: string) => {
     const before = (await emulatorControl(lwUrl, '/calls')) as Record<string, number>;
-    const result = await measured(() => sync().run({ dryRun: false }));
-    const gc = (globalThis as { gc?: () => void }).gc;
-    if (gc) {
-      gc();
-      process.stderr.write(
-        `  after gc: ${JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e6)])))}\n`,
-      );
-    }
+    const result = await inChild({ mode: 'run', ctUrl, lwUrl, projectKey, gcEachPage });
     const after = (await emulatorControl(lwUrl, '/calls')) as Record<string, number>;
     const lwCalls: Record<string, number> = {};
     for (const [k, v] of Object.entries(after)) {
@@ -151,11 +220,14 @@ async function benchSize(
       if (d > 0 && k !== 'Auth/AuthorizeByApplication') lwCalls[k] = d;
     }
     const waitMs = await rateLimitWaitMs(lwCalls);
-    const counts = result.report.counts;
-    process.stderr.write(`${skus} ${label}: ${result.wallMs} ms\n`);
+    const report = result.report as StockSyncReport;
+    const counts = report.counts;
+    process.stderr.write(
+      `${skus} ${label}: ${result.wallMs} ms, peak RSS ${result.maxRssMb} MB, heap ${result.peakHeapUsedMb} MB\n`,
+    );
 
     return {
-      status: result.report.status,
+      status: report.status,
       wallMs: result.wallMs,
       documentedRateLimitWaitMs: waitMs,
       wallWithRateLimitsMs: result.wallMs + waitMs,
@@ -167,8 +239,9 @@ async function benchSize(
       written: counts.written,
       ctReads: counts.ctReads,
       ctStateWrites: counts.ctStateWrites,
-      peakRssMb: result.peakRssMb,
-      peakHeapUsedMb: result.peakHeapMb,
+      peakRssMb: result.maxRssMb,
+      peakHeapUsedMb: result.peakHeapUsedMb,
+      pages: result.pages,
     };
   };
 
@@ -188,6 +261,11 @@ async function benchSize(
     });
   });
   const changed = await runOnce('1% changed');
+  // Diagnostic, not a measurement of RSS: one more (unchanged) run that collects garbage before
+  // every 25th page, so its page samples show the live heap with the whole snapshot loaded.
+  const live = await inChild({ mode: 'run', ctUrl, lwUrl, projectKey, gcEachPage: true });
+  const liveHeapMb = Math.max(...live.pages.map((p) => p.heapUsedMb));
+  process.stderr.write(`${skus} live heap (gc before samples): max ${liveHeapMb} MB\n`);
   const stateObjects = async (container: string) =>
     (
       await ctApi
@@ -207,28 +285,47 @@ async function benchSize(
     first,
     unchanged,
     changed,
+    liveHeap: {
+      maxMb: liveHeapMb,
+      pages: live.pages,
+      inventoryWrites: live.report?.counts.ctInventoryWrites,
+    },
     stateObjects: {
       snapshot: await stateObjects(STOCK_SNAPSHOT_CONTAINER),
       runState: await stateObjects(STOCK_STATE_CONTAINER),
     },
-    processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1000),
   };
 }
 
+/**
+ * `gcEachPage` (env STOCK_BENCH_GC_EACH_PAGE=1) adds `--expose-gc` and collects before each
+ * page sample: a diagnostic of the live heap, not a measurement of peak RSS.
+ */
 export async function runStockSyncBench(
   sizes: number[] = [10_000, 50_000, 100_000],
+  gcEachPage = process.env.STOCK_BENCH_GC_EACH_PAGE === '1',
 ): Promise<Record<string, unknown>> {
   const ct = await startCtMock();
   const lw = await startEmulatorProcess();
   try {
+    const baseline = await inChild({
+      mode: 'baseline',
+      ctUrl: ct.url,
+      lwUrl: lw.url,
+      projectKey: 'none',
+      gcEachPage: false,
+    });
     const results: Record<string, unknown>[] = [];
-    for (const size of sizes) results.push(await benchSize(size, ct.url, lw.url));
+    for (const size of sizes) results.push(await benchSize(size, ct.url, lw.url, gcEachPage));
 
     return {
       bench: 'stock-sync',
       date: new Date().toISOString(),
       node: process.version,
       cpus: (await import('node:os')).cpus().length,
+      childNodeFlags: [...deployedNodeFlags(), '--import', 'tsx'],
+      gcEachPage,
+      childBaselineRssMb: baseline.maxRssMb,
       results,
     };
   } finally {
@@ -238,14 +335,27 @@ export async function runStockSyncBench(
 }
 
 if (require.main === module) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  runStockSyncBench(sizes.length ? sizes : undefined)
-    .then((r) => console.log(JSON.stringify(r, null, 2)))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+  const childInput = process.env[CHILD_ENV];
+  if (childInput) {
+    childRun(JSON.parse(childInput) as ChildInput)
+      .then((r) => {
+        process.stdout.write(`\n${JSON.stringify(r)}\n`);
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  } else {
+    const sizes = process.argv
+      .slice(2)
+      .map(Number)
+      .filter((n) => n > 0);
+    runStockSyncBench(sizes.length ? sizes : undefined)
+      .then((r) => console.log(JSON.stringify(r, null, 2)))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  }
 }
