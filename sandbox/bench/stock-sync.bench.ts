@@ -38,8 +38,13 @@ import {
 const CHILD_ENV = 'STOCK_SYNC_BENCH_CHILD';
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
-/** The node flags of stock-sync's `start` script (`node <flags> build/index.js`). */
+/**
+ * The node flags of stock-sync's `start` script (`node <flags> build/index.js`), unless
+ * STOCK_BENCH_NODE_FLAGS (space-separated, may be empty) overrides them for an experiment.
+ */
 export function deployedNodeFlags(): string[] {
+  const override = process.env.STOCK_BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(/\s+/).filter((t) => t.startsWith('--'));
   const pkg = JSON.parse(
     readFileSync(path.join(__dirname, '../../stock-sync/package.json'), 'utf8'),
   ) as { scripts: { start: string } };
