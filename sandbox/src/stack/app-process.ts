@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 
@@ -7,7 +7,7 @@ import type { LogSink } from './log-sink';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** The built entry of an app, as Connect runs it (`npm start` = `node build/index.js`). */
+/** The built entry of an app, as Connect runs it (`npm start` = `node [flags] build/index.js`). */
 export function appEntry(app: string, script = 'index.js'): string {
   const entry = path.join(REPO_ROOT, app, 'build', script);
   if (!existsSync(entry)) {
@@ -15,6 +15,18 @@ export function appEntry(app: string, script = 'index.js'): string {
   }
 
   return entry;
+}
+
+/**
+ * The node flags of an app's `start` script (e.g. stock-sync's V8 heap limits), so the local
+ * stack runs each app exactly as `npm start` does in Connect.
+ */
+export function startFlags(app: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, app, 'package.json'), 'utf8')) as {
+    scripts?: { start?: string };
+  };
+
+  return (pkg.scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -57,7 +69,7 @@ export class AppProcess {
 
   /** Starts the app and resolves once its port accepts connections. */
   async start(timeoutMs = 20_000): Promise<void> {
-    const child = spawn(process.execPath, [appEntry(this.name)], {
+    const child = spawn(process.execPath, [...startFlags(this.name), appEntry(this.name)], {
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
