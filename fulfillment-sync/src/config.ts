@@ -5,9 +5,8 @@ import {
   intString,
   jobEnvShape,
   parseEnv,
-  toCtConfig,
+  toConnectionConfig,
   toFulfillmentSettings,
-  toLinnworksConfig,
 } from 'shared';
 
 /** Knobs only this app reads (sync-admin's replay does not page or poll). */
@@ -31,9 +30,7 @@ export function loadConfig(env: Env) {
   const e = parseEnv(envShape, env, [ctHostsCheck]);
 
   return {
-    ct: toCtConfig(e),
-    linnworks: toLinnworksConfig(e),
-    logLevel: e.LOG_LEVEL,
+    ...toConnectionConfig(e),
     timeBudgetMs: e.JOB_TIME_BUDGET_SECONDS * 1000,
     dryRun: e.DRY_RUN,
     settings: toFulfillmentSettings(e),

@@ -3,8 +3,7 @@ import {
   ctHostsCheck,
   type Env,
   parseEnv,
-  toCtConfig,
-  toLinnworksConfig,
+  toConnectionConfig,
   toOrderSyncSettings,
 } from 'shared';
 
@@ -17,9 +16,7 @@ export function loadConfig(env: Env) {
   const e = parseEnv(envShape, env, [ctHostsCheck]);
 
   return {
-    ct: toCtConfig(e),
-    linnworks: toLinnworksConfig(e),
-    logLevel: e.LOG_LEVEL,
+    ...toConnectionConfig(e),
     subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
     settings: toOrderSyncSettings(e),
   };

@@ -5,8 +5,7 @@ import {
   type Env,
   jobEnvShape,
   parseEnv,
-  toCtConfig,
-  toLinnworksConfig,
+  toConnectionConfig,
 } from 'shared';
 
 /** Every configuration key stock-sync reads; connect.yaml declares exactly these. */
@@ -27,9 +26,7 @@ export function loadConfig(env: Env) {
   if (!mapping) throw new Error('unreachable: STOCK_LOCATION_MAPPING checked above');
 
   return {
-    ct: toCtConfig(e),
-    linnworks: toLinnworksConfig(e),
-    logLevel: e.LOG_LEVEL,
+    ...toConnectionConfig(e),
     timeBudgetMs: e.JOB_TIME_BUDGET_SECONDS * 1000,
     dryRun: e.DRY_RUN,
     mapping,

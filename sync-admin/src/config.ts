@@ -4,9 +4,8 @@ import {
   type Env,
   intString,
   parseEnv,
-  toCtConfig,
+  toConnectionConfig,
   toFulfillmentSettings,
-  toLinnworksConfig,
   toOrderSyncSettings,
   z,
 } from 'shared';
@@ -28,9 +27,7 @@ export function loadConfig(env: Env) {
   const e = parseEnv(envShape, env, [ctHostsCheck]);
 
   return {
-    ct: toCtConfig(e),
-    linnworks: toLinnworksConfig(e),
-    logLevel: e.LOG_LEVEL,
+    ...toConnectionConfig(e),
     requiredScope: e.ADMIN_REQUIRED_SCOPE,
     subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
     jobMaxLagMs: e.ADMIN_JOB_MAX_LAG_MINUTES * 60_000,

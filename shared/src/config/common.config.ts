@@ -104,3 +104,11 @@ export function toLinnworksConfig(env: {
     authUrl: env.LINNWORKS_AUTH_URL.replace(/\/$/, ''),
   };
 }
+
+/** What every app builds first from its parsed env: both systems' connection settings and the log level. */
+export function toConnectionConfig<Level extends string>(
+  env: Parameters<typeof toCtConfig>[0] &
+    Parameters<typeof toLinnworksConfig>[0] & { LOG_LEVEL: Level },
+) {
+  return { ct: toCtConfig(env), linnworks: toLinnworksConfig(env), logLevel: env.LOG_LEVEL };
+}
