@@ -4,6 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { format, resolveConfig } from 'prettier';
+
 import { runFulfillmentSyncBench } from './fulfillment-sync.bench';
 import { runOrderSyncBench } from './order-sync.bench';
 import { runStockSyncBench } from './stock-sync.bench';
@@ -149,7 +151,10 @@ async function main(): Promise<void> {
       figures,
     );
   }
-  writeFileSync(TARGET, `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`);
+  // Formatted with the repository's Prettier settings, so the generated file passes `npm run lint`.
+  const text = `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+  const options = (await resolveConfig(DOC)) ?? {};
+  writeFileSync(TARGET, await format(text, { ...options, parser: 'markdown' }));
   console.log(`wrote ${TARGET}`);
 }
 
