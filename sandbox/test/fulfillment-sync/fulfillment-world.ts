@@ -14,17 +14,11 @@ import {
 } from 'shared';
 
 import { fulfillmentDeps } from '../../../fulfillment-sync/src/wiring';
+import { importOrder, seedCatalogue } from '../../../shared/test/flows/fulfillment-sync/ct-seed';
 import {
   type RunningLinnworksEmulator,
   startLinnworksEmulator,
 } from '../../linnworks-emulator/src';
-
-const money = (centAmount: number) => ({
-  type: 'centPrecision' as const,
-  currencyCode: 'EUR',
-  centAmount,
-  fractionDigits: 2,
-});
 
 export const SKUS = ['SKU-1', 'SKU-2'];
 
@@ -35,55 +29,6 @@ export interface FulfillmentWorld {
   deps: FulfillmentDeps;
   shippingMethodId: string;
   close(): Promise<void>;
-}
-
-async function seedCt(api: CtApi): Promise<string> {
-  const pt = await api
-    .productTypes()
-    .post({ body: { key: 'pt', name: 'pt', description: 'pt' } })
-    .execute();
-  await api
-    .products()
-    .post({
-      body: {
-        productType: { typeId: 'product-type', id: pt.body.id },
-        name: { en: 'Mug' },
-        slug: { en: 'mug' },
-        masterVariant: { sku: SKUS[0] },
-        variants: SKUS.slice(1).map((sku) => ({ sku })),
-        publish: true,
-      },
-    })
-    .execute();
-  const tax = await api
-    .taxCategories()
-    .post({
-      body: {
-        name: 'std',
-        rates: [{ name: 'x', amount: 0.2, includedInPrice: true, country: 'GB' }],
-      },
-    })
-    .execute();
-  const zone = await api
-    .zones()
-    .post({ body: { name: 'GB', locations: [{ country: 'GB' }] } })
-    .execute();
-  const method = await api
-    .shippingMethods()
-    .post({
-      body: {
-        key: 'standard',
-        name: 'Standard',
-        isDefault: false,
-        taxCategory: { typeId: 'tax-category', id: tax.body.id },
-        zoneRates: [
-          { zone: { typeId: 'zone', id: zone.body.id }, shippingRates: [{ price: money(0) }] },
-        ],
-      },
-    })
-    .execute();
-
-  return method.body.id;
 }
 
 /** The emulator, a commercetools project with a catalogue, and the flow wired as the app wires it. */
@@ -114,7 +59,7 @@ export async function startFulfillmentWorld(
     },
     { timeoutMs: 20_000, maxRetries: 0 },
   );
-  const shippingMethodId = await seedCt(ctApi);
+  const { shippingMethodId } = await seedCatalogue(ctApi, SKUS);
   const deps = fulfillmentDeps({ settings, source: 'COMMERCETOOLS' }, { ctApi, linnworks, logger });
 
   return { emulator, linnworks, ctApi, deps, shippingMethodId, close: () => emulator.close() };
@@ -135,31 +80,7 @@ export async function createLinkedOrders(
   for (let start = 0; start < count; start += 20) {
     const batch: Order[] = [];
     for (let i = start; i < Math.min(count, start + 20); i++) {
-      const res = await world.ctApi
-        .orders()
-        .importOrder()
-        .post({
-          body: {
-            orderNumber: `${prefix}-${i}`,
-            totalPrice: money(1000),
-            lineItems: lines.map((l) => ({
-              name: { en: l.sku },
-              variant: { sku: l.sku },
-              price: { value: money(500) },
-              quantity: l.quantity,
-            })),
-            shippingAddress: { country: 'GB' },
-            shippingInfo: {
-              shippingMethodName: 'Standard',
-              price: money(0),
-              shippingRate: { price: money(0) },
-              shippingMethod: { typeId: 'shipping-method', id: world.shippingMethodId },
-            },
-            orderState: 'Open',
-          },
-        })
-        .execute();
-      batch.push(res.body);
+      batch.push(await importOrder(world.ctApi, world.shippingMethodId, `${prefix}-${i}`, lines));
     }
     const ids = await world.linnworks.createOrders({
       location: 'Default',
