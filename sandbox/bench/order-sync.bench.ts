@@ -18,30 +18,9 @@ import type { OrderSyncConfig } from '../../order-sync/src/config';
 import { createOrderSyncDeps } from '../../order-sync/src/order-sync.wiring';
 import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-options';
 import { emulatorControl, startCtMock, startEmulatorProcess } from './bench-servers';
-import { TEST_SETTINGS } from '../test/order-sync/order-sync.harness';
+import { seedProducts, TEST_SETTINGS } from '../test/order-sync/order-sync.harness';
 
 const SKUS = ['BENCH-A', 'BENCH-B', 'BENCH-C'];
-
-async function seed(api: CtApi): Promise<void> {
-  const type = await api
-    .productTypes()
-    .post({ body: { name: 'bench', description: 'bench' } })
-    .execute();
-  for (const sku of SKUS) {
-    await api
-      .products()
-      .post({
-        body: {
-          productType: { typeId: 'product-type', id: type.body.id },
-          name: { en: sku },
-          slug: { en: sku.toLowerCase() },
-          masterVariant: { sku },
-          publish: true,
-        },
-      })
-      .execute();
-  }
-}
 
 async function importOrders(
   api: CtApi,
@@ -164,7 +143,7 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
       authUrl: ct.url,
     };
     const api = createCtApi(ctConfig, { maxRetries: 0 });
-    await seed(api);
+    await seedProducts(api, SKUS, 'bench');
     const config: OrderSyncConfig = {
       ct: ctConfig,
       linnworks: { ...defaultEmulatorCredentials, authUrl: emulator.url },

@@ -101,14 +101,14 @@ export async function startWorld(
   };
 }
 
-/** Products with these SKUs (the test server's orders/import needs them), and Linnworks items. */
-export async function seedSkus(world: OrderSyncWorld, skus: string[], inLinnworks = skus) {
-  const type = await world.api
+/** Products with these SKUs: the test server's orders/import needs them. */
+export async function seedProducts(api: CtApi, skus: string[], typeName = `pt-${skus.join('-')}`) {
+  const type = await api
     .productTypes()
-    .post({ body: { name: `pt-${skus.join('-')}`, description: 'test' } })
+    .post({ body: { name: typeName, description: 'test' } })
     .execute();
   for (const sku of skus) {
-    await world.api
+    await api
       .products()
       .post({
         body: {
@@ -121,9 +121,34 @@ export async function seedSkus(world: OrderSyncWorld, skus: string[], inLinnwork
       })
       .execute();
   }
+}
+
+/** Products with these SKUs in commercetools, and Linnworks items. */
+export async function seedSkus(world: OrderSyncWorld, skus: string[], inLinnworks = skus) {
+  await seedProducts(world.api, skus);
   world.emulator.control.seedItems(
     inLinnworks.map((sku) => ({ sku, title: sku, stock: { Default: 100 } })),
   );
+}
+
+/** Fixes an order's data the way a merchant would: a new postcode on its shipping address. */
+export async function setPostalCode(world: OrderSyncWorld, orderId: string, postalCode: string) {
+  const current = await world.api.orders().withId({ ID: orderId }).get().execute();
+  await world.api
+    .orders()
+    .withId({ ID: orderId })
+    .post({
+      body: {
+        version: current.body.version,
+        actions: [
+          {
+            action: 'setShippingAddress',
+            address: { ...current.body.shippingAddress!, postalCode },
+          },
+        ],
+      },
+    })
+    .execute();
 }
 
 export interface SimpleOrder {

@@ -13,6 +13,7 @@ import {
   orderMessage,
   type OrderSyncWorld,
   seedSkus,
+  setPostalCode,
   startWorld,
 } from './order-sync.harness';
 
@@ -176,22 +177,7 @@ describe('order-sync recovery, cancellation and replay', () => {
       reasonCode: 'ADDRESS_POSTCODE_MISSING',
     });
 
-    const current = await world.api.orders().withId({ ID: order.id }).get().execute();
-    await world.api
-      .orders()
-      .withId({ ID: order.id })
-      .post({
-        body: {
-          version: current.body.version,
-          actions: [
-            {
-              action: 'setShippingAddress',
-              address: { ...current.body.shippingAddress!, postalCode: '50667' },
-            },
-          ],
-        },
-      })
-      .execute();
+    await setPostalCode(world, order.id, '50667');
     world.emulator.control.resetCallCounts();
     expect(await replay(failure, { dryRun: true })).toEqual({
       outcome: 'resolved',

@@ -19,9 +19,6 @@ import {
   syncAdminEnv,
 } from './sync-admin-world';
 
-// See replay.e2e.test.ts: the SDK's JWT hook needs ESM-only `jose`, unused by sync-admin.
-jest.mock('jose', () => ({}), { virtual: true });
-
 const ENV = {
   LINNWORKS_ORDER_SOURCE: 'COMMERCETOOLS',
   ORDER_STORE_MAPPING: JSON.stringify({ _none: { subSource: 'web', location: 'Default' } }),

@@ -7,6 +7,7 @@ import {
   orderMessage,
   type OrderSyncWorld,
   seedSkus,
+  setPostalCode,
   startWorld,
 } from '../order-sync/order-sync.harness';
 import {
@@ -15,10 +16,6 @@ import {
   type SyncAdminUnderTest,
   syncAdminEnv,
 } from './sync-admin-world';
-
-// connect-payments-sdk reaches ESM-only `jose` for its JWT hook, which sync-admin does not use
-// and Jest's CommonJS runtime cannot load (sync-admin's own jest config maps it the same way).
-jest.mock('jose', () => ({}), { virtual: true });
 
 /** The settings order-sync runs with, as sync-admin's environment spells them. */
 const ORDER_ENV = {
@@ -127,22 +124,7 @@ describe('sync-admin replay end to end (order-sync, commercetools test server, L
     ]);
 
     // The data is fixed in commercetools.
-    const current = await world.api.orders().withId({ ID: order.id }).get().execute();
-    await world.api
-      .orders()
-      .withId({ ID: order.id })
-      .post({
-        body: {
-          version: current.body.version,
-          actions: [
-            {
-              action: 'setShippingAddress',
-              address: { ...current.body.shippingAddress!, postalCode: '50667' },
-            },
-          ],
-        },
-      })
-      .execute();
+    await setPostalCode(world, order.id, '50667');
 
     world.emulator.control.resetCallCounts();
     const dry = await request(admin.app)

@@ -24,9 +24,6 @@ import {
 } from '../../linnworks-emulator/src';
 import { buildSyncAdmin, startIntrospection, syncAdminEnv } from './sync-admin-world';
 
-// See replay.e2e.test.ts: the SDK's JWT hook needs ESM-only `jose`, unused by sync-admin.
-jest.mock('jose', () => ({}), { virtual: true });
-
 const STOCK_MAPPING = JSON.stringify({ locations: [{ location: 'Default', channel: 'wh-1' }] });
 
 interface CheckView {
