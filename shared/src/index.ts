@@ -1,5 +1,7 @@
 export * from './commercetools/client';
 export * from './commercetools/ct-errors';
+export * from './commercetools/scope-docs';
+export * from './commercetools/scopes';
 export * from './config/common.config';
 export * from './config/connector.env';
 export * from './config/env';
