@@ -101,6 +101,18 @@ export function writeKey(method: string, url: string): string {
   return `${method} ${resource}${id ? '/:id' : ''}`;
 }
 
+/**
+ * The token endpoint takes `scope` in the form body too (the SDK sends it there); the test server
+ * reads only the query and would issue a token without the scopes asked for. Moved to the query.
+ */
+export function tokenRequestUrl(url: string, body: Buffer): string {
+  if (!url.startsWith('/oauth/token')) return url;
+  const scope = new URLSearchParams(body.toString('utf8')).get('scope');
+  if (!scope || new URL(url, 'http://x').searchParams.has('scope')) return url;
+
+  return `${url}${url.includes('?') ? '&' : '?'}scope=${encodeURIComponent(scope)}`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
@@ -156,7 +168,7 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
       if (['host', 'content-length', 'connection'].includes(name) || value === undefined) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const upstream = await fetch(`${options.upstream}${req.url ?? '/'}`, {
+    const upstream = await fetch(`${options.upstream}${tokenRequestUrl(req.url ?? '/', body)}`, {
       method: req.method ?? 'GET',
       headers,
       ...(body.length > 0 ? { body } : {}),
