@@ -9,6 +9,7 @@ export * from './errors/errors';
 export * from './errors/retry';
 export * from './errors/retry-after';
 export * from './events/envelope';
+export * from './events/order-id-scan';
 export * from './http/correlation.middleware';
 export * from './http/error.middleware';
 export * from './http/job-app';
