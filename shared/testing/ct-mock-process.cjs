@@ -26,7 +26,7 @@ async function startCtMock({ cwd = process.cwd(), port, env = {} } = {}) {
   const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], {
     env: {
       ...process.env,
-      CT_MOCK_RULES_DIR: path.join(__dirname, 'ct-rules'),
+      CT_MOCK_RULES: path.join(__dirname, 'ct-rules', 'index.mjs'),
       ...env,
       CT_MOCK_PORT: String(chosen),
     },

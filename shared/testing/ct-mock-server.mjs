@@ -1,8 +1,7 @@
 // The commercetools test server: @labdigital/commercetools-mock as a real HTTP server.
 // ESM-only, so it runs in its own process; tests and the sandbox talk to it over HTTP.
-// Usage: CT_MOCK_PORT=3999 CT_MOCK_RULES_DIR=<this dir>/ct-rules node ct-mock-server.mjs
+// Usage: CT_MOCK_PORT=3999 CT_MOCK_RULES=<this dir>/ct-rules/index.mjs node ct-mock-server.mjs
 // (prints "CT_MOCK_READY <port>" once listening)
-import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
@@ -13,14 +12,9 @@ const ctMock = new CommercetoolsMock({
   validateCredentials: true,
   silent: true,
 });
-// Rules of the real API the mock lacks: each module of ct-rules/ exports register(ctMock).
-const rulesDir = process.env.CT_MOCK_RULES_DIR;
-for (const file of rulesDir
-  ? readdirSync(rulesDir)
-      .filter((f) => f.endsWith('.mjs'))
-      .sort()
-  : []) {
-  (await import(pathToFileURL(`${rulesDir}/${file}`).href)).register(ctMock);
+// Rules of the real API the mock lacks (shared/testing/ct-rules).
+if (process.env.CT_MOCK_RULES) {
+  await (await import(pathToFileURL(process.env.CT_MOCK_RULES).href)).registerAll(ctMock);
 }
 await ctMock.runServer(port);
 process.stdout.write(`CT_MOCK_READY ${port}\n`);

@@ -12,7 +12,7 @@ export interface RunningCtServer {
 
 const SCRIPT = path.join(__dirname, 'ct-server.mjs');
 /** The rules of the real API the mock lacks, shared with the tests' server (shared/testing). */
-const RULES_DIR = path.join(__dirname, '..', '..', '..', 'shared', 'testing', 'ct-rules');
+const RULES = path.join(__dirname, '..', '..', '..', 'shared', 'testing', 'ct-rules', 'index.mjs');
 
 /**
  * Starts the commercetools test server (@labdigital/commercetools-mock, ESM only) in a child
@@ -24,7 +24,7 @@ export async function startCtServer(port: number): Promise<RunningCtServer> {
       ...process.env,
       CT_MOCK_PORT: String(port),
       CT_MOCK_HOST: '127.0.0.1',
-      CT_MOCK_RULES_DIR: RULES_DIR,
+      CT_MOCK_RULES: RULES,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
