@@ -1,20 +1,24 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
 import {
   correlationMiddleware,
   type CtNotification,
+  type Delivery,
   describeError,
   errorMiddleware,
   type Logger,
-  parseDelivery,
+  readDelivery,
   RetryableUpstreamError,
   statusFor,
   ValidationError,
 } from 'shared';
 
+import { DELIVERY_BODY_LIMIT_BYTES, readDeliveryBody } from './delivery-body';
+import { answerUnreadable, type UnreadableDeps } from './unreadable-delivery';
+
 /** What handling one message came to; decides the acknowledgement. */
 export type MessageOutcome = 'processed' | 'skipped' | 'ignored' | 'rejected';
 
-export interface OrderSyncDeps {
+export interface OrderSyncDeps extends UnreadableDeps {
   logger: Logger;
   /** Handles one commercetools message. Throws a retryable error to have it redelivered. */
   handleMessage: (
@@ -26,6 +30,8 @@ export interface OrderSyncDeps {
    * answer. The work in progress finishes on its own and is idempotent. Default 8,000 ms.
    */
   deadlineMs?: number;
+  /** Bodies up to this size are parsed; larger ones are acknowledged unread. Default 5 MB. */
+  bodyLimitBytes?: number;
 }
 
 /** Runs the handler but gives up waiting at the deadline with a retryable error. */
@@ -49,64 +55,69 @@ function isSubscriptionTest(notification: CtNotification): boolean {
   );
 }
 
+/** Hands one readable delivery to the handler and answers as the acknowledgement policy says. */
+async function answerDelivery(res: Response, delivery: Delivery, deps: OrderSyncDeps) {
+  const { notification, messageId } = delivery;
+  if (isSubscriptionTest(notification)) {
+    deps.logger.info('subscription test notification acknowledged');
+    res.status(202).json({ outcome: 'ignored' });
+
+    return;
+  }
+  try {
+    const outcome = await withinDeadline(
+      deps.handleMessage(notification, messageId),
+      deps.deadlineMs ?? 8_000,
+    );
+    res.status(outcome === 'processed' ? 200 : 202).json({ outcome });
+  } catch (error) {
+    const described = describeError(error);
+    if (statusFor(error) === 503) {
+      deps.logger.warn({ err: described }, 'retryable failure; asking for redelivery');
+      res.status(503).json({ outcome: 'retry', reason: described.code });
+
+      return;
+    }
+    // Permanent failures the handler did not turn into a rejection still must not loop.
+    deps.logger.error(
+      { err: described },
+      'unexpected failure; acknowledged to avoid a redelivery loop',
+    );
+    res.status(202).json({
+      outcome: 'rejected',
+      reason: error instanceof ValidationError ? described.code : 'INTERNAL',
+    });
+  }
+}
+
 /**
  * The event app. Acknowledgement policy: 2xx for processed, skipped, ignored and permanently
- * rejected messages (rejections are recorded by the handler); 503 for retryable failures so
- * Pub/Sub redelivers; never another 4xx, which would only make Pub/Sub redeliver a message
- * that can never succeed.
+ * rejected messages (rejections are recorded by the handler) and for bodies that can never be
+ * read (too large, not JSON, not an envelope: acknowledged, logged, their order recorded when
+ * its id can be read); 503 for retryable failures so Pub/Sub redelivers; never another 4xx,
+ * which would only make Pub/Sub redeliver a message that can never succeed.
  */
 export function createApp(deps: OrderSyncDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(correlationMiddleware('order-sync'));
-  app.use(express.json({ limit: '5mb' }));
 
   app.post('/event', async (req, res) => {
-    let delivery;
-    try {
-      delivery = parseDelivery(req.body);
-    } catch (error) {
-      // A malformed envelope can never succeed: acknowledge it so it is not redelivered forever.
-      const described = describeError(error);
-      deps.logger.warn({ err: described }, 'malformed delivery acknowledged and dropped');
-      res
-        .status(202)
-        .json({ outcome: 'rejected', reason: described.code, message: described.message });
+    const limit = deps.bodyLimitBytes ?? DELIVERY_BODY_LIMIT_BYTES;
+    const body = await readDeliveryBody(req, limit);
+    if ('tooLarge' in body) {
+      const message = `the body is ${body.tooLarge.bytes} bytes, over the ${limit}-byte limit`;
+      await answerUnreadable(res, { reason: 'BODY_TOO_LARGE', message, ...body.tooLarge }, deps);
 
       return;
     }
-    const { notification, messageId } = delivery;
-    if (isSubscriptionTest(notification)) {
-      deps.logger.info('subscription test notification acknowledged');
-      res.status(202).json({ outcome: 'ignored' });
+    const read = readDelivery(body.complete);
+    if ('unreadable' in read) {
+      await answerUnreadable(res, { ...read.unreadable, bytes: body.complete.length }, deps);
 
       return;
     }
-    try {
-      const outcome = await withinDeadline(
-        deps.handleMessage(notification, messageId),
-        deps.deadlineMs ?? 8_000,
-      );
-      res.status(outcome === 'processed' ? 200 : 202).json({ outcome });
-    } catch (error) {
-      const status = statusFor(error);
-      const described = describeError(error);
-      if (status === 503) {
-        deps.logger.warn({ err: described }, 'retryable failure; asking for redelivery');
-        res.status(503).json({ outcome: 'retry', reason: described.code });
-
-        return;
-      }
-      // Permanent failures the handler did not turn into a rejection still must not loop.
-      deps.logger.error(
-        { err: described },
-        'unexpected failure; acknowledged to avoid a redelivery loop',
-      );
-      res.status(202).json({
-        outcome: 'rejected',
-        reason: error instanceof ValidationError ? described.code : 'INTERNAL',
-      });
-    }
+    await answerDelivery(res, read.delivery, deps);
   });
 
   app.get('/event/health', (_req, res) => {

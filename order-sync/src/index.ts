@@ -7,7 +7,11 @@ import { createOrderSyncDeps } from './order-sync.wiring';
 runMain('order-sync', async () => {
   const config = loadConfig(process.env);
   const logger = createLogger({ name: 'order-sync', level: config.logLevel });
-  const handleMessage = createOrderMessageHandler(createOrderSyncDeps(config, logger));
-  const app = createApp({ logger, handleMessage });
+  const deps = createOrderSyncDeps(config, logger);
+  const app = createApp({
+    logger,
+    handleMessage: createOrderMessageHandler(deps),
+    failures: deps.failures,
+  });
   await serve(app, { port: portFromEnv(), logger });
 });

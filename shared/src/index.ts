@@ -1,5 +1,7 @@
 export * from './commercetools/client';
 export * from './commercetools/ct-errors';
+export * from './commercetools/scope-docs';
+export * from './commercetools/scopes';
 export * from './config/common.config';
 export * from './config/connector.env';
 export * from './config/env';
@@ -7,6 +9,7 @@ export * from './errors/errors';
 export * from './errors/retry';
 export * from './errors/retry-after';
 export * from './events/envelope';
+export * from './events/order-id-scan';
 export * from './http/correlation.middleware';
 export * from './http/error.middleware';
 export * from './http/job-app';

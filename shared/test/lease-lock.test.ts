@@ -1,7 +1,22 @@
 import { ctTestApi } from 'shared/testing';
 
 import { CtStateStore } from '../src/state/ct-state-store';
-import { LeaseLock } from '../src/state/lease-lock';
+import { InMemoryStateStore } from '../src/state/in-memory-state-store';
+import { LeaseLock, LOCK_CONTAINER } from '../src/state/lease-lock';
+import type { CreateOutcome } from '../src/state/state-store';
+
+/** A store whose server refuses versioned creates; `racer` runs just before the fallback write. */
+class RefusesVersionedCreate extends InMemoryStateStore {
+  constructor(private readonly racer?: (store: InMemoryStateStore) => Promise<void>) {
+    super();
+  }
+
+  override async create<T>(): Promise<CreateOutcome<T>> {
+    await this.racer?.(this);
+
+    return { outcome: 'unsupported' };
+  }
+}
 
 describe('LeaseLock on the commercetools test server', () => {
   const store = new CtStateStore(ctTestApi());
@@ -36,5 +51,32 @@ describe('LeaseLock on the commercetools test server', () => {
     if (!held.acquired) throw new Error('expected the lock');
     await expect(lock.release(held.lease)).resolves.toBe(true);
     expect((await lock.acquire('release', 60_000, 'b')).acquired).toBe(true);
+  });
+
+  it('when versioned creates are refused, then the first acquire still creates the lock held, without a free interval', async () => {
+    const store = new RefusesVersionedCreate();
+    const result = await new LeaseLock(store).acquire('fallback', 60_000, 'a');
+    expect(result).toMatchObject({ acquired: true, lease: { holder: 'a', version: 1 } });
+    await expect(store.get(LOCK_CONTAINER, 'fallback')).resolves.toMatchObject({
+      version: 1,
+      value: { holder: 'a' },
+    });
+  });
+
+  it('when versioned creates are refused and another run created the lock a moment earlier, then the fallback does not hold it and keeps others out', async () => {
+    const store = new RefusesVersionedCreate(async (s) => {
+      await s.put(LOCK_CONTAINER, 'raced', { holder: 'other', expiresAt: '2999-01-01T00:00:00Z' });
+    });
+    const lock = new LeaseLock(store);
+    await expect(lock.acquire('raced', 60_000, 'late')).resolves.toMatchObject({ acquired: false });
+    const stored = await store.get<{ holder: string }>(LOCK_CONTAINER, 'raced');
+    expect(stored?.version).toBe(2);
+    // The run that created it learns on its next renew that it lost the lease, and stops.
+    await expect(
+      lock.renew({ name: 'raced', holder: 'other', version: 1, expiresAt: '' }, 60_000),
+    ).resolves.toBeUndefined();
+    await expect(lock.acquire('raced', 60_000, 'third')).resolves.toMatchObject({
+      acquired: false,
+    });
   });
 });

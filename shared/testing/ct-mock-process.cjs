@@ -20,11 +20,16 @@ function freePort() {
  * Runs the server script with `cwd` as the module-resolution base, so the mock package is found
  * in the calling package's node_modules (workspace or a standalone app install alike).
  */
-async function startCtMock({ cwd = process.cwd(), port } = {}) {
+async function startCtMock({ cwd = process.cwd(), port, env = {} } = {}) {
   const chosen = port ?? (await freePort());
   const script = fs.readFileSync(path.join(__dirname, 'ct-mock-server.mjs'), 'utf8');
   const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], {
-    env: { ...process.env, CT_MOCK_PORT: String(chosen) },
+    env: {
+      ...process.env,
+      CT_MOCK_RULES: path.join(__dirname, 'ct-rules', 'index.mjs'),
+      ...env,
+      CT_MOCK_PORT: String(chosen),
+    },
     cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,4 +1,5 @@
 import {
+  APP_SCOPES,
   createCtApi,
   createFulfillmentSyncReplayer,
   createOrderSyncReplayer,
@@ -31,8 +32,7 @@ import type { SyncAdminConfig } from './config';
 import { createReconcileService, type ReconcileDeps } from './reconcile/reconcile.service';
 import { createReplayRegistry } from './replay/replay-registry';
 import { createReplayUseCase } from './replay/replay.use-case';
-import { ctScopeSource } from './status/ct-token-source';
-import { FLOW_SCOPES } from './status/flow-scopes';
+import { coalesced, ctScopeSource } from './status/ct-token-source';
 import {
   ctCredentialsCheck,
   ctScopesCheck,
@@ -50,7 +50,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
   const store = new CtStateStore(ct);
   const failures = new FailureQueue(store);
   const linnworks = new LinnworksClient({ config: config.linnworks, logger });
-  const scopes = ctScopeSource(config.ct);
+  const scopes = coalesced(ctScopeSource(config.ct));
   const now = () => new Date();
 
   const stockReplayer: FlowReplayer | undefined = config.stockMapping
@@ -120,7 +120,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       logger,
       checks: [
         ctCredentialsCheck(scopes),
-        ...Object.entries(FLOW_SCOPES).map(([flow, required]) =>
+        ...Object.entries(APP_SCOPES).map(([flow, required]) =>
           ctScopesCheck(flow, required, config.ct.projectKey, scopes),
         ),
         linnworksCheck(linnworks),

@@ -8,6 +8,7 @@ import { startStack } from '../stack/stack';
 import { failureQueueSteps } from './failure-steps';
 import { logHygieneStep } from './hygiene';
 import { orderSteps } from './order-steps';
+import { statusStep } from './status-step';
 import { fulfilmentSteps, stockStep } from './warehouse-steps';
 import { Story } from './story';
 
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
     const orders = new Map<string, Order>();
     await orderSteps(stack, story, orders);
     await stockStep(stack, story);
+    await statusStep(stack, story);
     await fulfilmentSteps(stack, story, orders);
     await failureQueueSteps(stack, story);
     await logHygieneStep(stack, story);

@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { scopeGate } from './ct-scope-gate';
+
 /**
  * What sits in front of the commercetools test server: every app's `CTP_API_URL` and
  * `CTP_AUTH_URL` point here. It forwards everything, and adds what the test server lacks:
  * - `POST /oauth/introspect` (commercetools' token introspection, which sync-admin's guard calls):
  *   tokens the test server issued through this front are remembered with their scope and expiry;
  * - fault injection on the API (409 storms, 5xx bursts, latency) for the drills;
+ * - with `enforceScopes`, commercetools' scope rules (ct-scope-gate.ts): a token without the
+ *   scope an endpoint requires gets 403 `insufficient_scope`;
  * - counts of forwarded and faulted requests.
  */
 export interface CtFault {
@@ -48,6 +52,8 @@ export interface CtFrontOptions {
   port: number;
   /** Clients allowed to introspect (Basic credentials), i.e. the connector's own client. */
   introspectors: Array<{ clientId: string; clientSecret: string }>;
+  /** Answer 403 to API calls whose token lacks the endpoint's scope, as commercetools does. */
+  enforceScopes?: boolean;
   random?: () => number;
 }
 
@@ -95,6 +101,18 @@ export function writeKey(method: string, url: string): string {
   return `${method} ${resource}${id ? '/:id' : ''}`;
 }
 
+/**
+ * The token endpoint takes `scope` in the form body too (the SDK sends it there); the test server
+ * reads only the query and would issue a token without the scopes asked for. Moved to the query.
+ */
+export function tokenRequestUrl(url: string, body: Buffer): string {
+  if (!url.startsWith('/oauth/token')) return url;
+  const scope = new URLSearchParams(body.toString('utf8')).get('scope');
+  if (!scope || new URL(url, 'http://x').searchParams.has('scope')) return url;
+
+  return `${url}${url.includes('?') ? '&' : '?'}scope=${encodeURIComponent(scope)}`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
@@ -106,6 +124,8 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
   let forwarded = 0;
   let introspections = 0;
   let writes: Record<string, number> = {};
+  const gate = options.enforceScopes ? scopeGate((t) => tokens.get(t)?.scope) : undefined;
+  const bearer = (req: IncomingMessage) => req.headers.authorization?.replace(/^Bearer /, '');
 
   const introspect = (req: IncomingMessage, body: Buffer, res: ServerResponse): void => {
     introspections += 1;
@@ -148,12 +168,14 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
       if (['host', 'content-length', 'connection'].includes(name) || value === undefined) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const upstream = await fetch(`${options.upstream}${req.url ?? '/'}`, {
+    const upstream = await fetch(`${options.upstream}${tokenRequestUrl(req.url ?? '/', body)}`, {
       method: req.method ?? 'GET',
       headers,
       ...(body.length > 0 ? { body } : {}),
     });
-    const text = Buffer.from(await upstream.arrayBuffer());
+    let text: Buffer = Buffer.from(await upstream.arrayBuffer());
+    if (gate && upstream.status === 200)
+      text = gate.filter(req.method ?? 'GET', req.url ?? '/', bearer(req), text);
     forwarded += 1;
     if (req.method !== 'GET' && upstream.status < 300) {
       const key = writeKey(req.method ?? 'POST', req.url ?? '/');
@@ -183,6 +205,12 @@ export async function startCtFront(options: CtFrontOptions): Promise<CtFront> {
       const body = await readBody(req);
       if (req.method === 'POST' && req.url?.startsWith('/oauth/introspect')) {
         introspect(req, body, res);
+
+        return;
+      }
+      const denial = gate?.denial(req.method ?? 'GET', req.url ?? '/', bearer(req));
+      if (denial) {
+        send(res, 403, denial);
 
         return;
       }

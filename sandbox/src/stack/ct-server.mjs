@@ -2,6 +2,8 @@
 // shared/testing/ct-mock-server.mjs) plus one route the mock lacks, for seeding resources the
 // mock cannot compute (it applies no cart discounts): POST /_sandbox/<project>/<typeId> stores the
 // body as is (the mock's own `unsafeAdd`). Prints "CT_MOCK_READY <port>" once listening.
+import { pathToFileURL } from 'node:url';
+
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
 
 const port = Number(process.env.CT_MOCK_PORT ?? 8989);
@@ -17,6 +19,10 @@ ctMock.app.post('/_sandbox/:projectKey/:typeId', async (request, reply) => {
   const stored = await ctMock.project(projectKey).get(typeId, request.body.id);
   return reply.status(201).send(stored);
 });
+// Rules of the real API the mock lacks (shared/testing/ct-rules).
+if (process.env.CT_MOCK_RULES) {
+  await (await import(pathToFileURL(process.env.CT_MOCK_RULES).href)).registerAll(ctMock);
+}
 await ctMock.app.listen({ port, host });
 process.stdout.write(`CT_MOCK_READY ${ctMock.app.server.address().port}\n`);
 const stop = async () => {

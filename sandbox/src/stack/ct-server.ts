@@ -11,6 +11,8 @@ export interface RunningCtServer {
 }
 
 const SCRIPT = path.join(__dirname, 'ct-server.mjs');
+/** The rules of the real API the mock lacks, shared with the tests' server (shared/testing). */
+const RULES = path.join(__dirname, '..', '..', '..', 'shared', 'testing', 'ct-rules', 'index.mjs');
 
 /**
  * Starts the commercetools test server (@labdigital/commercetools-mock, ESM only) in a child
@@ -18,7 +20,12 @@ const SCRIPT = path.join(__dirname, 'ct-server.mjs');
  */
 export async function startCtServer(port: number): Promise<RunningCtServer> {
   const child = spawn(process.execPath, ['--no-warnings', SCRIPT], {
-    env: { ...process.env, CT_MOCK_PORT: String(port), CT_MOCK_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      CT_MOCK_PORT: String(port),
+      CT_MOCK_HOST: '127.0.0.1',
+      CT_MOCK_RULES: RULES,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const actualPort = await new Promise<number>((resolve, reject) => {

@@ -1,3 +1,5 @@
+import { CONNECTOR_SCOPES, scopeParameter } from 'shared';
+
 import { SHIPPING_METHODS, STORES, WAREHOUSES } from '../seed/catalog';
 
 /** The four Connect apps, as deployed: `node <app>/build/index.js`. */
@@ -10,21 +12,12 @@ export const SANDBOX_CT_CLIENT = {
   clientSecret: 'sbx-ct-secret-3f9c2a71d5e84b06',
 };
 
-/** Scopes the connector's client asks for (docs/configuration.md lists why each is needed). */
+/**
+ * Scopes the connector's client asks for: exactly the documented list (shared's
+ * `CONNECTOR_SCOPES`, the source of docs/configuration.md and of sync-admin's status check).
+ */
 export function connectorScopes(projectKey: string): string {
-  return [
-    'manage_orders',
-    'manage_products',
-    'view_products',
-    'manage_key_value_documents',
-    'manage_subscriptions',
-    'manage_channels',
-    'manage_states',
-    'manage_types',
-    'introspect_oauth_tokens',
-  ]
-    .map((s) => `${s}:${projectKey}`)
-    .join(' ');
+  return scopeParameter(CONNECTOR_SCOPES, projectKey);
 }
 
 /** The flows' mapping settings for the sandbox merchant (docs/configuration.md). */

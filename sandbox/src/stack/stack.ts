@@ -91,6 +91,7 @@ async function buildStack(
     upstream: ctServer.url,
     port: ports.front ?? 0,
     introspectors: [SANDBOX_CT_CLIENT],
+    enforceScopes: true,
   });
   closers.push(() => front.close());
   const emulator = await startLinnworksEmulator({

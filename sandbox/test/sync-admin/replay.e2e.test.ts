@@ -1,4 +1,7 @@
+import { createOrderMessageHandler } from 'shared';
 import request from 'supertest';
+
+import { createApp as createOrderSyncApp } from '../../../order-sync/src/app';
 
 import type { IntrospectionStandIn } from '../../../sync-admin/test/support/introspection-stand-in';
 import {
@@ -263,5 +266,35 @@ describe('sync-admin replay end to end (order-sync, commercetools test server, L
     expect(created).toHaveLength(1);
     expect(Math.round(created[0]!.TotalsInfo.TotalCharge * 100)).toBe(1800);
     expect(createOrdersCalls(world)).toBe(1);
+  });
+
+  it('when a delivery is too large to read, then its order is recorded and replay creates it in Linnworks once', async () => {
+    const order = await importOrder(world, {
+      orderNumber: 'CT-7009',
+      lines: [{ sku: 'LAMP-2', quantity: 1, unitCents: 1990 }],
+    });
+    // order-sync as index.ts wires it, with a small body limit so the message is "too large".
+    const app = createOrderSyncApp({
+      logger: world.logs.logger,
+      handleMessage: createOrderMessageHandler(world.deps),
+      failures: world.deps.failures,
+      bodyLimitBytes: 512,
+    });
+    const push = orderMessage(order);
+    const padded = JSON.stringify({ ...push, padding: 'p'.repeat(4096) });
+    const res = await request(app)
+      .post('/event')
+      .set('content-type', 'application/json')
+      .send(padded);
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ reason: 'BODY_TOO_LARGE', orderId: order.id });
+    expect(linnworksOrdersFor(world, order.id)).toHaveLength(0);
+
+    const replayed = await request(admin.app)
+      .post('/service/replay')
+      .set('Authorization', admin.bearer)
+      .send({ flow: 'order-sync', reasonCode: 'BODY_TOO_LARGE' });
+    expect(replayed.body).toMatchObject({ requested: 1, counts: { resolved: 1 } });
+    expect(linnworksOrdersFor(world, order.id)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ValidationError } from '../errors/errors';
+import { scanDelivery, type ScanResult } from './order-id-scan';
 
 /** Google Cloud Pub/Sub push body, as Connect delivers it to an event app. */
 const pubSubPushSchema = z.object({
@@ -68,6 +69,53 @@ export function parseDelivery(body: unknown): Delivery {
   }
 
   return { notification: payload.data, messageId };
+}
+
+/** A body that can never become a delivery: why, and what of it could still be read. */
+export interface UnreadableDelivery extends ScanResult {
+  reason: 'BODY_TOO_LARGE' | 'BODY_NOT_JSON' | 'ENVELOPE_INVALID' | 'PAYLOAD_INVALID';
+  /** Safe to log and to answer: names the field, never quotes the body. */
+  message: string;
+  field?: string;
+}
+
+/**
+ * Reads a delivery from the raw request body. A body that is not JSON, not an envelope or not a
+ * commercetools payload comes back as `unreadable` (never thrown), with the order id and
+ * message id if the body still shows them, so the order can get a failure record.
+ */
+export function readDelivery(
+  body: Buffer,
+): { delivery: Delivery } | { unreadable: UnreadableDelivery } {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    // The parser's message quotes the body, which may hold personal data: not passed on.
+    return {
+      unreadable: {
+        reason: 'BODY_NOT_JSON',
+        message: 'the body is not JSON',
+        ...scanDelivery(body),
+      },
+    };
+  }
+  try {
+    return { delivery: parseDelivery(json) };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const reason = error.code === 'PAYLOAD_INVALID' ? 'PAYLOAD_INVALID' : 'ENVELOPE_INVALID';
+    const field = typeof error.details.field === 'string' ? error.details.field : undefined;
+
+    return {
+      unreadable: {
+        reason,
+        message: error.message,
+        ...(field ? { field } : {}),
+        ...scanDelivery(body),
+      },
+    };
+  }
 }
 
 /** Builds the push body Connect would send: used by the sandbox's event pump and tests. */

@@ -1,9 +1,10 @@
 import type { CustomObject } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../commercetools/client';
-import { isCtConflict, isCtNotFound, toCtError } from '../commercetools/ct-errors';
+import { ctStatus, isCtConflict, isCtNotFound, toCtError } from '../commercetools/ct-errors';
 import { RetryableUpstreamError } from '../errors/errors';
 import {
+  type CreateOutcome,
   type Merge,
   type QueryOptions,
   type QueryPage,
@@ -68,6 +69,23 @@ export class CtStateStore implements StateStore {
       if (isCtConflict(error)) throw new VersionConflictError(container, key);
       throw toCtError(error, `write of state ${container}/${key}`);
     }
+  }
+
+  async create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>> {
+    try {
+      const response = await this.api
+        .customObjects()
+        .post({ body: { container, key, value, version: 0 } })
+        .execute();
+
+      return { outcome: 'created', object: toStored<T>(response.body) };
+    } catch (error) {
+      // 409: it exists. 400/404 (or 409) for a missing object: versioned creates are refused.
+      if (![400, 404, 409].includes(ctStatus(error) ?? 0))
+        throw toCtError(error, `create of state ${container}/${key}`);
+    }
+
+    return (await this.get(container, key)) ? { outcome: 'exists' } : { outcome: 'unsupported' };
   }
 
   async update<T>(

@@ -1,4 +1,5 @@
 import {
+  type CreateOutcome,
   type Merge,
   type QueryOptions,
   type QueryPage,
@@ -48,6 +49,12 @@ export class InMemoryStateStore implements StateStore {
     this.objects.set(id, stored);
 
     return structuredClone(stored) as StoredObject<T>;
+  }
+
+  async create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>> {
+    if (this.objects.has(this.id(container, key))) return { outcome: 'exists' };
+
+    return { outcome: 'created', object: await this.put(container, key, value) };
   }
 
   async update<T>(

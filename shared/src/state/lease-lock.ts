@@ -23,8 +23,10 @@ export type AcquireResult =
 
 /**
  * A lease lock on one custom object, so overlapping job runs never write twice. Every
- * transition is compare-and-set on the object's version; an expired lease may be taken over.
- * A holder that loses its lease learns it on the next `renew` and must stop writing.
+ * transition is compare-and-set on the object's version, the first one included (the lock is
+ * created already held, never by a blind write that could replace a lock another run holds);
+ * an expired lease may be taken over. A holder that loses its lease learns it on the next
+ * `renew` and must stop writing.
  */
 export class LeaseLock {
   constructor(
@@ -38,24 +40,29 @@ export class LeaseLock {
     holder: string = randomUUID(),
   ): Promise<AcquireResult> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      let current = await this.store.get<LockValue>(LOCK_CONTAINER, name);
-      // First use: create the lock free. Racing creators all write the same free value.
-      current ??= await this.store.put<LockValue>(LOCK_CONTAINER, name, { holder: null });
-      const value = current.value;
+      const current = await this.store.get<LockValue>(LOCK_CONTAINER, name);
       const now = this.now();
-      if (value.holder && value.expiresAt && Date.parse(value.expiresAt) > now.getTime()) {
-        return { acquired: false, heldBy: value.holder, expiresAt: value.expiresAt };
+      const value = {
+        holder,
+        acquiredAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+      };
+      if (!current) {
+        const first = await this.createHeld(name, value);
+        if (first) return first;
+        continue;
       }
-      const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+      const held = current.value;
+      if (held.holder && held.expiresAt && Date.parse(held.expiresAt) > now.getTime()) {
+        return { acquired: false, heldBy: held.holder, expiresAt: held.expiresAt };
+      }
       try {
-        const taken = await this.store.put<LockValue>(
-          LOCK_CONTAINER,
-          name,
-          { holder, acquiredAt: now.toISOString(), expiresAt },
-          current.version,
-        );
+        const taken = await this.store.put(LOCK_CONTAINER, name, value, current.version);
 
-        return { acquired: true, lease: { name, holder, version: taken.version, expiresAt } };
+        return {
+          acquired: true,
+          lease: { name, holder, version: taken.version, expiresAt: value.expiresAt },
+        };
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
       }
@@ -66,6 +73,36 @@ export class LeaseLock {
       acquired: false,
       heldBy: latest?.value.holder ?? 'unknown',
       expiresAt: latest?.value.expiresAt ?? '',
+    };
+  }
+
+  /**
+   * First use of the lock: create it held by us, only if no other run created it first
+   * (undefined: it exists now, look again). If commercetools refuses a versioned create for a
+   * missing object (one reading of its docs), the fallback is a plain write of our lease, which
+   * is ours only if it made version 1, i.e. created the object. Otherwise it replaced a lock
+   * another run created a moment earlier: we do not hold it, and the lease we wrote keeps every
+   * other run out for a full TTL, while the run that believed it held it learns on its next
+   * `renew` (the version moved) and stops. Never two holders; at worst one TTL without any.
+   */
+  private async createHeld(
+    name: string,
+    value: { holder: string; acquiredAt: string; expiresAt: string },
+  ): Promise<AcquireResult | undefined> {
+    const lease = (version: number): AcquireResult => ({
+      acquired: true,
+      lease: { name, holder: value.holder, version, expiresAt: value.expiresAt },
+    });
+    const created = await this.store.create<LockValue>(LOCK_CONTAINER, name, value);
+    if (created.outcome === 'created') return lease(created.object.version);
+    if (created.outcome === 'exists') return undefined;
+    const written = await this.store.put<LockValue>(LOCK_CONTAINER, name, value);
+    if (written.version === 1) return lease(written.version);
+
+    return {
+      acquired: false,
+      heldBy: 'a run that raced this first acquire',
+      expiresAt: value.expiresAt,
     };
   }
 

@@ -28,9 +28,18 @@ export interface QueryPage<T> {
 export type Merge<T> = (current: T | undefined) => T | undefined;
 
 /**
+ * What `create` came to. `unsupported`: the server refused a versioned draft for an object that
+ * does not exist, so "create only if absent" cannot be said to it (see `StateStore.create`).
+ */
+export type CreateOutcome<T> =
+  | { outcome: 'created'; object: StoredObject<T> }
+  | { outcome: 'exists' }
+  | { outcome: 'unsupported' };
+
+/**
  * Key-value state on commercetools custom objects. Writes are compare-and-set on `version`;
- * a write without a version creates or replaces (commercetools cannot express "create only
- * if absent"), so callers that race on creation must tolerate a replaced first value.
+ * a write without a version creates or replaces, so callers that race on creation either
+ * tolerate a replaced first value or use `create`.
  */
 export interface StateStore {
   get<T>(container: string, key: string): Promise<StoredObject<T> | undefined>;
@@ -41,6 +50,13 @@ export interface StateStore {
     value: T,
     expectedVersion?: number,
   ): Promise<StoredObject<T>>;
+  /**
+   * Creates the object only if it does not exist: a draft with `version: 0`, which commercetools
+   * answers with 409 when the object exists. Whether it accepts that draft for a missing object
+   * is undocumented (commercetools-connect.md §11); if it refuses, the outcome is `unsupported`
+   * and nothing was written.
+   */
+  create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>>;
   /** Read, merge, compare-and-set; on conflict re-read and merge again (bounded). */
   update<T>(container: string, key: string, merge: Merge<T>): Promise<StoredObject<T> | undefined>;
   query<T>(container: string, options?: QueryOptions): Promise<QueryPage<T>>;

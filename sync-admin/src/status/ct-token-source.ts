@@ -40,3 +40,13 @@ export function ctScopeSource(ct: CtConfig, timeoutMs = 5000): CtScopeSource {
     return { scope: typeof body.scope === 'string' ? body.scope : '' };
   };
 }
+
+/** Concurrent callers share one token request: a status run asks once, not once per check. */
+export function coalesced(source: CtScopeSource): CtScopeSource {
+  let pending: Promise<{ scope: string }> | undefined;
+
+  return () =>
+    (pending ??= source().finally(() => {
+      pending = undefined;
+    }));
+}

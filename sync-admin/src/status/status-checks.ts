@@ -1,4 +1,3 @@
-import { healthCheckCommercetoolsPermissions } from '@commercetools/connect-payments-sdk';
 import {
   type CtApi,
   describeError,
@@ -6,6 +5,7 @@ import {
   FAILURE_CONTAINER,
   type JobRunReport,
   type LinnworksApi,
+  missingScopes,
   type StateStore,
 } from 'shared';
 
@@ -60,29 +60,36 @@ export function ctCredentialsCheck(scopes: CtScopeSource): Check {
   };
 }
 
-/** One check per flow: does the connector's client hold every scope that flow needs? */
+/**
+ * One check per app: does the connector's client hold every scope that app needs? Replaces the
+ * payments SDK's `healthCheckCommercetoolsPermissions`, which compares names exactly: here a
+ * `manage_x` grant satisfies a `view_x` requirement, and `manage_project` satisfies all.
+ */
 export function ctScopesCheck(
   flow: string,
-  required: string[],
+  required: readonly string[],
   projectKey: string,
   scopes: CtScopeSource,
 ): Check {
-  const sdkCheck = healthCheckCommercetoolsPermissions({
-    ctAuthorizationService: { getAccessToken: scopes } as never,
-    projectKey,
-    requiredPermissions: required,
-  });
+  const name = `commercetools scopes: ${flow}`;
 
   return async () => {
-    const result = await sdkCheck();
-    const name = `commercetools scopes: ${flow}`;
-    if (result.status === 'UP')
-      return { name, status: 'UP', critical: false, details: { required } };
-    const held = (result.details as { actualScopes?: unknown } | undefined)?.actualScopes;
-    const granted = typeof held === 'string' ? held.split(' ') : [];
-    const missing = required.filter((s) => !granted.includes(`${s}:${projectKey}`));
+    let granted: string;
+    try {
+      granted = (await scopes()).scope;
+    } catch (error) {
+      return down(name, false, 'the token scopes could not be read', {
+        error: describeError(error).code,
+      });
+    }
+    const missing = missingScopes(granted, required, projectKey);
+    if (missing.length === 0)
+      return { name, status: 'UP', critical: false, details: { required: [...required] } };
 
-    return down(name, false, `missing scopes: ${missing.join(' ')}`, { required, missing });
+    return down(name, false, `missing scopes: ${missing.join(' ')}`, {
+      required: [...required],
+      missing,
+    });
   };
 }
 

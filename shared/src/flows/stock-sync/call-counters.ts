@@ -1,4 +1,5 @@
 import type {
+  CreateOutcome,
   Merge,
   QueryOptions,
   QueryPage,
@@ -43,6 +44,12 @@ export class CountingStateStore implements StateStore {
     this.calls.writes++;
 
     return this.inner.put(container, key, value, expectedVersion);
+  }
+
+  create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>> {
+    this.calls.writes++;
+
+    return this.inner.create(container, key, value);
   }
 
   update<T>(container: string, key: string, merge: Merge<T>): Promise<StoredObject<T> | undefined> {
