@@ -212,7 +212,7 @@ describe('runFulfillmentSync', () => {
       pkRefundRowId: 'rr-1',
       RefundReference: '',
       Amount: 5,
-      RefundStatus: '',
+      RefundStatus: 'PROCESSED',
       CreateDate: null,
       ActionDate: null,
       pkReturnId: 0,
