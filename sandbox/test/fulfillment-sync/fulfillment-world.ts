@@ -41,7 +41,7 @@ export async function startFulfillmentWorld(
   const emulator = await startLinnworksEmulator({ options: { rateLimits: false } });
   emulator.control.seedItems(SKUS.map((sku) => ({ sku, stock: { Default: 1_000_000 } })));
   emulator.control.seedPostalServices([{ name: 'Tracked 24', vendor: 'Royal Mail', code: 'RM24' }]);
-  const config: LinnworksConfig = { ...emulator.credentials, authUrl: emulator.url };
+  const config: LinnworksConfig = { ...emulator.credentials, authUrl: emulator.authUrl };
   const linnworks = new LinnworksClient({
     config,
     timeoutMs: 10_000,

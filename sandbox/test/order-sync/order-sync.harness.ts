@@ -68,7 +68,7 @@ export async function startWorld(
       applicationId: c.applicationId,
       applicationSecret: c.applicationSecret,
       installationToken: c.installationToken,
-      authUrl: emulator.url,
+      authUrl: emulator.authUrl,
     },
     logLevel: 'debug',
     subscriptionKey: 'orders',
