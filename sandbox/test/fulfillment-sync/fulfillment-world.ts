@@ -68,7 +68,7 @@ export async function startFulfillmentWorld(
 /**
  * Creates `count` orders the way order-sync leaves them: a commercetools order (with shipping
  * info), the Linnworks order (Source COMMERCETOOLS, ReferenceNumber = order number, ItemNumber =
- * line item id) and the order-state record linking both.
+ * line item id, postal service matched by name) and the order-state record linking both.
  */
 export async function createLinkedOrders(
   world: FulfillmentWorld,
@@ -92,6 +92,7 @@ export async function createLinkedOrders(
         DispatchBy: '2026-01-03T08:00:00Z',
         PaymentStatus: 'Paid',
         Currency: 'EUR',
+        MatchPostalServiceTag: 'Tracked 24',
         PostalServiceName: 'Tracked 24',
         OrderItems: o.lineItems.map((li) => ({
           ItemNumber: li.id,

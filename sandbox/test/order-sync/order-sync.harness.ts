@@ -240,6 +240,7 @@ export interface LwOrderView {
     SubSource: string;
     Status: number;
     HoldOrCancel: boolean;
+    IsParked: boolean;
   };
   Items: Array<{ ItemNumber: string; ChannelSKU: string; Quantity: number }>;
   ExtendedProperties: Array<{ Name: string; Value: string }>;
