@@ -139,3 +139,22 @@ export const EMULATED_RATE_LIMITS: Readonly<Record<string, number>> = {
   'returnsrefunds/getrefundlinesbyheaderid': 150,
   'returnsrefunds/searchreturnsrefundspaged': 150,
 };
+
+/**
+ * The strict setting of every switch that chooses between two readings of the docs (README,
+ * "Choices"). The defaults are these; the contract suite runs the client against them.
+ */
+export const STRICT_EMULATOR_OPTIONS = {
+  separateAuthHost: true,
+  refundHeaderLines: 'null',
+  requestWrapping: 'strict',
+  missingLocation: 'reject',
+  resendMarksPaid: false,
+  moneyRounding: 'half-even',
+  paidDuplicateResult: 'omit',
+  honourClientOrderId: false,
+  retryAfterHeader: false,
+  lineDiscountUnit: 'percent',
+  splitChildrenShareReference: true,
+  rateLimits: true,
+} as const satisfies Partial<EmulatorOptions>;

@@ -86,9 +86,14 @@ export type {
 } from './control/emulator-control';
 export type { LineSelector, PackageInput, ProcessOrderInput } from './control/order-actions';
 export type { CancelInput, RefundInput, ReturnInput } from './control/post-sale-actions';
-export { defaultEmulatorCredentials, defaultEmulatorOptions } from './emulator-options';
+export {
+  defaultEmulatorCredentials,
+  defaultEmulatorOptions,
+  STRICT_EMULATOR_OPTIONS,
+} from './emulator-options';
 export type { EmulatorCredentials, EmulatorOptions } from './emulator-options';
 export type { FaultKind, FaultRule } from './http/faults';
 export { CONTROL_PREFIX, createEmulatorApp } from './server/app';
+export { EMULATED_ENUMS } from './lw-enums';
 export { ZERO_GUID } from './lw-format';
 export type { EmulatorWarning, RecordedCall } from './state/emulator-store';
