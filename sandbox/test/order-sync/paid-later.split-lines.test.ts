@@ -5,7 +5,6 @@ import {
   InMemoryStateStore,
   KnownSkuCache,
   OrderStateRepo,
-  type OrderSyncSettings,
   type OrderSyncUseCaseDeps,
   syncOrder,
   toMinor,
@@ -13,20 +12,12 @@ import {
 import { captureLogger } from 'shared/testing';
 
 import { buildCtOrder } from '../../../shared/test/flows/order-sync/ct-order.builder';
+import { testOrderSyncSettings } from '../../../shared/test/flows/order-sync/test-settings';
 import { type Harness, startHarness } from '../linnworks/emulator-harness';
 
-const settings: OrderSyncSettings = {
-  source: 'COMMERCETOOLS',
-  storeMapping: { _none: { subSource: 'web', location: 'Default' } },
+const settings = testOrderSyncSettings({
   shippingMethodMapping: { standard: { postalService: 'Royal Mail 24' } },
-  countryLocations: {},
-  paidOnly: false,
-  stores: [],
-  unknownSkuPolicy: 'unlinked',
-  supportedCurrencies: ['EUR'],
-  titleLocale: 'en',
-  dispatchWithinHours: 48,
-};
+});
 
 /**
  * A line of 3 × 10.00 less a 0.01 discount does not divide into whole cents, so it goes to

@@ -28,22 +28,29 @@ export async function createOrders(
   return (await call('Orders/CreateOrders', { orders, location }, orderIdsSchema)) ?? [];
 }
 
-export async function changeStatus(
+/** A write on a list of orders that answers the ids it changed (ChangeStatus, ChangeOrderTag). */
+async function onOrders(
   call: LinnworksCall,
-  { orderIds, status }: Args<'changeStatus'>,
-): Result<'changeStatus'> {
-  if (orderIds.length === 0) return [];
+  endpoint: string,
+  body: { orderIds: string[] } & Record<string, unknown>,
+): Promise<string[]> {
+  if (body.orderIds.length === 0) return [];
 
-  return (await call('Orders/ChangeStatus', { orderIds, status }, orderIdsSchema)) ?? [];
+  return (await call(endpoint, body, orderIdsSchema)) ?? [];
 }
 
-export async function changeOrderTag(
+export function changeStatus(
   call: LinnworksCall,
-  { orderIds, tag }: Args<'changeOrderTag'>,
-): Result<'changeOrderTag'> {
-  if (orderIds.length === 0) return [];
+  args: Args<'changeStatus'>,
+): Result<'changeStatus'> {
+  return onOrders(call, 'Orders/ChangeStatus', { orderIds: args.orderIds, status: args.status });
+}
 
-  return (await call('Orders/ChangeOrderTag', { orderIds, tag }, orderIdsSchema)) ?? [];
+export function changeOrderTag(
+  call: LinnworksCall,
+  args: Args<'changeOrderTag'>,
+): Result<'changeOrderTag'> {
+  return onOrders(call, 'Orders/ChangeOrderTag', { orderIds: args.orderIds, tag: args.tag });
 }
 
 export async function cancelOrder(

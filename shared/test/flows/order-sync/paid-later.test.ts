@@ -5,25 +5,14 @@ import {
   type LinnworksApi,
   type LinnworksOrderDetails,
   OrderStateRepo,
-  type OrderSyncSettings,
   type OrderSyncUseCaseDeps,
   syncOrder,
 } from '../../../src';
 import { captureLogger } from '../../../testing';
 import { buildCtOrder } from './ct-order.builder';
+import { testOrderSyncSettings } from './test-settings';
 
-const settings: OrderSyncSettings = {
-  source: 'COMMERCETOOLS',
-  storeMapping: { _none: { subSource: 'web', location: 'Default' } },
-  shippingMethodMapping: {},
-  countryLocations: {},
-  paidOnly: false,
-  stores: [],
-  unknownSkuPolicy: 'unlinked',
-  supportedCurrencies: ['EUR'],
-  titleLocale: 'en',
-  dispatchWithinHours: 48,
-};
+const settings = testOrderSyncSettings();
 
 /**
  * One unpaid, parked Linnworks order. CreateOrders updates it but (as nothing documented says
