@@ -15,25 +15,32 @@ const sandboxDir = path.join(__dirname, '..');
 export const startCtMock = () => ctMock.startCtMock({ cwd: sandboxDir });
 export const stopCtMock = ctMock.stopCtMock;
 
-/** The Linnworks emulator in a child process on a free port. */
-export async function startEmulatorProcess(): Promise<{ url: string; stop(): void }> {
+/** The Linnworks emulator in a child process on a free port: data host `url`, auth host `authUrl`. */
+export async function startEmulatorProcess(): Promise<{
+  url: string;
+  authUrl: string;
+  stop(): void;
+}> {
   const port = await ctMock.freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'linnworks-emulator/src/main.ts'], {
     cwd: sandboxDir,
     env: { ...process.env, LINNWORKS_EMULATOR_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
+  const authUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('emulator did not start')), 30_000);
+    let out = '';
     child.stdout.on('data', (b: Buffer) => {
-      if (b.toString().includes('listening')) {
+      out += b.toString();
+      const auth = /LINNWORKS_AUTH_URL=(\S+)/.exec(out);
+      if (auth?.[1]) {
         clearTimeout(timer);
-        resolve();
+        resolve(auth[1]);
       }
     });
   });
 
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}`, authUrl, stop: () => child.kill('SIGTERM') };
 }
 
 /** Calls the emulator's control API: GET without a body, POST with one (or as `method` says). */

@@ -146,7 +146,7 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
     await seedProducts(api, SKUS, 'bench');
     const config: OrderSyncConfig = {
       ct: ctConfig,
-      linnworks: { ...defaultEmulatorCredentials, authUrl: emulator.url },
+      linnworks: { ...defaultEmulatorCredentials, authUrl: emulator.authUrl },
       logLevel: 'error',
       subscriptionKey: 'bench',
       settings: TEST_SETTINGS,

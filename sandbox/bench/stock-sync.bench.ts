@@ -83,6 +83,8 @@ interface ChildInput {
   mode: 'run' | 'baseline';
   ctUrl: string;
   lwUrl: string;
+  /** The emulator's auth host (a host of its own, as api.linnworks.net). */
+  lwAuthUrl: string;
   projectKey: string;
   /** Diagnostics: force a GC before each page sample, so samples show the live heap. */
   gcEachPage: boolean;
@@ -120,7 +122,7 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
       applicationId: c.applicationId,
       applicationSecret: c.applicationSecret,
       installationToken: c.installationToken,
-      authUrl: input.lwUrl,
+      authUrl: input.lwAuthUrl,
     },
     timeoutMs: 60_000,
     rateBudget: unlimitedRateBudget,
@@ -182,9 +184,11 @@ async function inChild(input: ChildInput): Promise<ChildOutput> {
 async function benchSize(
   skus: number,
   ctUrl: string,
-  lwUrl: string,
+  lw: { url: string; authUrl: string },
   gcEachPage: boolean,
 ): Promise<Record<string, unknown>> {
+  const lwUrl = lw.url;
+  const lwAuthUrl = lw.authUrl;
   const projectKey = `bench-stock-${skus}-${Date.now()}`;
   const ctApi = createCtApi(
     {
@@ -217,7 +221,7 @@ async function benchSize(
 
   const runOnce = async (label: string) => {
     const before = (await emulatorControl(lwUrl, '/calls')) as Record<string, number>;
-    const result = await inChild({ mode: 'run', ctUrl, lwUrl, projectKey, gcEachPage });
+    const result = await inChild({ mode: 'run', ctUrl, lwUrl, lwAuthUrl, projectKey, gcEachPage });
     const after = (await emulatorControl(lwUrl, '/calls')) as Record<string, number>;
     const lwCalls: Record<string, number> = {};
     for (const [k, v] of Object.entries(after)) {
@@ -268,7 +272,14 @@ async function benchSize(
   const changed = await runOnce('1% changed');
   // Diagnostic, not a measurement of RSS: one more (unchanged) run that collects garbage before
   // every 25th page, so its page samples show the live heap with the whole snapshot loaded.
-  const live = await inChild({ mode: 'run', ctUrl, lwUrl, projectKey, gcEachPage: true });
+  const live = await inChild({
+    mode: 'run',
+    ctUrl,
+    lwUrl,
+    lwAuthUrl,
+    projectKey,
+    gcEachPage: true,
+  });
   const liveHeapMb = Math.max(...live.pages.map((p) => p.heapUsedMb));
   process.stderr.write(`${skus} live heap (gc before samples): max ${liveHeapMb} MB\n`);
   const stateObjects = async (container: string) =>
@@ -317,11 +328,12 @@ export async function runStockSyncBench(
       mode: 'baseline',
       ctUrl: ct.url,
       lwUrl: lw.url,
+      lwAuthUrl: lw.authUrl,
       projectKey: 'none',
       gcEachPage: false,
     });
     const results: Record<string, unknown>[] = [];
-    for (const size of sizes) results.push(await benchSize(size, ct.url, lw.url, gcEachPage));
+    for (const size of sizes) results.push(await benchSize(size, ct.url, lw, gcEachPage));
 
     return {
       bench: 'stock-sync',

@@ -18,7 +18,7 @@ import {
   linnworksCheck,
   subscriptionCheck,
 } from '../src/status/status-checks';
-import { createStatusService } from '../src/status/status.service';
+import { createStatusService, overallStatus } from '../src/status/status.service';
 import { testApp } from './support/test-app';
 
 const now = () => new Date('2026-01-01T12:00:00.000Z');
@@ -132,6 +132,27 @@ describe('job, Linnworks and failure-queue checks', () => {
       status: 'DOWN',
       message: 'no run recorded yet',
     });
+  });
+
+  it('when the last fulfillment run had a failed feed, then the check is down naming the feed and the connector is degraded, not ok', async () => {
+    const partial: JobRunReport = {
+      ...report('2026-01-01T11:59:00.000Z', 'partial'),
+      flow: 'fulfillment-sync',
+      reason: 'feed-failed',
+      problems: ['refunds feed failed (LINNWORKS_UNEXPECTED_RESPONSE)'],
+    };
+    const check = await jobReportCheck(
+      'fulfillment-sync',
+      { read: async () => partial, maxLagMs: 30 * 60_000 },
+      now,
+    )();
+    expect(check).toMatchObject({
+      status: 'DOWN',
+      critical: false,
+      message: 'last run incomplete: refunds feed failed (LINNWORKS_UNEXPECTED_RESPONSE)',
+      details: { status: 'partial', problems: partial.problems },
+    });
+    expect(overallStatus([check])).toBe('degraded');
   });
 
   it('when Linnworks refuses authorisation, then the check is down and critical with the code only', async () => {

@@ -3,6 +3,22 @@
  * marks something [?], the stricter plausible behaviour (see README.md).
  */
 export interface EmulatorOptions {
+  /**
+   * Auth on its own host, as `api.linnworks.net` is only for auth (reference §1.1): the auth
+   * host answers only Auth/AuthorizeByApplication, the data host (the session's `Server`)
+   * everything else. `false`: one host for both.
+   */
+  separateAuthHost: boolean;
+  /**
+   * How SDK enums are written in responses. `integer`: the member's index, as the official
+   * method-page samples show (`"StatusHeader": 0`); `name`: the member name.
+   */
+  responseEnums: 'integer' | 'name';
+  /**
+   * `RefundLines` on GetRefundHeadersByOrderId headers. `null`: as the official sample shows
+   * (lines only through GetRefundLinesByHeaderId); `included`: the header's lines.
+   */
+  refundHeaderLines: 'null' | 'included';
   /** Per-endpoint per-minute limits (reference §7). Off for benchmarks. */
   rateLimits: boolean;
   /** Send `Retry-After` with a 429. Unconfirmed for the real API [?], so off by default. */
@@ -14,16 +30,42 @@ export interface EmulatorOptions {
   /** Value of `BaseSession.TTL` (units undocumented [?]; seconds here). */
   sessionTtl: number;
   /**
-   * `observed`: endpoints that need the `request` wrapper answer 400 without it, and
-   * OpenOrders/SearchOrders ignores a wrapped body (reference §1.3 [obs]).
-   * `lenient`: wrapped and unwrapped bodies both work everywhere.
+   * `strict`: every method whose SDK parameter is `request` answers 400 `'request' parameter is
+   * missing` without the wrapper; OpenOrders/SearchOrders does not see a wrapped body.
+   * `observed`: 400 only where it was observed (reference §1.3 [obs]); elsewhere an unwrapped
+   * body works and is logged as a warning. `lenient`: both work everywhere, no warning.
    */
-  requestWrapping: 'observed' | 'lenient';
+  requestWrapping: 'strict' | 'observed' | 'lenient';
+  /**
+   * CreateOrders without a `location`: `reject` answers 400 `location is required`; `default`
+   * uses the Default location and logs a warning. Undocumented [?].
+   */
+  missingLocation: 'reject' | 'default';
+  /**
+   * Whether re-sending an unpaid order with `PaymentStatus: Paid` marks it paid and un-parks it.
+   * Nothing documented says so [?]: `false` updates the order but leaves status and park state
+   * to Orders/ChangeStatus and Orders/ChangeOrderTag.
+   */
+  resendMarksPaid: boolean;
+  /**
+   * Rounding of money to 2 decimals at midpoints: `half-even` is .NET's default
+   * (`Math.Round`, MidpointRounding.ToEven); `half-away` rounds away from zero.
+   */
+  moneyRounding: 'half-even' | 'half-away';
+  /**
+   * The tenant's base currency and its rates (units of the currency per 1 base unit): the
+   * `ConversionRate` Linnworks sets at save when CreateOrders sends none.
+   */
+  baseCurrency: string;
+  currencyRates: Record<string, number>;
   /** CreateOrders result for a skipped duplicate of a paid order [?]: omit it, or echo the existing id. */
   paidDuplicateResult: 'omit' | 'existing-id';
   /** Honour a client-chosen `pkOrderId` in CreateOrders [?]. */
   honourClientOrderId: boolean;
-  /** Unit of `ChannelOrderItem.LineDiscount` [?]. */
+  /**
+   * Unit of `ChannelOrderItem.LineDiscount`: `percent` per the API spec ("Discount percentage on
+   * the line as a whole number eg. 10"); `amount` is the other reading the reference left open.
+   */
   lineDiscountUnit: 'percent' | 'amount';
   /** Tax rate applied when an order or line says `UseChannelTax: false` (the tenant's own rate). */
   tenantTaxRate: number;
@@ -40,12 +82,20 @@ export interface EmulatorOptions {
 }
 
 export const defaultEmulatorOptions: EmulatorOptions = {
+  separateAuthHost: true,
+  responseEnums: 'integer',
+  refundHeaderLines: 'null',
+  missingLocation: 'reject',
+  resendMarksPaid: false,
+  moneyRounding: 'half-even',
+  baseCurrency: 'GBP',
+  currencyRates: { GBP: 1, EUR: 1.17, USD: 1.27, CHF: 1.12, JPY: 190 },
   rateLimits: true,
   retryAfterHeader: false,
   defaultRateLimit: 150,
   sessionIdleMs: 20 * 60_000,
   sessionTtl: 1800,
-  requestWrapping: 'observed',
+  requestWrapping: 'strict',
   paidDuplicateResult: 'omit',
   honourClientOrderId: false,
   lineDiscountUnit: 'percent',
@@ -83,4 +133,28 @@ export const EMULATED_RATE_LIMITS: Readonly<Record<string, number>> = {
   'processedorders/getorderinfo': 250,
   'stock/getstocklevel_batch': 250,
   'orders/processorder': 250,
+  'orders/changestatus': 150,
+  'orders/changeordertag': 250,
+  'returnsrefunds/getrefundheadersbyorderid': 150,
+  'returnsrefunds/getrefundlinesbyheaderid': 150,
+  'returnsrefunds/searchreturnsrefundspaged': 150,
 };
+
+/**
+ * The strict setting of every switch that chooses between two readings of the docs (README,
+ * "Choices"). The defaults are these; the contract suite runs the client against them.
+ */
+export const STRICT_EMULATOR_OPTIONS = {
+  separateAuthHost: true,
+  refundHeaderLines: 'null',
+  requestWrapping: 'strict',
+  missingLocation: 'reject',
+  resendMarksPaid: false,
+  moneyRounding: 'half-even',
+  paidDuplicateResult: 'omit',
+  honourClientOrderId: false,
+  retryAfterHeader: false,
+  lineDiscountUnit: 'percent',
+  splitChildrenShareReference: true,
+  rateLimits: true,
+} as const satisfies Partial<EmulatorOptions>;

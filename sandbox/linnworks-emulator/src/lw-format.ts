@@ -24,11 +24,6 @@ export function lwDateOrNull(date: Date | null | undefined): string | null {
   return date ? lwDate(date) : null;
 }
 
-/** Money as Linnworks shows it: rounded to 2 decimals, half away from zero. */
-export function round2(value: number): number {
-  return (Math.sign(value) * Math.round(Math.abs(value) * 100 + Number.EPSILON)) / 100;
-}
-
 /** GUIDs compare case-insensitively and with or without dashes. */
 export function normaliseGuid(value: string): string {
   return value.replace(/[{}-]/g, '').toLowerCase();

@@ -15,6 +15,7 @@ interface LwOrderView {
     Status: number;
   };
   TotalsInfo: { TotalCharge: number; Currency: string; TotalDiscount: number };
+  ShippingInfo: { PostalServiceName: string; Vendor: string };
   Processed: boolean;
 }
 

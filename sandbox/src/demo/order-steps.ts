@@ -1,5 +1,6 @@
 import type { Order } from '@commercetools/platform-sdk';
 
+import { SHIPPING_METHODS } from '../seed/catalog';
 import type { Stack } from '../stack/stack';
 import { ctGrossCents, getOrder, linnworksOrdersFor, lwTotalCents } from './checks';
 import { type OrderRequest, placeOrder } from './place-order';
@@ -111,6 +112,8 @@ export async function orderSteps(
     await stack.pump.poll();
     const lines: string[] = [];
     for (const [number, order] of orders) {
+      const shipping = DEMO_ORDERS.find((r) => r.orderNumber === number)?.shipping;
+      const service = SHIPPING_METHODS.find((m) => m.key === shipping)?.postalService;
       const lw = await waitFor(`${number} in Linnworks`, async () => {
         const found = linnworksOrdersFor(stack.emulator.control, order);
 
@@ -128,14 +131,19 @@ export async function orderSteps(
         only.TotalsInfo.Currency === order.totalPrice.currencyCode,
         `${number}: currency ${only.TotalsInfo.Currency}`,
       );
+      // Matched by name (MatchPostalServiceTag), no tag configured: not the default service.
+      check(
+        only.ShippingInfo.PostalServiceName === service,
+        `${number}: postal service ${only.ShippingInfo.PostalServiceName}, expected ${service}`,
+      );
       lines.push(
-        `${number}=${only.TotalsInfo.TotalCharge.toFixed(2)} ${only.TotalsInfo.Currency} (${only.GeneralInfo.SubSource})`,
+        `${number}=${only.TotalsInfo.TotalCharge.toFixed(2)} ${only.TotalsInfo.Currency} (${only.GeneralInfo.SubSource}, ${only.ShippingInfo.PostalServiceName})`,
       );
       orders.set(number, await getOrder(stack.ct, order.id));
     }
     console.log(`    ${lines.join('\n    ')}`);
 
-    return `${orders.size} Linnworks orders, one per commercetools order, TotalCharge equal to taxedPrice.totalGross`;
+    return `${orders.size} Linnworks orders, one per commercetools order, TotalCharge equal to taxedPrice.totalGross, the mapped postal service on each`;
   });
 
   await story.step('Redelivered messages create nothing new', async () => {

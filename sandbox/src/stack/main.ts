@@ -14,6 +14,7 @@ const PORTS = {
   ct: num('SANDBOX_CT_PORT', 8989),
   front: num('SANDBOX_CT_FRONT_PORT', 8990),
   linnworks: num('SANDBOX_LINNWORKS_PORT', 4600),
+  linnworksAuth: num('SANDBOX_LINNWORKS_AUTH_PORT', 4599),
   'order-sync': num('SANDBOX_ORDER_SYNC_PORT', 8081),
   'stock-sync': num('SANDBOX_STOCK_SYNC_PORT', 8082),
   'fulfillment-sync': num('SANDBOX_FULFILLMENT_SYNC_PORT', 8083),
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       row('commercetools front (apps use)', stack.front.url, 'API + OAuth + /oauth/introspect'),
     );
     lines.push(row('Linnworks emulator', stack.emulator.url, 'control API under /_emulator'));
+    lines.push(row('Linnworks emulator auth', stack.emulator.authUrl, 'LINNWORKS_AUTH_URL'));
     for (const app of stack.orderSyncs)
       lines.push(row(app.name, `${app.url}/event`, `pid ${app.pid ?? '?'}`));
     for (const [name, app] of Object.entries(stack.apps)) {

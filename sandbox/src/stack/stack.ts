@@ -22,7 +22,7 @@ import { type AppName, appEnv, connectorEnv, SANDBOX_CT_CLIENT } from './stack-e
 
 export interface StackOptions {
   /** Fixed ports (npm start); 0 or absent = free ports (demo, drills, tests). */
-  ports?: Partial<Record<'ct' | 'front' | 'linnworks' | AppName, number>>;
+  ports?: Partial<Record<'ct' | 'front' | 'linnworks' | 'linnworksAuth' | AppName, number>>;
   /** How many order-sync processes receive the pump's deliveries. */
   orderSyncInstances?: number;
   pumpIntervalMs?: number;
@@ -96,6 +96,7 @@ async function buildStack(
   closers.push(() => front.close());
   const emulator = await startLinnworksEmulator({
     port: ports.linnworks ?? 0,
+    authPort: ports.linnworksAuth ?? 0,
     ...(options.emulatorOptions ? { options: options.emulatorOptions } : {}),
   });
   closers.push(() => emulator.close());
@@ -123,7 +124,7 @@ async function buildStack(
       ctApiUrl: front.url,
       ctAuthUrl: front.url,
       ctClient: SANDBOX_CT_CLIENT,
-      linnworks: { authUrl: emulator.url, ...emulator.credentials },
+      linnworks: { authUrl: emulator.authUrl, ...emulator.credentials },
     }),
     ...options.extraEnv,
   };

@@ -137,5 +137,36 @@ describe('fulfillment-sync against the Linnworks emulator and the commercetools 
     const items = (refunded.returnInfo ?? []).flatMap((r) => r.items);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ quantity: 1, lineItemId: refunded.lineItems[0]?.id });
+    // The emulator sends headers with `RefundLines: null` (the official sample): the lines that
+    // reached commercetools came from GetRefundLinesByHeaderId.
+    expect(
+      w.emulator.control.callCounts()['ReturnsRefunds/GetRefundLinesByHeaderId'],
+    ).toBeGreaterThan(0);
+  });
+
+  it('when the refunds feed breaks, then shipments still sync and the run is partial, naming the refunds feed', async () => {
+    w = await startFulfillmentWorld(ctTestUrl(), settings, captureLogger().logger);
+    const [order] = await createLinkedOrders(w, 1, [{ sku: 'SKU-1', quantity: 1 }], 'BRK');
+    w.emulator.control.processOrder({
+      order: order!.reference,
+      trackingNumber: 'T-BRK',
+      processedOn: '2026-01-01T11:00:00Z',
+    });
+    w.emulator.control.injectFault({
+      kind: 'status',
+      endpoint: 'ReturnsRefunds/SearchReturnsRefundsPaged',
+      status: 400,
+      message: 'The request is invalid.',
+    });
+
+    const report = await run(w);
+
+    const shipped = (await w.ctApi.orders().withId({ ID: order!.ct.id }).get().execute()).body;
+    expect(shipped.shipmentState).toBe('Shipped');
+    expect(report).toMatchObject({
+      status: 'partial',
+      problems: ['refunds feed failed (LINNWORKS_REJECTED)'],
+      feeds: { processed: { status: 'done' }, refunds: { status: 'failed' } },
+    });
   });
 });

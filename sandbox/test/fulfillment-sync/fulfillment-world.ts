@@ -41,7 +41,7 @@ export async function startFulfillmentWorld(
   const emulator = await startLinnworksEmulator({ options: { rateLimits: false } });
   emulator.control.seedItems(SKUS.map((sku) => ({ sku, stock: { Default: 1_000_000 } })));
   emulator.control.seedPostalServices([{ name: 'Tracked 24', vendor: 'Royal Mail', code: 'RM24' }]);
-  const config: LinnworksConfig = { ...emulator.credentials, authUrl: emulator.url };
+  const config: LinnworksConfig = { ...emulator.credentials, authUrl: emulator.authUrl };
   const linnworks = new LinnworksClient({
     config,
     timeoutMs: 10_000,
@@ -68,7 +68,7 @@ export async function startFulfillmentWorld(
 /**
  * Creates `count` orders the way order-sync leaves them: a commercetools order (with shipping
  * info), the Linnworks order (Source COMMERCETOOLS, ReferenceNumber = order number, ItemNumber =
- * line item id) and the order-state record linking both.
+ * line item id, postal service matched by name) and the order-state record linking both.
  */
 export async function createLinkedOrders(
   world: FulfillmentWorld,
@@ -92,6 +92,7 @@ export async function createLinkedOrders(
         DispatchBy: '2026-01-03T08:00:00Z',
         PaymentStatus: 'Paid',
         Currency: 'EUR',
+        MatchPostalServiceTag: 'Tracked 24',
         PostalServiceName: 'Tracked 24',
         OrderItems: o.lineItems.map((li) => ({
           ItemNumber: li.id,

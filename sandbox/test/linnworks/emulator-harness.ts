@@ -17,7 +17,7 @@ export interface Harness {
   client: LinnworksClient;
   /** A client with other options against the same emulator. */
   makeClient(options?: Partial<LinnworksClientOptions>): LinnworksClient;
-  /** Raw HTTP call to the emulator (fetch), for encoding and error-body checks. */
+  /** Raw HTTP call to the emulator (fetch): auth paths to the auth host, others to the data host. */
   raw(
     path: string,
     init?: RequestInit,
@@ -37,7 +37,7 @@ export async function startHarness(
     applicationId: c.applicationId,
     applicationSecret: c.applicationSecret,
     installationToken: c.installationToken,
-    authUrl: emulator.url,
+    authUrl: emulator.authUrl,
   };
   const makeClient = (extra: Partial<LinnworksClientOptions> = {}): LinnworksClient =>
     new LinnworksClient({
@@ -50,7 +50,9 @@ export async function startHarness(
       ...extra,
     });
   const raw: Harness['raw'] = async (path, init) => {
-    const res = await fetch(`${emulator.url}${path}`, { method: 'POST', ...init });
+    // Auth lives on its own host (unless `separateAuthHost: false`), data calls on `Server`.
+    const host = /\/api\/auth\//i.test(path) ? emulator.authUrl : emulator.url;
+    const res = await fetch(`${host}${path}`, { method: 'POST', ...init });
     const text = await res.text();
     let json: unknown;
     try {
@@ -89,6 +91,7 @@ export function channelOrder(overrides: Record<string, unknown> = {}) {
     PaidOn: '2025-05-01T10:15:05Z',
     PaymentStatus: 'Paid' as const,
     Currency: 'GBP',
+    MatchPostalServiceTag: 'Royal Mail 24',
     PostalServiceName: 'Royal Mail 24',
     PostalServiceCost: 3.99,
     PostalServiceTaxRate: 20,

@@ -36,7 +36,7 @@ describe('Linnworks emulator request encodings (reference §1.3)', () => {
     });
 
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ Server: h.emulator.url, Locality: 'EU', TTL: 1800 });
+    expect(res.json).toMatchObject({ Server: h.emulator.url, Locality: 0, TTL: 1800 });
   });
 
   it('when auth is sent as flat lower-case form fields, then it is accepted', async () => {

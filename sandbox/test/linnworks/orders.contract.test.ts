@@ -45,11 +45,12 @@ describe('Linnworks orders: client against the emulator', () => {
       CostIncTax: 24,
       Tax: 4,
     });
+    // Postage tax 3.99 − 3.99/1.2 = 0.665 rounds half-even (.NET) to 0.66 (help 7000005442).
     expect(details?.TotalsInfo).toMatchObject({
       Subtotal: 20,
       PostageCost: 3.99,
       PostageCostExTax: 3.33,
-      Tax: 4.67,
+      Tax: 4.66,
       TotalCharge: 27.99,
       Currency: 'GBP',
     });
@@ -126,7 +127,7 @@ describe('Linnworks orders: client against the emulator', () => {
     expect(h.emulator.control.getStock('SKU-1')[0]?.inOrders).toBe(0);
   });
 
-  it('when the same unpaid order is pushed again, then the existing order is updated, not duplicated', async () => {
+  it('when the same unpaid order is pushed again as paid, then the existing order is updated, not duplicated, and stays unpaid and parked', async () => {
     const [first] = await h.client.createOrders({
       orders: [order({ PaymentStatus: 'Unpaid' })],
       location: 'Default',
@@ -154,7 +155,8 @@ describe('Linnworks orders: client against the emulator', () => {
     const found = await h.client.getOrderDetailsByReferenceId({ referenceId: 'CT-1001' });
     expect(found).toHaveLength(1);
     expect(found[0]?.Items[0]?.Quantity).toBe(5);
-    expect(found[0]?.GeneralInfo.Status).toBe(1);
+    // Nothing documented says a re-send marks it paid (resendMarksPaid: false).
+    expect(found[0]?.GeneralInfo).toMatchObject({ Status: 0, IsParked: true });
     expect(h.emulator.control.getStock('SKU-1')[0]?.inOrders).toBe(5);
   });
 

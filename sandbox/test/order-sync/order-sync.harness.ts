@@ -68,7 +68,7 @@ export async function startWorld(
       applicationId: c.applicationId,
       applicationSecret: c.applicationSecret,
       installationToken: c.installationToken,
-      authUrl: emulator.url,
+      authUrl: emulator.authUrl,
     },
     logLevel: 'debug',
     subscriptionKey: 'orders',
@@ -240,6 +240,7 @@ export interface LwOrderView {
     SubSource: string;
     Status: number;
     HoldOrCancel: boolean;
+    IsParked: boolean;
   };
   Items: Array<{ ItemNumber: string; ChannelSKU: string; Quantity: number }>;
   ExtendedProperties: Array<{ Name: string; Value: string }>;

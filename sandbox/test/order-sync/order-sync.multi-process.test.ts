@@ -67,7 +67,7 @@ describe('order-sync exactly once across processes', () => {
       LINNWORKS_APPLICATION_ID: c.applicationId,
       LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
       LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
-      LINNWORKS_AUTH_URL: world.emulator.url,
+      LINNWORKS_AUTH_URL: world.emulator.authUrl,
       ORDER_STORE_MAPPING: '{"_none":{"subSource":"web","location":"Default"}}',
       LOG_LEVEL: 'info',
       PORT: '0',

@@ -127,7 +127,7 @@ export async function startStockWorld(input: {
       applicationId: c.applicationId,
       applicationSecret: c.applicationSecret,
       installationToken: c.installationToken,
-      authUrl: emulator.url,
+      authUrl: emulator.authUrl,
     },
     timeoutMs: 10_000,
     rateBudget: input.rateBudget ?? unlimitedRateBudget,

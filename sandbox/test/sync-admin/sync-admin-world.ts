@@ -25,7 +25,7 @@ export function syncAdminEnv(
     LINNWORKS_APPLICATION_ID: c.applicationId,
     LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
     LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
-    LINNWORKS_AUTH_URL: emulator.url,
+    LINNWORKS_AUTH_URL: emulator.authUrl,
     LOG_LEVEL: 'debug',
     ...extra,
   };

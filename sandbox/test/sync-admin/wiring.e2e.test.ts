@@ -112,7 +112,7 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
     const logs = captureLogger();
     const c = emulator.credentials;
     const linnworks = new LinnworksClient({
-      config: { ...c, authUrl: emulator.url },
+      config: { ...c, authUrl: emulator.authUrl },
       rateBudget: unlimitedRateBudget,
       logger: logs.logger,
     });

@@ -22,6 +22,8 @@ export interface JobRunReport {
   finishedAt: string;
   durationMs: number;
   counts: Record<string, number>;
+  /** What kept the run from being complete (e.g. a failed feed); sync-admin shows the flow degraded. */
+  problems?: string[];
   [extra: string]: unknown;
 }
 

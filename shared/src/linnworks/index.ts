@@ -1,7 +1,9 @@
 export * from './linnworks.client';
 export * from './linnworks-api.port';
 export * from './linnworks-call';
+export * from './linnworks-enums';
 export * from './linnworks-errors';
+export { MAX_ORDERS_PER_CREATE } from './linnworks-order.requests';
 export * from './linnworks-refund-schemas';
 export * from './linnworks-schema-helpers';
 export * from './linnworks-schemas';

@@ -5,6 +5,7 @@ import type {
   LinnworksHistoryType,
   LinnworksOrderDetails,
   LinnworksOrderPrintFlags,
+  LinnworksOrderStatusCode,
   LinnworksPagedResult,
   LinnworksPostalService,
   LinnworksProcessedOrder,
@@ -49,6 +50,18 @@ export interface LinnworksApi {
 
   /** Pick/pack/label flags of open orders, read in batches through Orders/GetOrdersById. */
   getOrderPrintFlags(args: { orderIds: string[] }): Promise<LinnworksOrderPrintFlags[]>;
+
+  /**
+   * Orders/ChangeStatus: sets `GeneralInfo.Status` of open orders (0 UNPAID, 1 PAID, 2 RETURN,
+   * 3 PENDING, 4 RESEND, per the method page). Returns the ids Linnworks answered with.
+   */
+  changeStatus(args: { orderIds: string[]; status: LinnworksOrderStatusCode }): Promise<string[]>;
+
+  /**
+   * Orders/ChangeOrderTag: tag 1-6 marks an order with a custom tag, 7 parks it and `null`
+   * removes the tag, which un-parks a parked order (method page). Returns the ids answered.
+   */
+  changeOrderTag(args: { orderIds: string[]; tag: number | null }): Promise<string[]>;
 
   /** OpenOrders/SearchOrders: distinct order ids (open, and processed when asked) matching a term. */
   searchOrders(args: { searchTerm: string; includeProcessed?: boolean }): Promise<string[]>;

@@ -91,10 +91,25 @@ export function classifyTransportError(endpoint: string, error: unknown): Retrya
 }
 
 /** Linnworks answered 2xx with a body we cannot read. */
-export function unexpectedResponse(endpoint: string, problem: string): PermanentUpstreamError {
+export function unexpectedResponse(
+  endpoint: string,
+  problem: string,
+  details: Record<string, unknown> = {},
+): PermanentUpstreamError {
   return new PermanentUpstreamError(
     'LINNWORKS_UNEXPECTED_RESPONSE',
     `Linnworks ${endpoint} answered in an unexpected shape: ${problem}`,
-    { upstream: UPSTREAM, endpoint },
+    { upstream: UPSTREAM, endpoint, ...details },
   );
+}
+
+/** One problem of a response parse: where (`Data.0.RefundStatus`) and what. */
+export interface ResponseIssue {
+  field: string;
+  message: string;
+}
+
+/** The first few problems of a failed parse, as `field: message` for the error text. */
+export function describeResponseIssues(issues: ResponseIssue[]): string {
+  return issues.map((i) => `${i.field}: ${i.message}`).join('; ');
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   lwBoolean,
   lwDate,
+  lwEnum,
   lwList,
   lwNumber,
   lwPaged,
@@ -13,13 +14,13 @@ import {
 /** zod schemas for the refund, return and cancellation reads (reference §6). */
 
 export const lwPostSaleStatusSchema = z.object({
-  StatusHeader: lwText,
+  StatusHeader: lwEnum('PostSaleStatusType'),
 });
 
 export const lwVerifiedRefundSchema = z.object({
   RefundRowId: z.string(),
   RefundHeaderId: lwNumber,
-  RefundedUnit: lwText,
+  RefundedUnit: lwEnum('RefundUnitType'),
   IsShippingRefund: lwBoolean,
   IsAdditionalRefund: lwBoolean,
   IsCancellation: lwBoolean,
@@ -53,7 +54,14 @@ export const lwRefundHeaderSchema = z.object({
   Actioned: lwBoolean,
   LastActionDate: lwDate,
   ExternalReference: lwText,
-  RefundLines: lwList(lwVerifiedRefundSchema),
+  /**
+   * Headers usually come without their lines (`"RefundLines": null` in the official sample):
+   * null or absent stays null so the caller knows to read them with GetRefundLinesByHeaderId.
+   */
+  RefundLines: z
+    .array(lwVerifiedRefundSchema)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const lwRefundHeadersResponseSchema = z.object({
@@ -76,12 +84,12 @@ export const lwRefundInfoSchema = z.object({
   Reason: lwText,
   Actioned: lwBoolean,
   ActionDate: lwDate,
-  RefundStatus: lwText,
+  RefundStatus: lwEnum('PostSaleStatusType'),
 });
 
 export const lwReturnInfoSchema = z.object({
   pkReturnId: lwNumber,
-  RowType: lwText,
+  RowType: lwEnum('ReturnType'),
   ReturnReference: lwText,
   fkOrderId: lwString,
   fkOrderItemRowId: lwString,
@@ -110,10 +118,11 @@ export const lwReturnsRefundsRowSchema = z.object({
   pkRefundRowId: lwString,
   RefundReference: lwText,
   Amount: lwNumber,
-  RefundStatus: lwText,
+  RefundStatus: lwEnum('PostSaleStatusType'),
   CreateDate: lwDate,
   ActionDate: lwDate,
   pkReturnId: lwNumber,
+  /** A plain string in the SDK (`ReturnsRefundsWeb.RowType: String`), unlike `ReturnInfo.RowType`. */
   RowType: lwText,
   ReturnQty: lwNumber,
   ReturnDate: lwDate,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+import {
+  LINNWORKS_RESPONSE_ENUMS,
+  linnworksEnumMember,
+  type LinnworksResponseEnum,
+} from './linnworks-enums';
+
 /**
  * Building blocks for Linnworks response schemas. Linnworks (.NET) sends `null` for absent
  * strings and lists, `0001-01-01T00:00:00` for an unset non-nullable date, and dates with up
@@ -62,4 +68,28 @@ export function lwPaged<T extends z.ZodType>(item: T) {
     TotalPages: lwNumber,
     Data: lwList(item),
   });
+}
+
+/**
+ * An SDK enum in a response: its name or its integer (SDK member order), normalised to the
+ * name; null or absent → null. Any other value fails the parse with an issue naming the enum
+ * and the value, which the client reports as LINNWORKS_UNEXPECTED_RESPONSE at the field's path.
+ */
+export function lwEnum<E extends LinnworksResponseEnum>(enumName: E) {
+  const members = LINNWORKS_RESPONSE_ENUMS[enumName];
+
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): (typeof members)[number] | null => {
+      if (value === null || value === undefined || value === '') return null;
+      const member = linnworksEnumMember(members, value);
+      if (member !== undefined) return member;
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown ${enumName} value ${JSON.stringify(value)} (expected a name or 0..${members.length - 1})`,
+      });
+
+      return z.NEVER;
+    });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   lwBoolean,
   lwDate,
+  lwEnum,
   lwList,
   lwNumber,
   lwPaged,
@@ -59,6 +60,7 @@ export const lwOrderGeneralInfoSchema = z.object({
   LabelPrinted: lwBoolean,
   PartShipped: lwBoolean,
   Location: lwString,
+  StockAllocationType: lwEnum('StockAllocationType'),
 });
 
 export const lwOrderShippingInfoSchema = z.object({

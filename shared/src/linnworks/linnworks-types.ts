@@ -49,6 +49,13 @@ export type LinnworksStockDataRequirement =
   | 'Images';
 export type LinnworksStockSearchType = 'SKU' | 'Title' | 'Barcode';
 
+/** `GeneralInfo.Status` / Orders/ChangeStatus: 0 UNPAID, 1 PAID, 2 RETURN, 3 PENDING, 4 RESEND. */
+export type LinnworksOrderStatusCode = 0 | 1 | 2 | 3 | 4;
+export const LINNWORKS_STATUS_UNPAID = 0;
+export const LINNWORKS_STATUS_PAID = 1;
+/** `GeneralInfo.Marker` / Orders/ChangeOrderTag value that parks an order. */
+export const LINNWORKS_PARKED_TAG = 7;
+
 /** SDK `ChannelAddress`. Country code is `MatchCountryCode` (there is no `CountryCode`). */
 export interface LinnworksChannelAddress {
   MatchCountryCode?: string;

@@ -2,7 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 
 import type { LinnworksConfig } from '../config/common.config';
-import { PermanentUpstreamError, ValidationError } from '../errors/errors';
+import { ValidationError } from '../errors/errors';
 import type { Logger } from '../logging/logger';
 import type { LinnworksApi } from './linnworks-api.port';
 import {
@@ -13,7 +13,8 @@ import {
   MAX_IDS_PER_CALL,
   toLinnworksDate,
 } from './linnworks-call';
-import { unexpectedResponse } from './linnworks-errors';
+import { describeResponseIssues, unexpectedResponse } from './linnworks-errors';
+import * as orderWrites from './linnworks-order.requests';
 import * as postSale from './linnworks-post-sale.requests';
 import {
   lwOrderDetailsSchema,
@@ -26,7 +27,6 @@ import { LinnworksTransport } from './linnworks-transport';
 import type { LinnworksOrderPrintFlags } from './linnworks-types';
 import { type RateBudget, type RateBudgetClock, SlidingWindowRateBudget } from './rate-budget';
 
-export const MAX_ORDERS_PER_CREATE = 20;
 export const MIN_PROCESSED_RESULTS_PER_PAGE = 20;
 
 export interface LinnworksClientOptions {
@@ -81,24 +81,30 @@ export class LinnworksClient implements LinnworksApi {
     const raw = await this.transport.call(endpoint, body);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const paths = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(root)');
-      throw unexpectedResponse(endpoint, `invalid at ${paths.join(', ')}`);
+      const issues = parsed.error.issues.slice(0, 3).map((i) => ({
+        field: i.path.join('.') || '(root)',
+        message: i.message,
+      }));
+      throw unexpectedResponse(endpoint, describeResponseIssues(issues), { issues });
     }
 
     return parsed.data;
   };
 
-  async createOrders({ orders, location }: Args<'createOrders'>): Result<'createOrders'> {
-    if (orders.length === 0) return [];
-    if (orders.length > MAX_ORDERS_PER_CREATE) {
-      throw new ValidationError(
-        'LINNWORKS_TOO_MANY_ORDERS',
-        `CreateOrders takes at most ${MAX_ORDERS_PER_CREATE} orders per call, got ${orders.length}`,
-      );
-    }
-    const ids = z.array(z.string()).nullable();
+  createOrders(args: Args<'createOrders'>): Result<'createOrders'> {
+    return orderWrites.createOrders(this.call, args);
+  }
 
-    return (await this.call('Orders/CreateOrders', { orders, location }, ids)) ?? [];
+  changeStatus(args: Args<'changeStatus'>): Result<'changeStatus'> {
+    return orderWrites.changeStatus(this.call, args);
+  }
+
+  changeOrderTag(args: Args<'changeOrderTag'>): Result<'changeOrderTag'> {
+    return orderWrites.changeOrderTag(this.call, args);
+  }
+
+  cancelOrder(args: Args<'cancelOrder'>): Result<'cancelOrder'> {
+    return orderWrites.cancelOrder(this.call, args);
   }
 
   async getOrderDetailsByReferenceId({
@@ -154,23 +160,6 @@ export class LinnworksClient implements LinnworksApi {
     found?.ProcessedOrders.forEach((id) => ids.add(id));
 
     return [...ids];
-  }
-
-  async cancelOrder({
-    orderId,
-    fulfilmentCenter,
-    refund,
-    note,
-  }: Args<'cancelOrder'>): Result<'cancelOrder'> {
-    const body = { orderId, fulfilmentCenter, refund: refund ?? 0, note: note ?? '' };
-    const answer = await this.call('Orders/CancelOrder', body, z.unknown());
-    if (typeof answer === 'string' && answer.trim() !== '') {
-      throw new PermanentUpstreamError(
-        'LINNWORKS_CANCEL_REJECTED',
-        `Linnworks Orders/CancelOrder refused: ${answer.slice(0, 500)}`,
-        { upstream: 'linnworks', endpoint: 'Orders/CancelOrder', linnworksMessage: answer },
-      );
-    }
   }
 
   async searchProcessedOrders(

@@ -12,7 +12,8 @@ export const systemRateBudgetClock: RateBudgetClock = {
 };
 
 /**
- * Documented calls per minute per endpoint (reference §7). Endpoints not listed get
+ * Documented calls per minute per endpoint (reference §7, and the official method pages for
+ * ChangeStatus, ChangeOrderTag and ReturnsRefunds/*). Endpoints not listed get
  * `DEFAULT_LINNWORKS_RATE_LIMIT`, the lower of the two usual figures.
  */
 export const LINNWORKS_RATE_LIMITS: Readonly<Record<string, number>> = {
@@ -28,6 +29,11 @@ export const LINNWORKS_RATE_LIMITS: Readonly<Record<string, number>> = {
   'ProcessedOrders/GetOrderInfo': 250,
   'Stock/GetStockLevel_Batch': 250,
   'Orders/ProcessOrder': 250,
+  'Orders/ChangeStatus': 150,
+  'Orders/ChangeOrderTag': 250,
+  'ReturnsRefunds/GetRefundHeadersByOrderId': 150,
+  'ReturnsRefunds/GetRefundLinesByHeaderId': 150,
+  'ReturnsRefunds/SearchReturnsRefundsPaged': 150,
 };
 
 export const DEFAULT_LINNWORKS_RATE_LIMIT = 150;

@@ -146,13 +146,18 @@ export function jobReportCheck(flow: string, source: JobReportSource, now: () =>
       const report = await source.read();
       if (!report) return down(name, false, 'no run recorded yet');
       const lagMs = now().getTime() - Date.parse(report.finishedAt);
+      const problems = Array.isArray(report.problems) ? report.problems : [];
       const details = {
         status: report.status,
         finishedAt: report.finishedAt,
         lagSeconds: Math.round(lagMs / 1000),
         counts: report.counts,
+        ...(problems.length > 0 ? { problems } : {}),
       };
-      if (report.status === 'failed') return down(name, false, 'last run failed', details);
+      if (report.status === 'failed')
+        return down(name, false, ['last run failed', ...problems].join(': '), details);
+      if (problems.length > 0)
+        return down(name, false, `last run incomplete: ${problems.join('; ')}`, details);
       if (lagMs > source.maxLagMs)
         return down(name, false, 'last run is older than expected', details);
 

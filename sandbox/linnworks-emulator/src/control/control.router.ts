@@ -49,6 +49,8 @@ export function createControlRouter(control: EmulatorControl): Router {
   router.get('/calls', (_req, res) => void res.json(control.callCounts()));
   router.get('/calls/recent', (_req, res) => void res.json(control.recentCalls()));
   router.delete('/calls', (_req, res) => void res.json(control.resetCallCounts() ?? { ok: true }));
+  router.get('/warnings', (_req, res) => void res.json(control.warnings()));
+  router.delete('/warnings', (_req, res) => void res.json(control.clearWarnings() ?? { ok: true }));
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = error instanceof ControlError ? error.status : 400;

@@ -3,7 +3,7 @@ import type { FaultInjector, FaultRule } from '../http/faults';
 import { ControlError } from '../http/lw-error';
 import type { EmulatorRateLimiter } from '../http/rate-limiter';
 import { newGuid } from '../lw-format';
-import type { EmulatorStore, RecordedCall } from '../state/emulator-store';
+import type { EmulatorStore, EmulatorWarning, RecordedCall } from '../state/emulator-store';
 import type { StockLocationRecord } from '../state/records';
 import { orderDetailsView } from '../views/order-details.view';
 import {
@@ -187,15 +187,15 @@ export class EmulatorControl {
   }
 
   cancelOrder(input: CancelInput): OrderDetailsJson {
-    return this.view(cancelOrder(this.store, input).id);
+    return this.view(cancelOrder(this.store, input, this.options).id);
   }
 
   refundOrder(input: RefundInput): { refundHeaderId: number } {
-    return { refundHeaderId: refundOrder(this.store, input).id };
+    return { refundHeaderId: refundOrder(this.store, input, this.options).id };
   }
 
   returnItems(input: ReturnInput): { returnIds: number[] } {
-    return { returnIds: returnItems(this.store, input).map((r) => r.id) };
+    return { returnIds: returnItems(this.store, input, this.options).map((r) => r.id) };
   }
 
   injectFault(rule: FaultRule): number {
@@ -236,6 +236,15 @@ export class EmulatorControl {
   /** The last calls received (up to 100), oldest first. */
   recentCalls(): RecordedCall[] {
     return this.store.recentCalls.map((c) => ({ ...c }));
+  }
+
+  /** What lenient settings let through that Linnworks may refuse (README), oldest first. */
+  warnings(): EmulatorWarning[] {
+    return this.store.warnings.map((w) => ({ ...w }));
+  }
+
+  clearWarnings(): void {
+    this.store.warnings.length = 0;
   }
 
   private view(orderId: string): OrderDetailsJson {

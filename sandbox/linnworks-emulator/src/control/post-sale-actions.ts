@@ -1,5 +1,9 @@
 import { ControlError } from '../http/lw-error';
-import { newGuid, round2 } from '../lw-format';
+import type { EmulatorOptions } from '../emulator-options';
+import { newGuid } from '../lw-format';
+import { roundMoney } from '../rules/money.rule';
+
+type Rounding = Pick<EmulatorOptions, 'moneyRounding'>;
 import type { EmulatorStore } from '../state/emulator-store';
 import type {
   OrderRecord,
@@ -68,7 +72,11 @@ function addHeader(
 }
 
 /** A refund of some quantity of some lines and/or shipping on a processed order (reference §6.2). */
-export function refundOrder(store: EmulatorStore, input: RefundInput): RefundHeaderRecord {
+export function refundOrder(
+  store: EmulatorStore,
+  input: RefundInput,
+  rounding: Rounding,
+): RefundHeaderRecord {
   const order = findOrder(store, input.order);
   if (!order.processed)
     throw new ControlError(409, 'OpenOrderInLinnworks: refunds are for processed orders');
@@ -79,9 +87,9 @@ export function refundOrder(store: EmulatorStore, input: RefundInput): RefundHea
       rowId: newGuid(),
       unit: line.isService ? 'Service' : 'Item',
       orderItemRowId: line.rowId,
-      sku: line.sku || line.itemNumber,
+      sku: line.sku || line.channelSku,
       title: line.title,
-      amount: round2(sel.amount),
+      amount: roundMoney(rounding, sel.amount),
       quantity: sel.quantity,
       cancelledQuantity: 0,
       isCancellation: false,
@@ -96,7 +104,7 @@ export function refundOrder(store: EmulatorStore, input: RefundInput): RefundHea
       orderItemRowId: null,
       sku: '',
       title: 'Shipping',
-      amount: round2(input.shippingAmount),
+      amount: roundMoney(rounding, input.shippingAmount),
       quantity: 0,
       cancelledQuantity: 0,
       isCancellation: false,
@@ -110,16 +118,24 @@ export function refundOrder(store: EmulatorStore, input: RefundInput): RefundHea
 }
 
 /** Returns of some quantity of some lines (ReturnInfo rows), optionally refunded and restocked. */
-export function returnItems(store: EmulatorStore, input: ReturnInput): ReturnRecord[] {
+export function returnItems(
+  store: EmulatorStore,
+  input: ReturnInput,
+  rounding: Rounding,
+): ReturnRecord[] {
   const order = findOrder(store, input.order);
   if (!order.processed) throw new ControlError(409, 'Returns are for processed orders');
   const type = input.type ?? 'RETURN';
   const refund =
     type === 'RETURNREFUND'
-      ? refundOrder(store, {
-          order: order.id,
-          lines: input.lines.map((l, i) => ({ ...l, amount: input.refundAmounts?.[i] ?? 0 })),
-        })
+      ? refundOrder(
+          store,
+          {
+            order: order.id,
+            lines: input.lines.map((l, i) => ({ ...l, amount: input.refundAmounts?.[i] ?? 0 })),
+          },
+          rounding,
+        )
       : undefined;
 
   return input.lines.map((sel, index) => {
@@ -132,7 +148,7 @@ export function returnItems(store: EmulatorStore, input: ReturnInput): ReturnRec
       reference: `RT-${order.numOrderId}-${id}`,
       orderId: order.id,
       orderItemRowId: line.rowId,
-      sku: line.sku || line.itemNumber,
+      sku: line.sku || line.channelSku,
       title: line.title,
       quantity: sel.quantity,
       reason: sel.reason ?? '',
@@ -161,7 +177,11 @@ export function returnItems(store: EmulatorStore, input: ReturnInput): ReturnRec
  * Cancels an open order wholly (as Orders/CancelOrder) or partly: a partial cancellation
  * lowers the lines and records refund lines with IsCancellation and CancelledQuantity (§6.1).
  */
-export function cancelOrder(store: EmulatorStore, input: CancelInput): OrderRecord {
+export function cancelOrder(
+  store: EmulatorStore,
+  input: CancelInput,
+  rounding: Rounding,
+): OrderRecord {
   const order = findOrder(store, input.order);
   if (!input.lines) {
     if (order.processed)
@@ -175,9 +195,9 @@ export function cancelOrder(store: EmulatorStore, input: CancelInput): OrderReco
     rowId: newGuid(),
     unit: 'Item',
     orderItemRowId: line.rowId,
-    sku: line.sku || line.itemNumber,
+    sku: line.sku || line.channelSku,
     title: line.title,
-    amount: round2(line.pricePerUnit * quantity),
+    amount: roundMoney(rounding, line.pricePerUnit * quantity),
     quantity,
     cancelledQuantity: quantity,
     isCancellation: true,

@@ -22,6 +22,17 @@ export interface ApiDeps {
   credentials: EmulatorCredentials;
   faults: FaultInjector;
   limiter: EmulatorRateLimiter;
+  /** The data host's URL: the session's `Server`. */
+  dataUrl: () => string;
+}
+
+/** Which calls a host answers: auth only (`api.linnworks.net`), data only, or both. */
+export type HostRole = 'auth' | 'data' | 'both';
+
+function servedBy(role: HostRole, endpoint: string): boolean {
+  if (role === 'both') return true;
+
+  return (endpoint === AUTH_ENDPOINT) === (role === 'auth');
 }
 
 function handlerTable(deps: ApiDeps): Map<string, { name: string; handler: Handler }> {
@@ -95,7 +106,7 @@ function checkRate(deps: ApiDeps, endpoint: string): void {
 }
 
 /** `/api/<Controller>/<Method>`: auth, faults, rate limits, parameter decoding, dispatch. */
-export function createApiRouter(deps: ApiDeps): Router {
+export function createApiRouter(deps: ApiDeps, role: () => HostRole): Router {
   const router = express.Router();
   const table = handlerTable(deps);
   router.use(
@@ -105,7 +116,8 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   router.all('/:controller/:method', async (req: Request, res: Response, next: NextFunction) => {
     const raw = `${String(req.params.controller)}/${String(req.params.method)}`;
-    const route = table.get(raw.toLowerCase());
+    const found = table.get(raw.toLowerCase());
+    const route = found && servedBy(role(), found.name) ? found : undefined;
     const endpoint = route?.name ?? raw;
     deps.store.countCall({
       endpoint,
@@ -125,10 +137,12 @@ export function createApiRouter(deps: ApiDeps): Router {
         checkRate(deps, endpoint);
       }
       const ctx: CallContext = {
+        endpoint,
         params: CallParams.from(req.query as Record<string, unknown>, req.body),
         store: deps.store,
         options: deps.options,
-        baseUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+        dataUrl: deps.dataUrl(),
+        warn: (message) => deps.store.warn({ endpoint, message }),
       };
       const result = route.handler(ctx);
       if (result === EMPTY_BODY) res.status(200).end();

@@ -1,5 +1,6 @@
 import type { EmulatorCredentials } from '../emulator-options';
 import { LinnworksHttpError } from '../http/lw-error';
+import { enumOut } from '../lw-enums';
 import { newGuid, normaliseGuid } from '../lw-format';
 import type { CallContext } from './handler';
 
@@ -36,16 +37,16 @@ export function authorizeByApplication(
     Id: IDENTITY.id,
     EntityId: IDENTITY.entityId,
     UserName: 'dev',
-    Locality: 'EU',
+    Locality: enumOut(ctx.options, 'LocalityType', 'EU'),
     SuperAdmin: true,
     TTL: ctx.options.sessionTtl,
     Token: token,
     AccessToken: null,
-    Status: { State: 'AVAILABLE', Reason: '', Parameters: {} },
+    Status: { State: enumOut(ctx.options, 'StateType', 'AVAILABLE'), Reason: '', Parameters: {} },
     UserId: IDENTITY.userId,
     Properties: {},
     Email: 'dev@example.com',
-    Server: ctx.baseUrl,
-    PushServer: ctx.baseUrl,
+    Server: ctx.dataUrl,
+    PushServer: ctx.dataUrl,
   };
 }

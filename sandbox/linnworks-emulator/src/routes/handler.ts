@@ -3,11 +3,15 @@ import type { CallParams } from '../http/params';
 import type { EmulatorStore } from '../state/emulator-store';
 
 export interface CallContext {
+  /** Canonical `Controller/Method` of the call. */
+  endpoint: string;
   params: CallParams;
   store: EmulatorStore;
   options: EmulatorOptions;
-  /** This emulator's base URL, e.g. `http://127.0.0.1:4600` (the session's `Server`). */
-  baseUrl: string;
+  /** The data host's base URL, e.g. `http://127.0.0.1:4600` (the session's `Server`). */
+  dataUrl: string;
+  /** Records something a lenient setting let through (control API `warnings()`). */
+  warn: (message: string) => void;
 }
 
 /** Answer with an empty 2xx body (some write endpoints do, reference §1.3). */

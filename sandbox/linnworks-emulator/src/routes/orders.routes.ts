@@ -1,7 +1,9 @@
 import { badRequest } from '../http/lw-error';
 import { releaseOrder } from '../rules/allocation.rule';
 import { createOrders } from '../rules/create-orders.rule';
+import { unwrappedParams } from '../rules/wrapping.rule';
 import { orderDetailsView } from '../views/order-details.view';
+import type { OrderRecord } from '../state/records';
 import { EMPTY_BODY, type CallContext, type HandlerTable } from './handler';
 
 const MAX_REFERENCE_RESULTS = 50;
@@ -48,8 +50,66 @@ function cancelOrder(ctx: CallContext): unknown {
   return EMPTY_BODY;
 }
 
+const PARKED_TAG = 7;
+
+function openOrders(ctx: CallContext): OrderRecord[] {
+  const ids = ctx.params.list('orderIds');
+  if (!ids) throw badRequest();
+
+  return ids
+    .map((id) => ctx.store.order(String(id)))
+    .filter((o): o is OrderRecord => o !== undefined && !o.processed);
+}
+
+/**
+ * Orders/ChangeStatus {orderIds, status} (method page: 0 UNPAID, 1 PAID, 2 RETURN, 3 PENDING,
+ * 4 RESEND) on open orders. It does not touch the park state. Answers the ids it changed.
+ */
+function changeStatus(ctx: CallContext): string[] {
+  const status = ctx.params.number('status');
+  if (status === undefined || !Number.isInteger(status) || status < 0 || status > 4) {
+    throw badRequest();
+  }
+
+  return openOrders(ctx).map((order) => {
+    order.status = status;
+    if (status === 1) {
+      order.paymentStatus = 'Paid';
+      order.paidOn = order.paidOn ?? ctx.store.now();
+    }
+
+    return order.id;
+  });
+}
+
+/**
+ * Orders/ChangeOrderTag {orderIds, tag} (method page: 1-6 custom tags, 7 parks, null removes the
+ * tag). Removing (or replacing) the tag of a parked order un-parks it, except an UNPAID one,
+ * which stays parked (Linnworks keeps unpaid orders parked) and is left out of the answer.
+ */
+function changeOrderTag(ctx: CallContext): string[] {
+  if (!ctx.params.has('tag') && !ctx.params.has('orderIds')) throw badRequest();
+  const tag = ctx.params.number('tag') ?? null;
+  if (tag !== null && (!Number.isInteger(tag) || tag < 1 || tag > PARKED_TAG)) throw badRequest();
+  const changed: string[] = [];
+  for (const order of openOrders(ctx)) {
+    if (tag === PARKED_TAG) order.isParked = true;
+    else if (order.isParked && order.status === 0) continue;
+    else {
+      order.isParked = false;
+      order.marker = tag ?? 0;
+    }
+    changed.push(order.id);
+  }
+
+  return changed;
+}
+
 export const orderRoutes: HandlerTable = {
-  'Orders/CreateOrders': (ctx) => createOrders(ctx.store, ctx.params, ctx.options),
+  'Orders/ChangeStatus': changeStatus,
+  'Orders/ChangeOrderTag': changeOrderTag,
+
+  'Orders/CreateOrders': (ctx) => createOrders(ctx.store, ctx.params, ctx.options, ctx.warn),
 
   'Orders/GetOrdersById': (ctx) =>
     idList(ctx, 'pkOrderIds')
@@ -94,8 +154,7 @@ export const orderRoutes: HandlerTable = {
 
   /** Sent unwrapped [obs]; with the wrapper the term is not seen ("Must provide a search term."). */
   'OpenOrders/SearchOrders': (ctx) => {
-    const request =
-      ctx.options.requestWrapping === 'lenient' ? ctx.params.request(false) : ctx.params;
+    const request = unwrappedParams(ctx);
     const term = request.string('SearchTerm')?.trim().toLowerCase();
     if (!term) throw badRequest('Must provide a search term.');
     const includeProcessed = request.boolean('IncludeProcessed') ?? false;

@@ -1,6 +1,7 @@
 import { asParamsList } from '../http/params';
 import { badRequest } from '../http/lw-error';
 import { parseDate, parseEnum } from '../rules/channel-order.parser';
+import { requestOf } from '../rules/wrapping.rule';
 import { inRange, pagedResult } from '../rules/paging.rule';
 import type { OrderRecord } from '../state/records';
 import { processedOrderView } from '../views/processed-order.view';
@@ -50,7 +51,7 @@ function matchesTerm(order: OrderRecord, term: string): boolean {
  * orders too (HoldOrCancel true) and appear in a `processed` search.
  */
 function searchProcessedOrders(ctx: CallContext): unknown {
-  const request = ctx.params.request(false);
+  const request = requestOf(ctx);
   if (!request.has('DateField')) throw badRequest('DateField is required');
   const dateField = parseEnum(request.raw('DateField'), DATE_FIELDS, 'processed');
   const perPage = request.number('ResultsPerPage') ?? 0;
@@ -119,7 +120,7 @@ export const processedOrderRoutes: HandlerTable = {
 
     return ctx.store.refunds
       .filter((h) => h.orderId === order.id)
-      .flatMap((h) => h.lines.map((line) => refundInfoView(h, line)));
+      .flatMap((h) => h.lines.map((line) => refundInfoView(ctx.options, h, line)));
   },
 
   'ProcessedOrders/GetReturnsExchanges': (ctx) => {
@@ -128,6 +129,6 @@ export const processedOrderRoutes: HandlerTable = {
 
     return ctx.store.returns
       .filter((r) => r.orderId === order.id)
-      .map((r) => returnInfoView(order, r));
+      .map((r) => returnInfoView(ctx.options, order, r));
   },
 };

@@ -2,9 +2,10 @@ import { badRequest } from '../http/lw-error';
 import { lwDate, lwDateOrMin, ZERO_GUID } from '../lw-format';
 import { parseDate, parseEnum } from '../rules/channel-order.parser';
 import { inRange, pagedResult } from '../rules/paging.rule';
+import { requestOf } from '../rules/wrapping.rule';
 import type { OrderRecord } from '../state/records';
 import { processedOrderView } from '../views/processed-order.view';
-import { refundHeaderView, verifiedRefundView } from '../views/refund.view';
+import { refundHeaderView, refundStatus, verifiedRefundView } from '../views/refund.view';
 import type { CallContext, HandlerTable } from './handler';
 
 const HISTORY_TYPES = ['RETURNS', 'REFUNDS', 'CANCELLATIONS'] as const;
@@ -108,7 +109,7 @@ function historyRows(
           pkRefundRowId: line.rowId,
           RefundReference: header.reference,
           Amount: line.amount,
-          RefundStatus: header.actioned ? 'PROCESSED' : 'OPEN',
+          RefundStatus: refundStatus(ctx.options, header.actioned),
           CreateDate: lwDate(header.createdDate),
           ActionDate: lwDateOrMin(header.actionedDate),
           ItemNumber: line.sku,
@@ -161,7 +162,7 @@ function searchReturnsRefunds(ctx: CallContext): unknown {
 }
 
 function orderOf(ctx: CallContext): OrderRecord {
-  const request = ctx.params.request(ctx.options.requestWrapping === 'observed');
+  const request = requestOf(ctx);
   const order = ctx.store.order(request.string('OrderId') ?? '');
   if (!order) throw badRequest('Order not found');
 
@@ -175,19 +176,19 @@ export const returnsRefundsRoutes: HandlerTable = {
     return {
       RefundHeaders: ctx.store.refunds
         .filter((h) => h.orderId === order.id)
-        .map((h) => refundHeaderView(order, h)),
+        .map((h) => refundHeaderView(ctx.options, order, h)),
     };
   },
 
   'ReturnsRefunds/GetRefundLinesByHeaderId': (ctx) => {
     const order = orderOf(ctx);
-    const headerId = ctx.params.request(false).number('RefundHeaderId');
+    const headerId = requestOf(ctx).number('RefundHeaderId');
     const header = ctx.store.refunds.find((h) => h.id === headerId && h.orderId === order.id);
     if (!header) throw badRequest('Refund header not found');
 
     return {
       RefundHeaderId: header.id,
-      RefundLines: header.lines.map((l) => verifiedRefundView(header, l)),
+      RefundLines: header.lines.map((l) => verifiedRefundView(ctx.options, header, l)),
       RefundOptions: null,
     };
   },

@@ -1,6 +1,7 @@
 import { badRequest } from '../http/lw-error';
 import { parseEnum } from '../rules/channel-order.parser';
 import { pageSlice } from '../rules/paging.rule';
+import { requestOf } from '../rules/wrapping.rule';
 import type { StockItemRecord } from '../state/records';
 import {
   postalServiceView,
@@ -98,7 +99,7 @@ export const stockRoutes: HandlerTable = {
     [...ctx.store.stock.locations.values()].map(stockLocationView),
 
   'Inventory/GetStockItemIdsBySKU': (ctx) => {
-    const request = ctx.params.request(false);
+    const request = requestOf(ctx);
     const skus = (request.list('SKUS') ?? []).map(String);
 
     return {
@@ -112,7 +113,7 @@ export const stockRoutes: HandlerTable = {
   'Stock/GetStockItemsFull': getStockItemsFull,
 
   'Stock/GetStockLevel_Batch': (ctx) => {
-    const request = ctx.params.request(ctx.options.requestWrapping === 'observed');
+    const request = requestOf(ctx);
     if (request.isEmpty()) throw badRequest('request is empty');
 
     return idList(ctx, request.list('StockItemIds'))

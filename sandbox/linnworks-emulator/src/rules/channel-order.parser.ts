@@ -80,9 +80,9 @@ function required(params: CallParams, name: string): string {
 }
 
 function parseItem(item: CallParams): ParsedChannelItem {
-  const itemNumber = item.string('ItemNumber') ?? '';
-  const channelSku = item.string('ChannelSKU') ?? '';
-  if (!itemNumber && !channelSku) throw badRequest('ItemNumber is required');
+  // Both are minimum fields of every item (H13635).
+  const itemNumber = required(item, 'ItemNumber');
+  const channelSku = required(item, 'ChannelSKU');
   const quantity = item.number('Qty') ?? 0;
   if (!Number.isInteger(quantity) || quantity <= 0)
     throw badRequest('Qty must be a positive whole number');
@@ -104,7 +104,7 @@ function parseItem(item: CallParams): ParsedChannelItem {
       property: o.string('Property') ?? '',
       value: o.string('Value') ?? '',
     })),
-    barcodeHint: itemNumber,
+    barcodeHint: channelSku,
   };
 }
 

@@ -1,6 +1,19 @@
 import type { EmulatorOptions } from '../emulator-options';
-import { round2 } from '../lw-format';
 import type { OrderItemRecord, OrderRecord } from '../state/records';
+import { roundMoney } from './money.rule';
+
+/**
+ * Totals the way Linnworks documents them, not by the connector's own rules:
+ * - help article 7000005442 "Order taxes and discount calculations": per line, `Line Tax =
+ *   total − total / (1 + rate)` when prices include tax (channel orders) or `total × rate`
+ *   otherwise, rounded to 2 decimals; `Line Total (Ex Tax) = total − Line Tax` (inclusive) or the
+ *   total (exclusive). Postage tax is worked out the same way on the tax-inclusive postage cost.
+ * - ChannelOrder (SDK / API spec): `LineDiscount` is a percentage; `PostalServiceCost` is
+ *   "inclusive of tax after discount"; `PostalServiceDiscount` is a percentage that "will not
+ *   calculate down the postal service cost"; `Discount` is a value taken off the order.
+ */
+
+type TotalsOptions = Pick<EmulatorOptions, 'lineDiscountUnit' | 'tenantTaxRate' | 'moneyRounding'>;
 
 export interface LineTotals {
   /** Line total excluding tax, after discount (OrderItem.Cost). */
@@ -23,49 +36,45 @@ export interface OrderTotals {
   totalDiscount: number;
 }
 
-type TaxOptions = Pick<EmulatorOptions, 'lineDiscountUnit' | 'tenantTaxRate'>;
+/** Tax of an amount at `ratePercent`, rounded: extracted when `inclusive`, else added. */
+function taxOf(options: TotalsOptions, amount: number, ratePercent: number, inclusive: boolean) {
+  const raw = inclusive ? amount - amount / (1 + ratePercent / 100) : (amount * ratePercent) / 100;
+
+  return roundMoney(options, raw);
+}
 
 /**
- * A line the way Linnworks shows it. `PricePerUnit` includes tax when `TaxCostInclusive`;
- * with `UseChannelTax: false` Linnworks applies its own rate (the tenant's, here).
+ * One line as Linnworks shows it. `PricePerUnit` includes tax when `TaxCostInclusive`; with
+ * `UseChannelTax: false` Linnworks applies its own rate (the tenant's, here).
  */
-export function lineTotals(item: OrderItemRecord, options: TaxOptions): LineTotals {
+export function lineTotals(item: OrderItemRecord, options: TotalsOptions): LineTotals {
   const taxRate = item.useChannelTax ? item.taxRate : options.tenantTaxRate;
-  const gross = item.pricePerUnit * item.quantity;
-  const discountValue =
-    options.lineDiscountUnit === 'percent' ? (gross * item.lineDiscount) / 100 : item.lineDiscount;
-  const net = gross - discountValue;
-  const discountPercent = gross === 0 ? 0 : (discountValue / gross) * 100;
-  if (item.taxCostInclusive) {
-    const tax = net - net / (1 + taxRate / 100);
-
-    return {
-      cost: round2(net - tax),
-      costIncTax: round2(net),
-      tax: round2(tax),
-      discountValue: round2(discountValue),
-      discountPercent: round2(discountPercent),
-      taxRate,
-    };
-  }
-  const tax = (net * taxRate) / 100;
+  const gross = roundMoney(options, item.pricePerUnit * item.quantity);
+  const discountValue = roundMoney(
+    options,
+    options.lineDiscountUnit === 'percent' ? (gross * item.lineDiscount) / 100 : item.lineDiscount,
+  );
+  const total = roundMoney(options, gross - discountValue);
+  const tax = taxOf(options, total, taxRate, item.taxCostInclusive);
+  const cost = item.taxCostInclusive ? roundMoney(options, total - tax) : total;
 
   return {
-    cost: round2(net),
-    costIncTax: round2(net + tax),
-    tax: round2(tax),
-    discountValue: round2(discountValue),
-    discountPercent: round2(discountPercent),
+    cost,
+    costIncTax: roundMoney(options, cost + tax),
+    tax,
+    discountValue,
+    discountPercent: gross === 0 ? 0 : roundMoney(options, (discountValue / gross) * 100),
     taxRate,
   };
 }
 
 /**
- * TotalsInfo: Subtotal is the items excluding tax; PostageCost includes tax (the channel's
- * PostalServiceCost, less PostalServiceDiscount); Tax covers items and postage;
- * TotalCharge = Subtotal + PostageCostExTax + Tax − order Discount (DeductAfterTax).
+ * TotalsInfo: `Subtotal` = the lines excluding tax; `PostageCost` = `PostalServiceCost`
+ * (already after its discount); `Tax` = the rounded line taxes plus the rounded postage tax;
+ * `TotalCharge` = Subtotal + PostageCostExTax + Tax − Discount. `TotalDiscount` adds the line
+ * discounts, the order Discount and what the PostalServiceDiscount percentage took off postage.
  */
-export function orderTotals(order: OrderRecord, options: TaxOptions): OrderTotals {
+export function orderTotals(order: OrderRecord, options: TotalsOptions): OrderTotals {
   let subtotal = 0;
   let itemTax = 0;
   let lineDiscounts = 0;
@@ -76,17 +85,19 @@ export function orderTotals(order: OrderRecord, options: TaxOptions): OrderTotal
     lineDiscounts += line.discountValue;
   }
   const postageRate = order.useChannelTax ? order.postalServiceTaxRate : options.tenantTaxRate;
-  const postageCost = Math.max(0, order.postalServiceCost - order.postalServiceDiscount);
-  const postageCostExTax = postageCost / (1 + postageRate / 100);
-  const postageTax = postageCost - postageCostExTax;
-  const tax = itemTax + postageTax;
+  const postageCost = roundMoney(options, order.postalServiceCost);
+  const postageTax = taxOf(options, postageCost, postageRate, true);
+  const postageCostExTax = roundMoney(options, postageCost - postageTax);
+  const pct = Math.min(Math.max(order.postalServiceDiscount, 0), 99.99);
+  const postageDiscount = (postageCost * pct) / (100 - pct);
+  const money = (v: number) => roundMoney(options, v);
 
   return {
-    subtotal: round2(subtotal),
-    postageCost: round2(postageCost),
-    postageCostExTax: round2(postageCostExTax),
-    tax: round2(tax),
-    totalCharge: round2(subtotal + postageCostExTax + tax - order.discount),
-    totalDiscount: round2(lineDiscounts + order.discount + order.postalServiceDiscount),
+    subtotal: money(subtotal),
+    postageCost,
+    postageCostExTax,
+    tax: money(itemTax + postageTax),
+    totalCharge: money(subtotal + postageCostExTax + itemTax + postageTax - order.discount),
+    totalDiscount: money(lineDiscounts + order.discount + postageDiscount),
   };
 }

@@ -3,6 +3,13 @@ import { StockStore } from './stock-store';
 
 const FIRST_NUM_ORDER_ID = 100001;
 const MAX_RECENT_CALLS = 100;
+const MAX_WARNINGS = 200;
+
+/** Something a lenient setting let through that Linnworks may refuse (see README). */
+export interface EmulatorWarning {
+  endpoint: string;
+  message: string;
+}
 
 /** One received API call: endpoint and the headers tests assert on (never the body). */
 export interface RecordedCall {
@@ -29,6 +36,8 @@ export class EmulatorStore {
   readonly callCounts = new Map<string, number>();
   /** The most recent calls (newest last), for tests that check headers. */
   readonly recentCalls: RecordedCall[] = [];
+  /** Lenient paths taken (newest last), for tests that require none. */
+  readonly warnings: EmulatorWarning[] = [];
   private nextNumOrderId = FIRST_NUM_ORDER_ID;
   private nextRefundHeaderId = 1;
   private nextReturnId = 1;
@@ -47,6 +56,7 @@ export class EmulatorStore {
     this.sessions.clear();
     this.callCounts.clear();
     this.recentCalls.length = 0;
+    this.warnings.length = 0;
     this.nextNumOrderId = FIRST_NUM_ORDER_ID;
     this.nextRefundHeaderId = 1;
     this.nextReturnId = 1;
@@ -95,6 +105,11 @@ export class EmulatorStore {
     }
 
     return found;
+  }
+
+  warn(warning: EmulatorWarning): void {
+    this.warnings.push(warning);
+    if (this.warnings.length > MAX_WARNINGS) this.warnings.shift();
   }
 
   countCall(call: RecordedCall): void {

@@ -102,6 +102,8 @@ export interface OrderRecord {
   useChannelTax: boolean;
   locationId: string;
   isParked: boolean;
+  /** Custom tag 1-6 set by Orders/ChangeOrderTag (7, parked, is `isParked`). */
+  marker?: number;
   onHold: boolean;
   pickListPrinted: boolean;
   invoicePrinted: boolean;

@@ -1,11 +1,15 @@
 import type { EmulatorOptions } from '../emulator-options';
+import { enumOut } from '../lw-enums';
 import { lwDate, lwDateOrNull, ZERO_GUID } from '../lw-format';
 import { lineTotals, orderTotals } from '../rules/order-totals.rule';
 import type { EmulatorStore } from '../state/emulator-store';
 import type { AddressRecord, OrderItemRecord, OrderRecord } from '../state/records';
 
 type Json = Record<string, unknown>;
-type ViewOptions = Pick<EmulatorOptions, 'lineDiscountUnit' | 'tenantTaxRate'>;
+type ViewOptions = Pick<
+  EmulatorOptions,
+  'lineDiscountUnit' | 'tenantTaxRate' | 'moneyRounding' | 'responseEnums'
+>;
 
 function customerAddress(address: AddressRecord): Json {
   return {
@@ -105,7 +109,7 @@ export function orderDetailsView(
       IsRuleRun: false,
       Notes: order.notes.length,
       PartShipped: order.partShipped,
-      Marker: order.isParked ? 7 : 0,
+      Marker: order.isParked ? 7 : (order.marker ?? 0),
       IsParked: order.isParked,
       Identifiers: [],
       ReferenceNum: order.referenceNumber,
@@ -122,9 +126,11 @@ export function orderDetailsView(
       Location: order.locationId,
       NumItems: order.items.length,
       PickwaveIds: [],
-      StockAllocationType: order.items.some((i) => i.stockItemId === null && !i.isService)
-        ? 'Partial'
-        : 'Full',
+      StockAllocationType: enumOut(
+        options,
+        'StockAllocationType',
+        order.items.some((i) => i.stockItemId === null && !i.isService) ? 'Partial' : 'Full',
+      ),
     },
     ShippingInfo: {
       Vendor: order.vendor,

@@ -17,7 +17,7 @@ function oneLine(address: Record<string, string>): string {
 export function processedOrderView(
   store: EmulatorStore,
   order: OrderRecord,
-  options: Pick<EmulatorOptions, 'lineDiscountUnit' | 'tenantTaxRate'>,
+  options: Pick<EmulatorOptions, 'lineDiscountUnit' | 'tenantTaxRate' | 'moneyRounding'>,
 ): Json {
   const totals = orderTotals(order, options);
   const d = order.deliveryAddress;

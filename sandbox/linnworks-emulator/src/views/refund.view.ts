@@ -1,4 +1,7 @@
-import { lwDate, lwDateOrMin, lwDateOrNull, round2 } from '../lw-format';
+import type { EmulatorOptions } from '../emulator-options';
+import { enumOut } from '../lw-enums';
+import { lwDate, lwDateOrMin, lwDateOrNull } from '../lw-format';
+import { roundMoney } from '../rules/money.rule';
 import type {
   OrderRecord,
   RefundHeaderRecord,
@@ -7,10 +10,16 @@ import type {
 } from '../state/records';
 
 type Json = Record<string, unknown>;
+type ViewOptions = Pick<EmulatorOptions, 'responseEnums' | 'refundHeaderLines' | 'moneyRounding'>;
 
-function status(header: RefundHeaderRecord): Json {
+/** `PostSaleStatusType` of a refund: PROCESSED once actioned, OPEN before. */
+export function refundStatus(options: ViewOptions, actioned: boolean): string | number {
+  return enumOut(options, 'PostSaleStatusType', actioned ? 'PROCESSED' : 'OPEN');
+}
+
+function status(options: ViewOptions, header: RefundHeaderRecord): Json {
   return {
-    StatusHeader: header.actioned ? 'PROCESSED' : 'OPEN',
+    StatusHeader: refundStatus(options, header.actioned),
     StatusDetail: {
       StatusTag: '',
       StatusDescription: '',
@@ -22,12 +31,16 @@ function status(header: RefundHeaderRecord): Json {
 }
 
 /** SDK `VerifiedRefund`: one refund line (reference §6.2). */
-export function verifiedRefundView(header: RefundHeaderRecord, line: RefundLineRecord): Json {
+export function verifiedRefundView(
+  options: ViewOptions,
+  header: RefundHeaderRecord,
+  line: RefundLineRecord,
+): Json {
   return {
     RefundRowId: line.rowId,
     RefundHeaderId: header.id,
-    Status: status(header),
-    RefundedUnit: line.unit,
+    Status: status(options, header),
+    RefundedUnit: enumOut(options, 'RefundUnitType', line.unit),
     IsShippingRefund: line.unit === 'Shipping',
     IsAdditionalRefund: line.unit === 'Additional',
     IsCancellation: line.isCancellation,
@@ -42,7 +55,7 @@ export function verifiedRefundView(header: RefundHeaderRecord, line: RefundLineR
           CancelledQuantity: line.cancelledQuantity,
         }
       : null,
-    RefundValidationError: 'None',
+    RefundValidationError: enumOut(options, 'RefundValidationErrorType', 'None'),
     ValidationError: null,
     Error: null,
     Errors: [],
@@ -64,17 +77,30 @@ export function verifiedRefundView(header: RefundHeaderRecord, line: RefundLineR
   };
 }
 
-/** SDK `OrderRefundHeader`. */
-export function refundHeaderView(order: OrderRecord, header: RefundHeaderRecord): Json {
+/**
+ * SDK `OrderRefundHeader`. `RefundLines` is null, as in the official sample of
+ * GetRefundHeadersByOrderId, unless `refundHeaderLines: 'included'`.
+ */
+export function refundHeaderView(
+  options: ViewOptions,
+  order: OrderRecord,
+  header: RefundHeaderRecord,
+): Json {
   return {
     RefundHeaderId: header.id,
     Currency: order.currency,
-    Amount: round2(header.lines.reduce((sum, l) => sum + l.amount, 0)),
-    RefundLines: header.lines.map((line) => verifiedRefundView(header, line)),
+    Amount: roundMoney(
+      options,
+      header.lines.reduce((sum, l) => sum + l.amount, 0),
+    ),
+    RefundLines:
+      options.refundHeaderLines === 'included'
+        ? header.lines.map((line) => verifiedRefundView(options, header, line))
+        : null,
     RefundLink: '',
     OrderId: order.id,
     NumOrderId: order.numOrderId,
-    Status: status(header),
+    Status: status(options, header),
     OrderSource: order.source,
     OrderSubSource: order.subSource,
     ExternalReference: header.reference,
@@ -86,7 +112,11 @@ export function refundHeaderView(order: OrderRecord, header: RefundHeaderRecord)
 }
 
 /** Legacy SDK `RefundInfo` (ProcessedOrders/GetRefunds). */
-export function refundInfoView(header: RefundHeaderRecord, line: RefundLineRecord): Json {
+export function refundInfoView(
+  options: ViewOptions,
+  header: RefundHeaderRecord,
+  line: RefundLineRecord,
+): Json {
   return {
     pkRefundRowId: line.rowId,
     SKU: line.sku,
@@ -99,7 +129,7 @@ export function refundInfoView(header: RefundHeaderRecord, line: RefundLineRecor
     ActionDate: lwDateOrNull(header.actionedDate),
     ReturnReference: header.reference,
     Cost: null,
-    RefundStatus: header.actioned ? 'PROCESSED' : 'OPEN',
+    RefundStatus: refundStatus(options, header.actioned),
     IgnoredValidation: false,
     fkOrderItemRowId: line.orderItemRowId,
     ShouldSerializeChannelReason: false,
@@ -111,10 +141,10 @@ export function refundInfoView(header: RefundHeaderRecord, line: RefundLineRecor
 }
 
 /** SDK `ReturnInfo` (ProcessedOrders/GetReturnsExchanges). */
-export function returnInfoView(order: OrderRecord, ret: ReturnRecord): Json {
+export function returnInfoView(options: ViewOptions, order: OrderRecord, ret: ReturnRecord): Json {
   return {
     pkReturnId: ret.id,
-    RowType: ret.type,
+    RowType: enumOut(options, 'ReturnType', ret.type),
     ReturnReference: ret.reference,
     fkOrderId: order.id,
     fkOrderItemRowId: ret.orderItemRowId,
@@ -164,7 +194,7 @@ export function splitPackagingRows(order: OrderRecord): Json[] {
         pkBinId: pkg.binId,
         fkOrderItemRowId: line.rowId,
         Quantity: line.quantity,
-        SKU: item?.sku || item?.itemNumber || '',
+        SKU: item?.sku || item?.channelSku || '',
         TrackingNumber: pkg.trackingNumber,
         Weight: pkg.weight,
       });

@@ -1,4 +1,5 @@
-import type { ApplyContext, FeedName } from './fulfillment-context';
+import { describeError, isRetryable } from '../../errors/errors';
+import { type ApplyContext, type FeedName, FULFILLMENT_FLOW } from './fulfillment-context';
 import type { CursorRepo } from './cursor.repo';
 
 /** What a run hands each feed: its cursors, the clock, paging and the time budget. */
@@ -28,4 +29,51 @@ export async function saveCursor(
 ): Promise<void> {
   if (run.dryRun) return;
   await run.cursors.set(feed, cursor, run.now());
+}
+
+/** How each feed of a run ended, in the run report (`feeds`). */
+export interface FeedReport {
+  status: 'done' | 'time-budget' | 'failed' | 'not-run';
+  /** For a failed feed: the error code and text. */
+  error?: { code: string; message: string };
+}
+
+/** Failure-queue reference of a whole feed that failed in a run (not one record of it). */
+export function feedFailureRef(feed: FeedName) {
+  return { type: FEED_FAILURE_TYPE, id: feed, feed };
+}
+
+export const FEED_FAILURE_TYPE = 'linnworks-feed';
+
+/**
+ * Runs one feed so that its failure stays its own: an error is logged, recorded in the failure
+ * queue under the feed (resolved again by the feed's next successful run) and reported, and the
+ * run goes on with the next feed. The feed's cursor stays where it was.
+ */
+export async function runFeedAlone(run: FeedRun, name: FeedName, feed: Feed): Promise<FeedReport> {
+  const { failures, logger } = run.deps;
+  try {
+    const outcome = await feed(run);
+    if (!run.dryRun) await failures.resolveFor(FULFILLMENT_FLOW, feedFailureRef(name), 'feed ran');
+
+    return { status: outcome };
+  } catch (error) {
+    const { code, message } = describeError(error);
+    run.counts.add(`${name}.feedFailed`);
+    logger.error(
+      { feed: name, err: { code, message } },
+      `fulfillment-sync: ${name} feed failed; the other feeds go on`,
+    );
+    if (!run.dryRun) {
+      await failures.record({
+        flow: FULFILLMENT_FLOW,
+        reasonCode: code,
+        message: `${name} feed failed: ${message}`,
+        retryable: isRetryable(error),
+        ref: feedFailureRef(name),
+      });
+    }
+
+    return { status: 'failed', error: { code, message } };
+  }
 }

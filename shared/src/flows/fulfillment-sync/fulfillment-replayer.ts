@@ -1,5 +1,6 @@
 import type { FailureRecord } from '../../state/failure-queue';
 import type { FlowReplayer, ReplayResult } from '../../state/replay';
+import { FEED_FAILURE_TYPE } from './feed-runner';
 import { applyCancellation } from './processed.feed';
 import {
   type ApplyContext,
@@ -28,6 +29,12 @@ function feedOf(failure: FailureRecord): FeedName | undefined {
  */
 export function createFulfillmentSyncReplayer(deps: FulfillmentDeps): FlowReplayer {
   return async (failure, { dryRun }): Promise<ReplayResult> => {
+    if (failure.ref.type === FEED_FAILURE_TYPE) {
+      return {
+        outcome: 'skipped',
+        message: `the ${String(failure.ref.feed)} feed runs again on every fulfillment-sync run; this failure resolves when it next succeeds`,
+      };
+    }
     const feed = feedOf(failure);
     if (!feed) {
       return {

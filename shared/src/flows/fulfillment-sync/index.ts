@@ -11,6 +11,7 @@ export {
   type FulfillmentDeps,
   fulfillmentFailureRef,
 } from './fulfillment-context';
+export { FEED_FAILURE_TYPE, type FeedReport, feedFailureRef } from './feed-runner';
 export * from './fulfillment-replayer';
 export * from './fulfillment-sync.env';
 export * from './fulfillment.types';

@@ -91,7 +91,7 @@ export function packagesFromSplit(rows: LinnworksSplitPackage[]): LwPackage[] {
 export function refundLinesFromHeaders(headers: LinnworksRefundHeader[]): LwRefundLine[] {
   const lines: LwRefundLine[] = [];
   for (const header of headers) {
-    for (const line of header.RefundLines) {
+    for (const line of header.RefundLines ?? []) {
       if (line.Deleted || !line.RefundedItem) continue;
       if (line.RefundedUnit !== 'Item' && !line.IsCancellation) continue;
       // Money counts once the refund is actioned; a cancellation applies as soon as it exists.

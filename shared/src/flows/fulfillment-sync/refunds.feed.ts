@@ -3,8 +3,10 @@ import type { OrderUpdateAction } from '@commercetools/platform-sdk';
 import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
 import type {
   LinnworksHistoryType,
+  LinnworksRefundHeader,
   LinnworksReturnsRefundsDateType,
 } from '../../linnworks/linnworks-types';
+import { ctLineItemIdOf } from '../order-sync/linnworks-order-contract';
 import { planPartialCancellations } from './cancellation.mapper';
 import { windowFrom } from './cursor.repo';
 import { type Feed, type FeedRun, saveCursor } from './feed-runner';
@@ -28,17 +30,41 @@ export const REFUND_SEARCHES: Array<{
   { historyType: 'CANCELLATIONS', dateType: 'BOOKED' },
 ];
 
+/**
+ * The refund headers of one order with their lines. Linnworks sends headers without lines
+ * (`"RefundLines": null` in its own sample), so every header that comes without them is read
+ * again with GetRefundLinesByHeaderId.
+ */
+export async function refundHeadersWithLines(
+  linnworks: LinnworksApi,
+  lwOrderId: string,
+): Promise<LinnworksRefundHeader[]> {
+  const headers = await linnworks.getRefundHeadersByOrderId({ orderId: lwOrderId });
+  const complete: LinnworksRefundHeader[] = [];
+  for (const header of headers) {
+    if (header.RefundLines && header.RefundLines.length > 0) {
+      complete.push(header);
+      continue;
+    }
+    const lines = await linnworks.getRefundLinesByHeaderId({
+      orderId: lwOrderId,
+      refundHeaderId: header.RefundHeaderId,
+    });
+    complete.push({ ...header, RefundLines: lines });
+  }
+
+  return complete;
+}
+
 /** The refund and cancellation lines of one order, with their commercetools line references. */
 export async function refundLinesOf(
   linnworks: LinnworksApi,
   lwOrderId: string,
 ): Promise<LwRefundLine[]> {
-  const lines = refundLinesFromHeaders(
-    await linnworks.getRefundHeadersByOrderId({ orderId: lwOrderId }),
-  );
+  const lines = refundLinesFromHeaders(await refundHeadersWithLines(linnworks, lwOrderId));
   if (lines.length === 0) return lines;
   const [details] = await linnworks.getOrdersById({ orderIds: [lwOrderId] });
-  const refByRow = new Map((details?.Items ?? []).map((i) => [i.RowId, i.ItemNumber]));
+  const refByRow = new Map((details?.Items ?? []).map((i) => [i.RowId, ctLineItemIdOf(i)]));
   for (const l of lines) {
     const ref = l.line.rowId ? refByRow.get(l.line.rowId) : undefined;
     if (ref) l.line.lineItemRef = ref;

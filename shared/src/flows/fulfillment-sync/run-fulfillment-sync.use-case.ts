@@ -2,7 +2,7 @@ import type { JobRunReport } from '../../http/job-app';
 import { LeaseLock } from '../../state/lease-lock';
 import type { StateStore } from '../../state/state-store';
 import { CursorRepo } from './cursor.repo';
-import type { Feed, FeedRun } from './feed-runner';
+import { type Feed, type FeedReport, type FeedRun, runFeedAlone } from './feed-runner';
 import {
   FULFILLMENT_FLOW,
   type FeedName,
@@ -82,15 +82,14 @@ export async function runFulfillmentSync(
       cancelledStateId: stateIds.get(deps.settings.lineCancelledState),
       stateIds,
     };
-    let stopped: string | undefined;
+    const feeds: Partial<Record<FeedName, FeedReport>> = {};
     for (const [name, feed] of FULFILLMENT_FEEDS) {
       if (options.feeds && !options.feeds.includes(name)) continue;
-      if (run.outOfTime() || (await feed(run)) === 'time-budget') {
-        stopped = 'time-budget';
-        break;
-      }
+      const cutShort = Object.values(feeds).some((f) => f.status === 'time-budget');
+      feeds[name] =
+        cutShort || run.outOfTime() ? { status: 'not-run' } : await runFeedAlone(run, name, feed);
     }
-    result = report(stopped ? 'partial' : 'completed', stopped);
+    result = reportOfFeeds(report, feeds);
   } finally {
     await lock.release(acquired.lease);
   }
@@ -98,6 +97,39 @@ export async function runFulfillmentSync(
   if (!options.dryRun) await deps.store.put(FULFILLMENT_RUN_REPORT_CONTAINER, 'last', result);
 
   return result;
+}
+
+/**
+ * The run's status from how its feeds ended: `completed` when every feed ran to the end,
+ * `failed` when every feed that ran failed, else `partial`. `problems` names each feed that
+ * failed or was cut short, for sync-admin's status (degraded while there are any).
+ */
+function reportOfFeeds(
+  report: (status: JobRunReport['status'], reason?: string) => JobRunReport,
+  feeds: Partial<Record<FeedName, FeedReport>>,
+): JobRunReport {
+  const entries = Object.entries(feeds) as Array<[FeedName, FeedReport]>;
+  const failed = entries.filter(([, f]) => f.status === 'failed');
+  const unfinished = entries.filter(
+    ([, f]) => f.status === 'time-budget' || f.status === 'not-run',
+  );
+  const problems = [
+    ...failed.map(([name, f]) => `${name} feed failed (${f.error?.code ?? 'error'})`),
+    ...(unfinished.length > 0
+      ? [`time budget spent: ${unfinished.map(([name]) => name).join(', ')} not finished`]
+      : []),
+  ];
+  const ran = entries.filter(([, f]) => f.status !== 'not-run');
+  const status =
+    problems.length === 0
+      ? 'completed'
+      : ran.length > 0 && failed.length === ran.length
+        ? 'failed'
+        : 'partial';
+  const reason =
+    unfinished.length > 0 ? 'time-budget' : failed.length > 0 ? 'feed-failed' : undefined;
+
+  return { ...report(status, reason), feeds, ...(problems.length > 0 ? { problems } : {}) };
 }
 
 /** The report of the last (non-dry) run, for sync-admin's status. */

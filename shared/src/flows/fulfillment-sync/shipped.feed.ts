@@ -1,4 +1,5 @@
 import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import { ctLineItemIdOf } from '../order-sync/linnworks-order-contract';
 import {
   applyToOrder,
   type ApplyContext,
@@ -50,7 +51,10 @@ export async function withPackages(
   const details = await linnworks.getOrdersById({ orderIds: multi.map((s) => s.lwOrderId) });
   const refByRow = new Map<string, string>();
   for (const order of details) {
-    for (const item of order.Items) if (item.ItemNumber) refByRow.set(item.RowId, item.ItemNumber);
+    for (const item of order.Items) {
+      const ref = ctLineItemIdOf(item);
+      if (ref) refByRow.set(item.RowId, ref);
+    }
   }
   for (const shipment of multi) {
     for (const pkg of shipment.packages ?? []) {

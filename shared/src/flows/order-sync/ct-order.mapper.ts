@@ -11,9 +11,10 @@ import {
   EXTENDED_PROPERTY_CT_STORE,
   EXTENDED_PROPERTY_TYPE,
 } from './linnworks-order-contract';
-import { linnworksTaxRate, toMajor } from './linnworks-money';
+import { toMajor } from './linnworks-money';
 import { addressProblems, toChannelAddress } from './order-address.mapper';
-import { mapOrderLines, type MoneySums } from './order-lines.mapper';
+import { mapOrderLines } from './order-lines.mapper';
+import { postalServiceFields, shippingFields, shippingMethodKeyOf } from './order-shipping.mapper';
 import type { OrderSyncSettings } from './order-sync.env';
 import { type OrderProblem, problem } from './order-problems';
 
@@ -39,39 +40,6 @@ export function linnworksReferenceFor(order: Pick<Order, 'id' | 'orderNumber'>):
 
 export function isOrderPaid(order: Pick<Order, 'paymentState'>): boolean {
   return order.paymentState === 'Paid';
-}
-
-function shippingMethodKeyOf(order: Order): string | undefined {
-  const info = order.shippingInfo;
-  if (!info) return undefined;
-
-  return info.shippingMethod?.obj?.key ?? info.shippingMethodName;
-}
-
-function shippingFields(order: Order, fractionDigits: number, sums: MoneySums) {
-  const info = order.shippingInfo;
-  if (!info) return { fields: {}, sums };
-  const gross =
-    info.taxedPrice?.totalGross.centAmount ??
-    (info.discountedPrice?.value ?? info.price).centAmount;
-  const net = info.taxedPrice?.totalNet.centAmount ?? gross;
-  const tax = gross - net;
-  const rate = linnworksTaxRate(
-    { unitCents: gross, quantity: 1 },
-    tax,
-    fractionDigits,
-    (info.taxRate?.amount ?? 0) * 100,
-    true,
-  );
-
-  return {
-    fields: {
-      PostalServiceCost: toMajor(gross, fractionDigits),
-      PostalServiceTaxRate: rate,
-      PostalServiceDiscount: 0,
-    },
-    sums: { net: sums.net + net, tax: sums.tax + tax, gross: sums.gross + gross },
-  };
 }
 
 function extendedProperties(order: Order, discountCents: number, fractionDigits: number) {
@@ -213,8 +181,8 @@ export function mapOrderToLinnworks(
         DispatchBy: addHours(order.createdAt, settings.dispatchWithinHours),
         ...(paid ? { PaidOn: order.lastModifiedAt } : {}),
         UpdatedDate: order.lastModifiedAt,
+        // No ConversionRate: Linnworks sets it at save from the order's Currency (docs/order-sync.md).
         Currency: order.totalPrice.currencyCode,
-        ConversionRate: 1,
         PaymentStatus: paid ? 'Paid' : 'Unpaid',
         OrderState: 'None',
         ...(payment
@@ -224,13 +192,7 @@ export function mapOrderToLinnworks(
               SavePaymentMethodIfNotExist: false,
             }
           : {}),
-        ...(postal
-          ? {
-              PostalServiceName: postal.postalService,
-              SavePostalServiceIfNotExist: false,
-              ...(postal.tag ? { MatchPostalServiceTag: postal.tag } : {}),
-            }
-          : {}),
+        ...(postal ? postalServiceFields(postal) : {}),
         ...shipping.fields,
         Discount: 0,
         DiscountType: 'AllEvenly',

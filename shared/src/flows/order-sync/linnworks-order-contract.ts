@@ -20,14 +20,28 @@ export const EXTENDED_PROPERTY_TYPE = 'Info';
 /**
  * The ChannelOrderItem property that carries the commercetools line item (or custom line item)
  * id. `ItemNumber` is chosen because Linnworks returns it on `OrderItem` (open and processed
- * orders); `ChannelReferenceId` carries the same id but is not part of `OrderItem`. A line may be
- * split into two Linnworks items (see docs/order-sync.md), so sum quantities per id.
+ * orders); `ChannelReferenceId` carries the bare id but is not part of `OrderItem`. The SDK calls
+ * `ItemNumber` a "unique line number", so a line split into two Linnworks items (see
+ * docs/order-sync.md) gives its second item the id plus a part suffix (`<id>#2`): sum quantities
+ * per id.
  */
 export const LINE_REFERENCE_FIELD = 'ItemNumber' as const;
 
-/** The commercetools line item id a Linnworks order item was created from. */
+/** Between the commercetools line id and the part number of a split line's later items. */
+export const LINE_PART_SEPARATOR = '#';
+
+/** The ItemNumber of part `part` (1-based) of a commercetools line: `<id>`, then `<id>#2`. */
+export function itemNumberFor(lineId: string, part: number): string {
+  return part <= 1 ? lineId : `${lineId}${LINE_PART_SEPARATOR}${part}`;
+}
+
+/** The commercetools line item id a Linnworks order item was created from (part suffix removed). */
 export function ctLineItemIdOf(item: Pick<LinnworksOrderItem, 'ItemNumber'>): string | undefined {
-  return item.ItemNumber || undefined;
+  const number = item.ItemNumber;
+  if (!number) return undefined;
+  const cut = number.indexOf(LINE_PART_SEPARATOR);
+
+  return cut === -1 ? number : number.slice(0, cut) || undefined;
 }
 
 /** Whether a Linnworks order was created by this connector (Source match, case-insensitive). */

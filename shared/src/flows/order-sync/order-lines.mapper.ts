@@ -10,6 +10,7 @@ import type {
 
 import type { LinnworksChannelOrderItem } from '../../linnworks/linnworks-types';
 import { linnworksTaxRate, splitLine, toMajor } from './linnworks-money';
+import { itemNumberFor } from './linnworks-order-contract';
 
 /** Sums of what was sent, in minor units, to check against the order's `taxedPrice`. */
 export interface MoneySums {
@@ -80,8 +81,9 @@ function splitIntoItems(
 ): LinnworksChannelOrderItem[] {
   const amount = money.inclusive ? money.gross : money.net;
 
-  return splitLine(amount, quantity, money.tax).map((part) => ({
+  return splitLine(amount, quantity, money.tax).map((part, index) => ({
     ...base,
+    ItemNumber: itemNumberFor(base.ItemNumber, index + 1),
     Qty: part.quantity,
     PricePerUnit: toMajor(part.unitCents, fractionDigits),
     TaxRate: linnworksTaxRate(

@@ -13,9 +13,9 @@ const storeMappingSchema = z.record(
 const shippingMethodMappingSchema = z.record(
   z.string().min(1),
   z.object({
-    /** Linnworks postal service name (PostalServiceName). */
+    /** Linnworks postal service name: sent as MatchPostalServiceTag (matched by name) and PostalServiceName. */
     postalService: z.string().min(1),
-    /** Optional MatchPostalServiceTag; Linnworks matches it before the name. */
+    /** Optional value for MatchPostalServiceTag when it must differ from the name (see docs). */
     tag: z.string().min(1).optional(),
   }),
 );

@@ -1,7 +1,7 @@
 import type { Order } from '@commercetools/platform-sdk';
 
 import { isRetryable, PermanentUpstreamError } from '../../errors/errors';
-import type { LinnworksChannelOrder } from '../../linnworks/linnworks-types';
+import { type LinnworksChannelOrder, LINNWORKS_STATUS_PAID } from '../../linnworks/linnworks-types';
 import type { StoredObject } from '../../state/state-store';
 import { VersionConflictError } from '../../state/state-store';
 import {
@@ -12,6 +12,8 @@ import {
 } from './ct-order.mapper';
 import { cancelInLinnworks } from './cancel-order.use-case';
 import { isConnectorOrder } from './linnworks-order-contract';
+import { markPaidInLinnworks } from './mark-paid.use-case';
+import { paidLater } from './paid-later';
 import { ORDER_SYNC_FLOW, type OrderSyncUseCaseDeps, type SyncResult } from './order-sync.deps';
 import { hasLinnworksSyncInfo } from './order-sync-ct.gateway';
 import type { OrderState } from './order-state';
@@ -183,21 +185,13 @@ export async function syncOrder(
     }
     if (state.paid || !paid)
       return { outcome: 'skipped', action: 'already-synced', linnworksOrderId: lwId };
-    // Paid later: re-send under the same reference; Linnworks updates an unpaid order in place.
     const mapped = mapOrderToLinnworks(order, deps.settings, reference);
     if (!mapped.ok) return reject(deps, order, stored, reference, mapped.problems, dryRun);
     if (dryRun) return { outcome: 'processed', action: 'would-mark-paid', linnworksOrderId: lwId };
-    await deps.linnworks.createOrders({
-      orders: [mapped.mapped.order],
-      location: mapped.mapped.location,
-    });
-    await saveState(deps, stored, stateOf(order, state, reference, now, { paid: true }));
-    deps.logger.info(
-      { ctOrderId: order.id, linnworksOrderId: lwId },
-      'Linnworks order marked paid',
-    );
 
-    return { outcome: 'processed', action: 'marked-paid', linnworksOrderId: lwId };
+    return paidLater(deps, order, mapped.mapped, lwId, async () => {
+      await saveState(deps, stored, stateOf(order, state, reference, now, { paid: true }));
+    });
   }
 
   const mapped = await validateAndMap(deps, order, reference);
@@ -208,11 +202,14 @@ export async function syncOrder(
   try {
     // No completed state: an earlier attempt may have created it and crashed before saving.
     const existing = await findExisting(deps, order);
-    const existingPaid = existing?.GeneralInfo.Status === 1;
-    linnworksOrderId =
-      existing && (existingPaid || !paid)
-        ? existing.OrderId
-        : await createInLinnworks(deps, order, mapped.mapped.order, mapped.mapped.location);
+    const existingPaid = existing?.GeneralInfo.Status === LINNWORKS_STATUS_PAID;
+    if (existing && paid && !existingPaid) {
+      // Created unpaid by an earlier attempt that crashed; the payment arrived since.
+      await markPaidInLinnworks(deps, existing.OrderId, mapped.mapped);
+    }
+    linnworksOrderId = existing
+      ? existing.OrderId
+      : await createInLinnworks(deps, order, mapped.mapped.order, mapped.mapped.location);
   } catch (error) {
     if (isRetryable(error) || !(error instanceof PermanentUpstreamError)) throw error;
     const reason = problem(

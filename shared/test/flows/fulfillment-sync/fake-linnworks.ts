@@ -59,10 +59,20 @@ export class FakeLinnworks implements LinnworksApi {
     return orderIds.map((id) => this.details.get(id)).filter((d) => d !== undefined);
   }
 
+  /** Headers come without their lines, as in Linnworks' own sample (`"RefundLines": null`). */
   async getRefundHeadersByOrderId({ orderId }: Args<'getRefundHeadersByOrderId'>) {
     this.count('getRefundHeadersByOrderId');
 
-    return this.refunds.get(orderId) ?? [];
+    return (this.refunds.get(orderId) ?? []).map((h) => ({ ...h, RefundLines: null }));
+  }
+
+  async getRefundLinesByHeaderId({ orderId, refundHeaderId }: Args<'getRefundLinesByHeaderId'>) {
+    this.count('getRefundLinesByHeaderId');
+    const header = (this.refunds.get(orderId) ?? []).find(
+      (h) => h.RefundHeaderId === refundHeaderId,
+    );
+
+    return header?.RefundLines ?? [];
   }
 
   async searchReturnsRefunds(args: Args<'searchReturnsRefunds'>) {
@@ -100,7 +110,8 @@ export class FakeLinnworks implements LinnworksApi {
   getOrderDetailsByReferenceId = (): never => unused('getOrderDetailsByReferenceId');
   searchOrders = (): never => unused('searchOrders');
   cancelOrder = (): never => unused('cancelOrder');
-  getRefundLinesByHeaderId = (): never => unused('getRefundLinesByHeaderId');
+  changeStatus = (): never => unused('changeStatus');
+  changeOrderTag = (): never => unused('changeOrderTag');
   getRefunds = (): never => unused('getRefunds');
   getReturnsExchanges = (): never => unused('getReturnsExchanges');
   getStockLocations = (): never => unused('getStockLocations');
@@ -170,6 +181,7 @@ export function detailsFrom(
       LabelPrinted: false,
       PartShipped: false,
       Location: null,
+      StockAllocationType: 'Full',
     },
     ShippingInfo: {
       Vendor: row.Vendor,

@@ -2,8 +2,10 @@ import type { Order } from '@commercetools/platform-sdk';
 import { captureLogger, ctTestApi } from 'shared/testing';
 
 import type { CtApi } from '../../../src/commercetools/client';
+import { PermanentUpstreamError } from '../../../src/errors/errors';
 import {
   CtFulfillmentOrders,
+  CursorRepo,
   createFulfillmentSyncReplayer,
   type FulfillmentDeps,
   type FulfillmentSettings,
@@ -212,7 +214,7 @@ describe('runFulfillmentSync', () => {
       pkRefundRowId: 'rr-1',
       RefundReference: '',
       Amount: 5,
-      RefundStatus: '',
+      RefundStatus: 'PROCESSED',
       CreateDate: null,
       ActionDate: null,
       pkReturnId: 0,
@@ -280,6 +282,8 @@ describe('runFulfillmentSync', () => {
     w.clock.now = new Date('2026-01-01T12:30:00.000Z');
     await run(w);
 
+    // The headers came without lines (as Linnworks sends them); the lines were read by header.
+    expect(w.lw.calls.getRefundLinesByHeaderId).toBeGreaterThan(0);
     const after = await fetchOrder(w, order.id);
     const items = (after.returnInfo ?? []).flatMap((r) => r.items);
     expect(items).toHaveLength(1);
@@ -288,6 +292,57 @@ describe('runFulfillmentSync', () => {
       shipmentState: 'Returned',
       lineItemId: order.lineItems[1]?.id,
     });
+  });
+
+  it('when the refunds feed breaks, then shipments still sync, the later feeds run, and the run is partial with the refunds feed named and queued', async () => {
+    const w = await world();
+    const order = await importOrder(w.api, w.shippingMethodId, 'ORD-F', [
+      { sku: 'A', quantity: 1 },
+    ]);
+    await linkOrder(w, order, 'lw-f');
+    w.lw.processed.push(processedRow({ pkOrderID: 'lw-f', ReferenceNum: 'ORD-F' }));
+    w.lw.searchReturnsRefunds = () =>
+      Promise.reject(
+        new PermanentUpstreamError(
+          'LINNWORKS_UNEXPECTED_RESPONSE',
+          'Data.0.RefundStatus: unknown PostSaleStatusType value 9',
+        ),
+      );
+
+    const report = await run(w);
+
+    expect((await fetchOrder(w, order.id)).shipmentState).toBe('Shipped');
+    expect(report).toMatchObject({
+      status: 'partial',
+      reason: 'feed-failed',
+      problems: ['refunds feed failed (LINNWORKS_UNEXPECTED_RESPONSE)'],
+      feeds: {
+        processed: { status: 'done' },
+        cancelled: { status: 'done' },
+        refunds: { status: 'failed', error: { code: 'LINNWORKS_UNEXPECTED_RESPONSE' } },
+        tracking: { status: 'done' },
+        progress: { status: 'done' },
+      },
+    });
+    expect(w.lw.calls.getOrderPrintFlags).toBeGreaterThan(0); // progress ran after refunds
+    const cursors = new CursorRepo(w.store);
+    expect((await cursors.get('processed'))?.at).toEqual(expect.any(String));
+    expect(await cursors.get('refunds')).toBeUndefined();
+    const queued = (await w.failures.list({ flow: 'fulfillment-sync' })).items;
+    expect(queued).toEqual([
+      expect.objectContaining({
+        reasonCode: 'LINNWORKS_UNEXPECTED_RESPONSE',
+        ref: { type: 'linnworks-feed', id: 'refunds', feed: 'refunds' },
+      }),
+    ]);
+    const replay = await createFulfillmentSyncReplayer(w.deps)(queued[0]!, { dryRun: false });
+    expect(replay.outcome).toBe('skipped');
+
+    w.lw.searchReturnsRefunds = FakeLinnworks.prototype.searchReturnsRefunds.bind(w.lw);
+    const next = await run(w);
+    expect(next.status).toBe('completed');
+    expect(next).not.toHaveProperty('problems');
+    expect((await w.failures.list({ flow: 'fulfillment-sync', status: 'pending' })).total).toBe(0);
   });
 
   it('when an order shipped without tracking, then the tracking Linnworks adds later reaches the delivery within the window', async () => {

@@ -1,4 +1,5 @@
 import {
+  ctLineItemIdOf,
   type LinnworksChannelOrderItem,
   mapOrderToLinnworks,
   type OrderSyncSettings,
@@ -92,13 +93,34 @@ describe('mapOrderToLinnworks', () => {
     });
     const items = order.OrderItems.map((i: LinnworksChannelOrderItem) => [
       i.ItemNumber,
+      i.ChannelReferenceId,
       i.Qty,
       i.PricePerUnit,
     ]);
     expect(items).toEqual([
-      ['line-1', 1, 9.99],
-      ['line-1', 2, 10],
+      ['line-1', 'line-1', 1, 9.99],
+      ['line-1#2', 'line-1', 2, 10],
     ]);
+    // ItemNumber is a unique line number (SDK); the commercetools line id is recoverable.
+    expect(order.OrderItems.map((i) => ctLineItemIdOf(i))).toEqual(['line-1', 'line-1']);
+  });
+
+  it('when a shipping method is mapped without a tag, then the postal service name is what Linnworks matches (MatchPostalServiceTag)', () => {
+    const { order } = mapped(
+      {},
+      { shippingMethodMapping: { standard: { postalService: 'Royal Mail 24' } } },
+    );
+    expect(order).toMatchObject({
+      MatchPostalServiceTag: 'Royal Mail 24',
+      PostalServiceName: 'Royal Mail 24',
+      SavePostalServiceIfNotExist: false,
+    });
+  });
+
+  it('when an order maps, then no ConversionRate is sent: Linnworks sets it from the Currency', () => {
+    const { order } = mapped({});
+    expect(order).not.toHaveProperty('ConversionRate');
+    expect(order.Currency).toBe('EUR');
   });
 
   it('when the store has a mapping and the shipping country a route, then SubSource comes from the store and the location from the country', () => {

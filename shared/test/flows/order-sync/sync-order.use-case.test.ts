@@ -16,19 +16,9 @@ import {
 } from '../../../src';
 import { captureLogger } from '../../../testing';
 import { buildCtOrder } from './ct-order.builder';
+import { testOrderSyncSettings } from './test-settings';
 
-const settings: OrderSyncSettings = {
-  source: 'COMMERCETOOLS',
-  storeMapping: { _none: { subSource: 'web', location: 'Default' } },
-  shippingMethodMapping: {},
-  countryLocations: {},
-  paidOnly: false,
-  stores: [],
-  unknownSkuPolicy: 'unlinked',
-  supportedCurrencies: ['EUR'],
-  titleLocale: 'en',
-  dispatchWithinHours: 48,
-};
+const settings = testOrderSyncSettings();
 
 /** A Linnworks fake keeping created orders by reference; `fail` makes CreateOrders throw. */
 function fakeLinnworks(fail?: Error) {
