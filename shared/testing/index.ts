@@ -27,6 +27,33 @@ export function ctTestConfig(projectKey = `test-${randomUUID().slice(0, 8)}`): C
   };
 }
 
+const ctMockProcess = require('./ct-mock-process.cjs') as {
+  seedCtResource(
+    url: string,
+    projectKey: string,
+    typeId: string,
+    resource: object,
+  ): Promise<unknown>;
+};
+
+/**
+ * Stores a resource on the test server exactly as given (its seeding route, not a commercetools
+ * route), for what the server cannot build through the API, e.g. an order in Multiple
+ * ShippingMode. An order's line items without a State get their quantity in `Initial`.
+ */
+export async function ctTestSeed<T>(
+  config: CtConfig,
+  typeId: string,
+  resource: object,
+): Promise<T> {
+  return (await ctMockProcess.seedCtResource(
+    config.apiUrl,
+    config.projectKey,
+    typeId,
+    resource,
+  )) as T;
+}
+
 export function ctTestApi(config: CtConfig = ctTestConfig()): CtApi {
   return createCtApi(config, { timeoutMs: 10_000, maxRetries: 0 });
 }
