@@ -12,6 +12,7 @@ export {
   fulfillmentFailureRef,
 } from './fulfillment-context';
 export * from './fulfillment-replayer';
+export * from './fulfillment-states';
 export * from './fulfillment-sync.env';
 export * from './fulfillment.types';
 export * from './line-match';
