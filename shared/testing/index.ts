@@ -27,6 +27,7 @@ export function ctTestConfig(projectKey = `test-${randomUUID().slice(0, 8)}`): C
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ctMockProcess = require('./ct-mock-process.cjs') as {
   seedCtResource(
     url: string,

@@ -11,6 +11,7 @@ export interface RunningCtServer {
 }
 
 // The commercetools test server every test uses (shared/testing), started the same way.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ctMock = require('../../../shared/testing/ct-mock-process.cjs') as {
   startCtMock(options: {
     cwd: string;
