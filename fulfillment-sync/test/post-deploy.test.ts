@@ -1,6 +1,6 @@
 import type { State } from '@commercetools/platform-sdk';
 import { type CtApi, DEFAULT_PROGRESS_RULES, type FulfillmentSettings } from 'shared';
-import { ctTestApi } from 'shared/testing';
+import { ctTestApi, setStateTransitions } from 'shared/testing';
 
 import { ensureFulfillmentStates } from '../src/connector/fulfillment-states';
 
@@ -11,25 +11,6 @@ const settings = {
 
 const stateByKey = async (api: CtApi, key: string): Promise<State> =>
   (await api.states().withKey({ key }).get().execute()).body;
-
-async function setTransitions(api: CtApi, key: string, to: string[]) {
-  const state = await stateByKey(api, key);
-  await api
-    .states()
-    .withId({ ID: state.id })
-    .post({
-      body: {
-        version: state.version,
-        actions: [
-          {
-            action: 'setTransitions',
-            transitions: to.map((k) => ({ typeId: 'state' as const, key: k })),
-          },
-        ],
-      },
-    })
-    .execute();
-}
 
 describe('post-deploy states', () => {
   it('when deployed twice, then the states exist once each, as designed: order states initial, the cancelled line state not, none with transitions', async () => {
@@ -112,10 +93,10 @@ describe('post-deploy states', () => {
       .states()
       .post({ body: { key: 'picked', type: 'LineItemState' } })
       .execute();
-    await setTransitions(api, 'Initial', ['picked']);
+    await setStateTransitions(api, 'Initial', ['picked']);
 
     const warned = await ensureFulfillmentStates(api, settings);
-    await setTransitions(api, 'Initial', ['picked', 'lw-line-cancelled']);
+    await setStateTransitions(api, 'Initial', ['picked', 'lw-line-cancelled']);
     const quiet = await ensureFulfillmentStates(api, settings);
 
     expect(warned.warnings).toEqual([

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Order, State } from '@commercetools/platform-sdk';
+import type { Order } from '@commercetools/platform-sdk';
 import {
   createFulfillmentSyncReplayer,
   DEFAULT_PROGRESS_RULES,
   type FulfillmentSettings,
   runFulfillmentSync,
 } from 'shared';
-import { captureLogger, ctTestConfig, ctTestSeed, ctTestUrl } from 'shared/testing';
+import {
+  captureLogger,
+  ctTestConfig,
+  ctTestSeed,
+  ctTestUrl,
+  setStateTransitions,
+} from 'shared/testing';
 
 import { ensureFulfillmentStates } from '../../../fulfillment-sync/src/connector/fulfillment-states';
 import { importOrder } from '../../../shared/test/flows/fulfillment-sync/ct-seed';
@@ -68,9 +74,6 @@ const fetchOrder = async (id: string): Promise<Order> =>
       .execute()
   ).body;
 
-const stateByKey = async (key: string): Promise<State> =>
-  (await w.ctApi.states().withKey({ key }).get().execute()).body;
-
 /** A line item's quantities per state key. */
 async function lineStates(order: Order, index: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -84,25 +87,6 @@ async function lineStates(order: Order, index: number): Promise<Record<string, n
 
 async function openFailures() {
   return (await w.deps.failures.list({ flow: 'fulfillment-sync' })).items;
-}
-
-async function setTransitions(key: string, to: string[]) {
-  const state = await stateByKey(key);
-  await w.ctApi
-    .states()
-    .withId({ ID: state.id })
-    .post({
-      body: {
-        version: state.version,
-        actions: [
-          {
-            action: 'setTransitions',
-            transitions: to.map((k) => ({ typeId: 'state' as const, key: k })),
-          },
-        ],
-      },
-    })
-    .execute();
 }
 
 describe('fulfillment-sync on the strict commercetools test server, states as post-deploy sets them', () => {
@@ -274,7 +258,7 @@ describe("fulfillment-sync with a merchant's own states that have transitions", 
       .states()
       .post({ body: { key: 'picked', type: 'LineItemState' } })
       .execute();
-    await setTransitions('Initial', ['picked']);
+    await setStateTransitions(w.ctApi, 'Initial', ['picked']);
     const [order] = await createLinkedOrders(w, 1, [{ sku: 'SKU-1', quantity: 2 }]);
     w.emulator.control.cancelOrder({
       order: order!.lwOrderId,
@@ -283,7 +267,7 @@ describe("fulfillment-sync with a merchant's own states that have transitions", 
 
     await run();
     const [failure] = await openFailures();
-    await setTransitions('Initial', ['picked', 'lw-line-cancelled']);
+    await setStateTransitions(w.ctApi, 'Initial', ['picked', 'lw-line-cancelled']);
     const replay = await createFulfillmentSyncReplayer(w.deps)(failure!, { dryRun: false });
 
     expect(failure).toMatchObject({

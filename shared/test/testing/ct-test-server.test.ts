@@ -1,5 +1,5 @@
 import type { Order, OrderUpdateAction, State, StateDraft } from '@commercetools/platform-sdk';
-import { ctTestApi, ctTestConfig, ctTestSeed } from 'shared/testing';
+import { ctTestApi, ctTestConfig, ctTestSeed, setStateTransitions } from 'shared/testing';
 
 import type { CtApi } from '../../src/commercetools/client';
 import { importOrder, seedCatalogue } from '../flows/fulfillment-sync/ct-seed';
@@ -208,20 +208,9 @@ describe('commercetools test server: transitionLineItemState', () => {
 
   it("when the from-state's transitions do not list the to-state, then the transition is rejected (there is no force)", async () => {
     const p = await project();
-    const { initial, order, move } = await orderWithCancelledState(p);
+    const { order, move } = await orderWithCancelledState(p);
     await createState(p, { key: 'picked', type: 'LineItemState' });
-    await p.api
-      .states()
-      .withId({ ID: initial.id })
-      .post({
-        body: {
-          version: initial.version,
-          actions: [
-            { action: 'setTransitions', transitions: [{ typeId: 'state', key: 'picked' }] },
-          ],
-        },
-      })
-      .execute();
+    await setStateTransitions(p.api, 'Initial', ['picked']);
     await expect(update(p, order, move(1))).rejects.toMatchObject(
       rejected('InvalidOperation', /from State 'Initial' to State 'cancelled' is not allowed/),
     );
