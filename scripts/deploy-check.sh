@@ -21,7 +21,7 @@ log() { printf '[deploy-check] %s\n' "$*"; }
 
 # The commercetools test server, from the workspace's own install.
 ct_port=$(node -e "require('$root/shared/testing/ct-mock-process.cjs').freePort().then(p => console.log(p))")
-(cd "$root" && CT_MOCK_PORT=$ct_port exec setsid node --no-warnings --input-type=module -e "$(cat "$root/shared/testing/ct-mock-server.mjs")") >"$work/ct-mock.log" 2>&1 &
+(cd "$root" && CT_MOCK_PORT=$ct_port exec setsid node --no-warnings "$root/shared/testing/ct-mock-server.mjs") >"$work/ct-mock.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do grep -q CT_MOCK_READY "$work/ct-mock.log" 2>/dev/null && break; sleep 0.2; done
 grep -q CT_MOCK_READY "$work/ct-mock.log" || { log "commercetools test server did not start"; cat "$work/ct-mock.log"; exit 1; }

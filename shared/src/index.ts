@@ -16,6 +16,7 @@ export * from './http/job-app';
 export * from './http/run-main';
 export * from './http/server';
 export * from './lifecycle/resources';
+export * from './lifecycle/states';
 export * from './lifecycle/subscription';
 export * from './logging/context';
 export * from './logging/logger';

@@ -1,6 +1,5 @@
 // Starts and stops the commercetools test server in a child process.
 const { spawn } = require('node:child_process');
-const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -17,31 +16,31 @@ function freePort() {
 }
 
 /**
- * Runs the server script with `cwd` as the module-resolution base, so the mock package is found
- * in the calling package's node_modules (workspace or a standalone app install alike).
+ * Runs the server script with `cwd` as the module-resolution base for the mock package, so it is
+ * found in the calling package's node_modules (workspace or a standalone app install alike).
+ * `port` 0 lets the server pick a free port; the URL carries the port it listens on.
  */
-async function startCtMock({ cwd = process.cwd(), port, env = {} } = {}) {
+async function startCtMock({ cwd = process.cwd(), port, host = '127.0.0.1', env = {} } = {}) {
   const chosen = port ?? (await freePort());
-  const script = fs.readFileSync(path.join(__dirname, 'ct-mock-server.mjs'), 'utf8');
-  const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], {
-    env: {
-      ...process.env,
-      CT_MOCK_RULES: path.join(__dirname, 'ct-rules', 'index.mjs'),
-      ...env,
-      CT_MOCK_PORT: String(chosen),
+  const child = spawn(
+    process.execPath,
+    ['--no-warnings', path.join(__dirname, 'ct-mock-server.mjs')],
+    {
+      env: { ...process.env, ...env, CT_MOCK_PORT: String(chosen), CT_MOCK_HOST: host },
+      cwd,
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    cwd,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
+  );
+  const actual = await new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error('commercetools test server did not start in 20 s')),
       20000,
     );
     child.stdout.on('data', (buf) => {
-      if (buf.toString().includes('CT_MOCK_READY')) {
+      const match = /CT_MOCK_READY (\d+)/.exec(buf.toString());
+      if (match) {
         clearTimeout(timer);
-        resolve();
+        resolve(Number(match[1]));
       }
     });
     child.once('exit', (code) => {
@@ -50,7 +49,7 @@ async function startCtMock({ cwd = process.cwd(), port, env = {} } = {}) {
     });
   });
   child.stdout.resume();
-  return { child, port: chosen, url: `http://127.0.0.1:${chosen}` };
+  return { child, port: actual, url: `http://${host}:${actual}` };
 }
 
 function stopCtMock(child) {
@@ -61,4 +60,21 @@ function stopCtMock(child) {
   });
 }
 
-module.exports = { startCtMock, stopCtMock, freePort };
+/**
+ * Stores a resource as given through the server's seeding route (not a commercetools route; see
+ * ct-server/seed-route.mjs), for what the test server cannot compute: discounted orders, orders
+ * in Multiple ShippingMode. Resolves with the stored resource.
+ */
+async function seedCtResource(url, projectKey, typeId, resource) {
+  const res = await fetch(`${url}/_seed/${projectKey}/${typeId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(resource),
+  });
+  if (res.status !== 201) {
+    throw new Error(`seeding a ${typeId} failed: ${res.status} ${await res.text()}`);
+  }
+  return res.json();
+}
+
+module.exports = { startCtMock, stopCtMock, freePort, seedCtResource };

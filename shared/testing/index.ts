@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 
+import type { State } from '@commercetools/platform-sdk';
+
 import { createCtApi, type CtApi } from '../src/commercetools/client';
 import type { CtConfig } from '../src/config/common.config';
 import { createLogger, type Logger } from '../src/logging/logger';
@@ -27,8 +29,52 @@ export function ctTestConfig(projectKey = `test-${randomUUID().slice(0, 8)}`): C
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ctMockProcess = require('./ct-mock-process.cjs') as {
+  seedCtResource(
+    url: string,
+    projectKey: string,
+    typeId: string,
+    resource: object,
+  ): Promise<unknown>;
+};
+
+/**
+ * Stores a resource on the test server exactly as given (its seeding route, not a commercetools
+ * route), for what the server cannot build through the API, e.g. an order in Multiple
+ * ShippingMode. An order's line items without a State get their quantity in `Initial`.
+ */
+export async function ctTestSeed<T>(
+  config: CtConfig,
+  typeId: string,
+  resource: object,
+): Promise<T> {
+  return (await ctMockProcess.seedCtResource(
+    config.apiUrl,
+    config.projectKey,
+    typeId,
+    resource,
+  )) as T;
+}
+
 export function ctTestApi(config: CtConfig = ctTestConfig()): CtApi {
   return createCtApi(config, { timeoutMs: 10_000, maxRetries: 0 });
+}
+
+/** Sets a state's transitions to the states with these keys, as a merchant does by hand. */
+export async function setStateTransitions(api: CtApi, key: string, to: string[]): Promise<State> {
+  const state = (await api.states().withKey({ key }).get().execute()).body;
+  const transitions = to.map((k) => ({ typeId: 'state' as const, key: k }));
+
+  return (
+    await api
+      .states()
+      .withId({ ID: state.id })
+      .post({
+        body: { version: state.version, actions: [{ action: 'setTransitions', transitions }] },
+      })
+      .execute()
+  ).body;
 }
 
 /** Environment variables pointing an app at the test server. */

@@ -192,6 +192,7 @@ export async function fulfilmentSteps(
       item.quantity === 1 && item.lineItemId === mugLine?.id,
       `return item: quantity ${item.quantity} on line ${item.lineItemId ?? '?'}`,
     );
+    check(item.paymentState === 'Refunded', `return item payment ${item.paymentState ?? 'none'}`);
     check(after.shipmentState === 'Shipped', `shipmentState ${after.shipmentState ?? 'none'}`);
 
     return `shipped, then 1 × MUG-ENM-BLU refunded: one return item (quantity 1, payment ${item.paymentState ?? '?'}) after two runs`;

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export interface RunningCtServer {
@@ -10,68 +10,40 @@ export interface RunningCtServer {
   close(): Promise<void>;
 }
 
-const SCRIPT = path.join(__dirname, 'ct-server.mjs');
-/** The rules of the real API the mock lacks, shared with the tests' server (shared/testing). */
-const RULES = path.join(__dirname, '..', '..', '..', 'shared', 'testing', 'ct-rules', 'index.mjs');
+// The commercetools test server every test uses (shared/testing), started the same way.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ctMock = require('../../../shared/testing/ct-mock-process.cjs') as {
+  startCtMock(options: {
+    cwd: string;
+    port: number;
+    host: string;
+  }): Promise<{ child: ChildProcess; port: number; url: string }>;
+  stopCtMock(child: ChildProcess): Promise<void>;
+  seedCtResource(
+    url: string,
+    projectKey: string,
+    typeId: string,
+    resource: object,
+  ): Promise<unknown>;
+};
 
 /**
- * Starts the commercetools test server (@labdigital/commercetools-mock, ESM only) in a child
- * process on 127.0.0.1, like `startCtMock` in shared/testing, with the sandbox's seeding route.
+ * Starts the commercetools test server (shared/testing/ct-mock-server.mjs: the mock with the
+ * strict rules and the seeding route, docs/testing.md) in a child process on 127.0.0.1.
  */
 export async function startCtServer(port: number): Promise<RunningCtServer> {
-  const child = spawn(process.execPath, ['--no-warnings', SCRIPT], {
-    env: {
-      ...process.env,
-      CT_MOCK_PORT: String(port),
-      CT_MOCK_HOST: '127.0.0.1',
-      CT_MOCK_RULES: RULES,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const started = await ctMock.startCtMock({
+    cwd: path.join(__dirname, '..', '..'),
+    port,
+    host: '127.0.0.1',
   });
-  const actualPort = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('commercetools test server did not start in 20 s')),
-      20_000,
-    );
-    child.stdout?.on('data', (buf: Buffer) => {
-      const match = /CT_MOCK_READY (\d+)/.exec(buf.toString());
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`commercetools test server exited with ${code}`));
-    });
-  });
-  child.stdout?.resume();
-  const url = `http://127.0.0.1:${actualPort}`;
 
   return {
-    url,
-    port: actualPort,
-    child,
-    async unsafeAdd<T>(projectKey: string, typeId: string, resource: object): Promise<T> {
-      const res = await fetch(`${url}/_sandbox/${projectKey}/${typeId}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(resource),
-      });
-      if (res.status !== 201)
-        throw new Error(`seeding a ${typeId} failed: ${res.status} ${await res.text()}`);
-
-      return (await res.json()) as T;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-
-          return;
-        }
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    url: started.url,
+    port: started.port,
+    child: started.child,
+    unsafeAdd: async <T>(projectKey: string, typeId: string, resource: object) =>
+      (await ctMock.seedCtResource(started.url, projectKey, typeId, resource)) as T,
+    close: () => ctMock.stopCtMock(started.child),
   };
 }

@@ -50,10 +50,6 @@ export function testServerSettings(): Record<string, string> {
     // The emulator writes only the first box's tracking number into the processed-order header,
     // so multi-box orders are read with GetPackageSplit every time (docs/fulfillment-sync.md).
     FULFILLMENT_PACKAGE_SPLIT: 'always',
-    // The commercetools test server lacks setParcelTrackingData and setReturnPaymentState
-    // (shared/reference/test-doubles.md §4); against a real project leave both at their defaults.
-    FULFILLMENT_TRACKING_UPDATE: 'add-parcel',
-    FULFILLMENT_RETURN_PAYMENT_STATE: 'none',
   };
 }
 

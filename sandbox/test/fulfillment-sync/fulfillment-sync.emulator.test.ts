@@ -12,9 +12,8 @@ const settings: FulfillmentSettings = {
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
   refundPaymentState: undefined,
-  // Not implemented by the commercetools test server (test-doubles.md §4): covered by mapper tests.
-  returnPaymentState: undefined,
-  trackingUpdate: 'add-parcel',
+  returnPaymentState: 'Refunded',
+  trackingUpdate: 'set-tracking',
   lateTrackingHours: 48,
   packageSplit: 'auto',
 };
@@ -136,7 +135,11 @@ describe('fulfillment-sync against the Linnworks emulator and the commercetools 
     expect(cancelled.orderState).toBe('Cancelled');
     const items = (refunded.returnInfo ?? []).flatMap((r) => r.items);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ quantity: 1, lineItemId: refunded.lineItems[0]?.id });
+    expect(items[0]).toMatchObject({
+      quantity: 1,
+      lineItemId: refunded.lineItems[0]?.id,
+      paymentState: 'Refunded',
+    });
     // The emulator sends headers with `RefundLines: null` (the official sample): the lines that
     // reached commercetools came from GetRefundLinesByHeaderId.
     expect(

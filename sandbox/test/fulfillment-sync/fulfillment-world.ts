@@ -75,56 +75,70 @@ export async function createLinkedOrders(
   count: number,
   lines: Array<{ sku: string; quantity: number }>,
   prefix = 'ORD',
-): Promise<Array<{ ct: Order; lwOrderId: string; reference: string }>> {
-  const created: Array<{ ct: Order; lwOrderId: string; reference: string }> = [];
+): Promise<LinkedOrder[]> {
+  const created: LinkedOrder[] = [];
   for (let start = 0; start < count; start += 20) {
     const batch: Order[] = [];
     for (let i = start; i < Math.min(count, start + 20); i++) {
       batch.push(await importOrder(world.ctApi, world.shippingMethodId, `${prefix}-${i}`, lines));
     }
-    const ids = await world.linnworks.createOrders({
-      location: 'Default',
-      orders: batch.map((o) => ({
-        Source: 'COMMERCETOOLS',
-        SubSource: 'web',
-        ReferenceNumber: o.orderNumber ?? o.id,
-        ReceivedDate: '2026-01-01T08:00:00Z',
-        DispatchBy: '2026-01-03T08:00:00Z',
-        PaymentStatus: 'Paid',
-        Currency: 'EUR',
-        MatchPostalServiceTag: 'Tracked 24',
-        PostalServiceName: 'Tracked 24',
-        OrderItems: o.lineItems.map((li) => ({
-          ItemNumber: li.id,
-          ChannelSKU: li.variant.sku ?? '',
-          ItemTitle: 'Item',
-          Qty: li.quantity,
-          PricePerUnit: 5,
-          TaxRate: 20,
-          TaxCostInclusive: true,
-          UseChannelTax: true,
-          LineDiscount: 0,
-          IsService: false,
-        })),
-      })),
-    });
-    for (const [index, order] of batch.entries()) {
-      const lwOrderId = ids[index] ?? '';
-      const state: OrderState = {
-        ctOrderId: order.id,
-        orderNumber: order.orderNumber,
-        linnworksOrderId: lwOrderId,
-        linnworksReference: order.orderNumber ?? order.id,
-        status: 'created',
-        paid: true,
-        lastOrderVersion: order.version,
-        attempts: 1,
-        updatedAt: '2026-01-01T08:00:00.000Z',
-      };
-      await new CtStateStore(world.ctApi).put(ORDER_STATE_CONTAINER, order.id, state);
-      created.push({ ct: order, lwOrderId, reference: order.orderNumber ?? order.id });
-    }
+    created.push(...(await linkOrders(world, batch)));
   }
 
   return created;
+}
+
+export interface LinkedOrder {
+  ct: Order;
+  lwOrderId: string;
+  reference: string;
+}
+
+/** Linnworks orders and order-state records for existing commercetools orders (≤ 20). */
+export async function linkOrders(world: FulfillmentWorld, batch: Order[]): Promise<LinkedOrder[]> {
+  const ids = await world.linnworks.createOrders({
+    location: 'Default',
+    orders: batch.map((o) => ({
+      Source: 'COMMERCETOOLS',
+      SubSource: 'web',
+      ReferenceNumber: o.orderNumber ?? o.id,
+      ReceivedDate: '2026-01-01T08:00:00Z',
+      DispatchBy: '2026-01-03T08:00:00Z',
+      PaymentStatus: 'Paid',
+      Currency: 'EUR',
+      MatchPostalServiceTag: 'Tracked 24',
+      PostalServiceName: 'Tracked 24',
+      OrderItems: o.lineItems.map((li) => ({
+        ItemNumber: li.id,
+        ChannelSKU: li.variant.sku ?? '',
+        ItemTitle: 'Item',
+        Qty: li.quantity,
+        PricePerUnit: 5,
+        TaxRate: 20,
+        TaxCostInclusive: true,
+        UseChannelTax: true,
+        LineDiscount: 0,
+        IsService: false,
+      })),
+    })),
+  });
+  const linked: LinkedOrder[] = [];
+  for (const [index, order] of batch.entries()) {
+    const lwOrderId = ids[index] ?? '';
+    const state: OrderState = {
+      ctOrderId: order.id,
+      orderNumber: order.orderNumber,
+      linnworksOrderId: lwOrderId,
+      linnworksReference: order.orderNumber ?? order.id,
+      status: 'created',
+      paid: true,
+      lastOrderVersion: order.version,
+      attempts: 1,
+      updatedAt: '2026-01-01T08:00:00.000Z',
+    };
+    await new CtStateStore(world.ctApi).put(ORDER_STATE_CONTAINER, order.id, state);
+    linked.push({ ct: order, lwOrderId, reference: order.orderNumber ?? order.id });
+  }
+
+  return linked;
 }

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Order } from '@commercetools/platform-sdk';
 import request from 'supertest';
 import {
   EXTENDED_PROPERTY_CT_ORDER_ID,
   EXTENDED_PROPERTY_CT_ORDER_NUMBER,
   failureId,
 } from 'shared';
+import { ctTestSeed } from 'shared/testing';
 
 import {
   importOrder,
@@ -139,6 +143,48 @@ describe('order-sync against the commercetools test server and the Linnworks emu
       expect(text).not.toContain(personal);
     }
     expect((await world.states.get(order.id))?.value.status).toBe('rejected');
+  });
+
+  it('when an order is in Multiple shipping mode, then order-sync rejects it naming shippingMode, so Linnworks never ships what commercetools cannot record as a delivery', async () => {
+    const imported = await importOrder(world, {
+      orderNumber: 'CT-1009',
+      lines: [{ sku: 'MUG-BLUE', quantity: 1, unitCents: 1200 }],
+    });
+    const shipping = (shippingKey: string) => ({
+      shippingKey,
+      shippingAddress: imported.shippingAddress,
+      shippingInfo: {
+        shippingMethodName: shippingKey,
+        price: { type: 'centPrecision', currencyCode: 'EUR', centAmount: 0, fractionDigits: 2 },
+        shippingRate: {
+          price: { type: 'centPrecision', currencyCode: 'EUR', centAmount: 0, fractionDigits: 2 },
+        },
+        shippingMethodState: 'MatchesCart',
+        deliveries: [],
+      },
+    });
+    // The test server cannot build a Multiple-mode cart; the order is stored as commercetools holds one.
+    const order = await ctTestSeed<Order>(world.ctConfig, 'order', {
+      ...imported,
+      id: randomUUID(),
+      orderNumber: 'CT-1009-M',
+      shippingMode: 'Multiple',
+      shipping: [shipping('home'), shipping('office')],
+    });
+
+    const res = await request(world.app).post('/event').send(orderMessage(order));
+
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ outcome: 'rejected' });
+    expect(linnworksOrdersFor(world, order.id)).toHaveLength(0);
+    const failure = await world.failures.get(
+      failureId('order-sync', { type: 'order', id: order.id }),
+    );
+    expect(failure).toMatchObject({
+      reasonCode: 'MULTIPLE_SHIPPING_ADDRESSES',
+      field: 'shippingMode',
+      retryable: false,
+    });
   });
 
   it('when an unpaid order is paid later, then the same Linnworks order becomes paid and no second order appears', async () => {

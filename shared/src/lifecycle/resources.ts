@@ -1,4 +1,4 @@
-import type { ChannelRoleEnum, StateTypeEnum } from '@commercetools/platform-sdk';
+import type { ChannelRoleEnum } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../commercetools/client';
 import { isCtNotFound, toCtError } from '../commercetools/ct-errors';
@@ -24,36 +24,5 @@ export async function ensureChannel(
     return 'created';
   } catch (error) {
     throw toCtError(error, `create of channel ${input.key}`);
-  }
-}
-
-/** Creates a custom state by key if it is missing (order or line-item workflow states). */
-export async function ensureState(
-  api: CtApi,
-  input: { key: string; type: StateTypeEnum; name: string; initial?: boolean },
-): Promise<'created' | 'exists'> {
-  try {
-    await api.states().withKey({ key: input.key }).get().execute();
-
-    return 'exists';
-  } catch (error) {
-    if (!isCtNotFound(error)) throw toCtError(error, `read of state ${input.key}`);
-  }
-  try {
-    await api
-      .states()
-      .post({
-        body: {
-          key: input.key,
-          type: input.type,
-          name: { en: input.name },
-          initial: input.initial ?? false,
-        },
-      })
-      .execute();
-
-    return 'created';
-  } catch (error) {
-    throw toCtError(error, `create of state ${input.key}`);
   }
 }

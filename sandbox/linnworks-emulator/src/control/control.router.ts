@@ -34,6 +34,9 @@ export function createControlRouter(control: EmulatorControl): Router {
   post('/orders/:order/ship-partial', (b, req) =>
     control.shipPartial({ ...b, order: id(req) } as never),
   );
+  post('/orders/:order/tracking', (b, req) =>
+    control.attachTracking({ ...(b as { trackingNumber: string }), order: id(req) }),
+  );
   post('/orders/:order/cancel', (b, req) => control.cancelOrder({ ...b, order: id(req) }));
   post('/orders/:order/refunds', (b, req) => control.refundOrder({ ...b, order: id(req) }));
   post('/orders/:order/returns', (b, req) =>

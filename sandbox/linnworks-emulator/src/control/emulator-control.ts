@@ -186,6 +186,20 @@ export class EmulatorControl {
     return this.view(processOrder(this.store, { ...input, order: child.id }).id);
   }
 
+  /**
+   * A tracking number the carrier gave after the order was processed (reference §5.3 [?]):
+   * set on the order and on its first box when they have none yet.
+   */
+  attachTracking(input: { order: string; trackingNumber: string }): OrderDetailsJson {
+    const order = findOrder(this.store, input.order);
+    if (!order.processed) throw new ControlError(409, `Order ${order.numOrderId} is not processed`);
+    if (!order.trackingNumber) order.trackingNumber = input.trackingNumber;
+    const box = order.packages[0];
+    if (box && !box.trackingNumber) box.trackingNumber = input.trackingNumber;
+
+    return this.view(order.id);
+  }
+
   cancelOrder(input: CancelInput): OrderDetailsJson {
     return this.view(cancelOrder(this.store, input, this.options).id);
   }

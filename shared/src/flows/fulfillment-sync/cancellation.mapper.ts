@@ -1,5 +1,6 @@
-import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
+import type { LineItem, Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
+import { cancellationBlockedBy, expandedState } from './fulfillment-states';
 import type { LwRefundLine, RecordProblem } from './fulfillment.types';
 import { matchLines, quantityInState } from './line-match';
 
@@ -10,11 +11,60 @@ export function planFullCancellation(order: Order): OrderUpdateAction[] {
     : [{ action: 'changeOrderState', orderState: 'Cancelled' }];
 }
 
+type ItemState = LineItem['state'][number];
+
+/**
+ * The line-item state to move `delta` units of a line out of: of the states that hold units and
+ * let them move to the cancelled state (from the expanded line-item states; unexpanded ones are
+ * left to commercetools), the one holding most (normally the built-in `Initial`).
+ */
+function sourceState(
+  lineItem: LineItem,
+  delta: number,
+  cancelled: { key: string; id: string | undefined },
+): { from: ItemState } | { problem: RecordProblem } {
+  const held = lineItem.state
+    .filter((s) => s.state.id !== cancelled.id && s.quantity > 0)
+    .sort((a, b) => b.quantity - a.quantity);
+  const blocked = new Map<ItemState, string>();
+  for (const s of held) {
+    const info = expandedState(s.state);
+    const reason =
+      info && cancelled.id
+        ? cancellationBlockedBy(info, { ...cancelled, id: cancelled.id })
+        : undefined;
+    if (reason) blocked.set(s, reason);
+  }
+  const from = held.find((s) => !blocked.has(s));
+  if (!from && held.length > 0) {
+    return {
+      problem: {
+        reasonCode: 'LINE_STATE_TRANSITION_NOT_ALLOWED',
+        message: `line item ${lineItem.id}: ${[...new Set(blocked.values())].join('; ')} (docs/fulfillment-sync.md, "States")`,
+        field: 'cancellations',
+        retryable: false,
+      },
+    };
+  }
+  if (!from || from.quantity < delta) {
+    return {
+      problem: {
+        reasonCode: 'LINE_STATE_QUANTITY',
+        message: `line item ${lineItem.id} has ${from?.quantity ?? 0} units to cancel, Linnworks cancelled ${delta} more`,
+        field: 'cancellations',
+        retryable: false,
+      },
+    };
+  }
+
+  return { from };
+}
+
 /**
  * Partial cancellations (refund lines with `IsCancellation`) as line-item state transitions:
  * each line item moves to the cancelled state by the quantity Linnworks cancelled in total,
  * less what is already there, so applying the same lines again transitions nothing.
- * Units move out of the state that holds most of the line (normally the initial state).
+ * Units move out of the state chosen by `sourceState`.
  */
 export function planPartialCancellations(
   order: Order,
@@ -37,24 +87,13 @@ export function planPartialCancellations(
     if (!lineItem) continue;
     const delta = quantity - quantityInState(lineItem, cancelled.id);
     if (delta <= 0) continue;
-    const from = lineItem.state
-      .filter((s) => s.state.id !== cancelled.id)
-      .sort((a, b) => b.quantity - a.quantity)[0];
-    if (!from || from.quantity < delta) {
-      return {
-        problem: {
-          reasonCode: 'LINE_STATE_QUANTITY',
-          message: `line item ${id} has ${from?.quantity ?? 0} units to cancel, Linnworks cancelled ${delta} more`,
-          field: 'cancellations',
-          retryable: false,
-        },
-      };
-    }
+    const source = sourceState(lineItem, delta, cancelled);
+    if ('problem' in source) return source;
     actions.push({
       action: 'transitionLineItemState',
       lineItemId: id,
       quantity: delta,
-      fromState: { typeId: 'state', id: from.state.id },
+      fromState: { typeId: 'state', id: source.from.state.id },
       toState: { typeId: 'state', key: cancelled.key },
     });
   }

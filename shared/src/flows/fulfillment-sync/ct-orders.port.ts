@@ -2,8 +2,13 @@ import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../../commercetools/client';
 import { isCtConflict, toCtError } from '../../commercetools/ct-errors';
+import { type StateInfo, toStateInfo } from './fulfillment-states';
 
-/** The commercetools side of the flow: read orders in batches, update one, resolve state keys. */
+/**
+ * The commercetools side of the flow: read orders in batches, update one, resolve state keys.
+ * Orders are read with their order state and line-item states expanded (`state.obj`,
+ * `lineItems[*].state[*].state.obj`), so plans can tell which transitions commercetools allows.
+ */
 export interface FulfillmentCtPort {
   /** Orders by id; missing ids are simply absent. */
   getOrders(ids: string[]): Promise<Order[]>;
@@ -11,9 +16,12 @@ export interface FulfillmentCtPort {
   getOrdersByNumber(orderNumbers: string[]): Promise<Order[]>;
   /** One update request; throws `OrderVersionConflict` when the version moved. */
   updateOrder(id: string, version: number, actions: OrderUpdateAction[]): Promise<Order>;
-  /** State key → id for the keys that exist. */
-  stateIds(keys: string[]): Promise<Map<string, string>>;
+  /** State key → what the flow needs of it, for the keys that exist. */
+  states(keys: string[]): Promise<Map<string, StateInfo>>;
 }
+
+/** Reference expansions of every order read: the states plans check transitions against. */
+export const ORDER_EXPAND = ['state', 'lineItems[*].state[*].state'];
 
 export class OrderVersionConflict extends Error {
   constructor(readonly orderId: string) {
@@ -45,7 +53,13 @@ export class CtFulfillmentOrders implements FulfillmentCtPort {
       try {
         const res = await this.api
           .orders()
-          .get({ queryArgs: { where: `${field} in (${quoted(batch)})`, limit: BATCH } })
+          .get({
+            queryArgs: {
+              where: `${field} in (${quoted(batch)})`,
+              limit: BATCH,
+              expand: ORDER_EXPAND,
+            },
+          })
           .execute();
         found.push(...res.body.results);
       } catch (error) {
@@ -79,19 +93,19 @@ export class CtFulfillmentOrders implements FulfillmentCtPort {
     }
   }
 
-  async stateIds(keys: string[]): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    if (keys.length === 0) return ids;
+  async states(keys: string[]): Promise<Map<string, StateInfo>> {
+    const states = new Map<string, StateInfo>();
+    if (keys.length === 0) return states;
     try {
       const res = await this.api
         .states()
         .get({ queryArgs: { where: `key in (${quoted(keys)})`, limit: 500 } })
         .execute();
-      for (const state of res.body.results) if (state.key) ids.set(state.key, state.id);
+      for (const state of res.body.results) states.set(state.key, toStateInfo(state));
     } catch (error) {
       throw toCtError(error, 'state query');
     }
 
-    return ids;
+    return states;
   }
 }

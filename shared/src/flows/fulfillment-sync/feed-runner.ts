@@ -1,6 +1,7 @@
 import { describeError, isRetryable } from '../../errors/errors';
 import { type ApplyContext, type FeedName, FULFILLMENT_FLOW } from './fulfillment-context';
 import type { CursorRepo } from './cursor.repo';
+import type { StateInfo } from './fulfillment-states';
 
 /** What a run hands each feed: its cursors, the clock, paging and the time budget. */
 export interface FeedRun extends ApplyContext {
@@ -13,8 +14,8 @@ export interface FeedRun extends ApplyContext {
   outOfTime: () => boolean;
   /** Id of the line-item state of cancelled quantities, if it exists. */
   cancelledStateId: string | undefined;
-  /** Custom order state key → id, for the progress feed. */
-  stateIds: Map<string, string>;
+  /** The flow's custom states by key (progress order states, the cancelled line-item state). */
+  states: Map<string, StateInfo>;
 }
 
 /** How a feed ended: done, or stopped by the time budget (the run is then `partial`). */

@@ -58,6 +58,7 @@ export function fulfillmentFailureRef(
   };
 }
 
+/** Counts a record that failed (`<feed>.failed`) and queues its problem. */
 export async function recordProblem(
   ctx: ApplyContext,
   feed: FeedName,
@@ -65,6 +66,16 @@ export async function recordProblem(
   problem: RecordProblem,
 ): Promise<void> {
   ctx.counts.add(`${feed}.failed`);
+  await queueProblem(ctx, feed, ref, problem);
+}
+
+/** Logs a problem and records it in the failure queue (replay collects it too). */
+async function queueProblem(
+  ctx: ApplyContext,
+  feed: FeedName,
+  ref: Pick<LwOrderRef, 'lwOrderId' | 'numOrderId'>,
+  problem: RecordProblem,
+): Promise<void> {
   ctx.problems?.push(problem);
   ctx.deps.logger.warn(
     { feed, lwOrderId: ref.lwOrderId, reasonCode: problem.reasonCode, field: problem.field },
@@ -83,7 +94,8 @@ export type Planner = (order: Order) => OrderUpdateAction[] | { problem: RecordP
 /**
  * Applies one record to its commercetools order in a single update request. On a version
  * conflict the order is read again and the plan rebuilt once (plans are idempotent).
- * Returns what happened; problems are recorded in the failure queue, never thrown.
+ * Returns what happened (the caller counts it); problems are recorded in the failure queue,
+ * never thrown.
  */
 export async function applyToOrder(
   ctx: ApplyContext,
@@ -96,7 +108,7 @@ export async function applyToOrder(
   for (let attempt = 0; attempt < 3; attempt++) {
     const planned = plan(current);
     if (!Array.isArray(planned)) {
-      await recordProblem(ctx, feed, ref, planned.problem);
+      await queueProblem(ctx, feed, ref, planned.problem);
 
       return 'failed';
     }
@@ -131,7 +143,7 @@ export async function applyToOrder(
         continue;
       }
       const described = describeError(error);
-      await recordProblem(ctx, feed, ref, {
+      await queueProblem(ctx, feed, ref, {
         reasonCode: described.code,
         message: described.message,
         retryable: isRetryable(error),
@@ -140,7 +152,7 @@ export async function applyToOrder(
       return 'failed';
     }
   }
-  await recordProblem(ctx, feed, ref, {
+  await queueProblem(ctx, feed, ref, {
     reasonCode: 'CT_ORDER_CONFLICT',
     message: `order ${order.id} kept changing while it was updated`,
     retryable: true,

@@ -53,8 +53,8 @@ export function createFulfillmentSyncReplayer(deps: FulfillmentDeps): FlowReplay
     }
     const shipment = shipmentFromDetails(details);
     const resolved = (await deps.links.resolve([shipment])).get(shipment.lwOrderId);
-    const stateIds = await deps.ct.stateIds([deps.settings.lineCancelledState]);
-    const cancelledStateId = stateIds.get(deps.settings.lineCancelledState);
+    const states = await deps.ct.states([deps.settings.lineCancelledState]);
+    const cancelledStateId = states.get(deps.settings.lineCancelledState)?.id;
     if (feed === 'processed') {
       if (!details.Processed || isCancelledDetails(details)) {
         return { outcome: 'skipped', message: 'the Linnworks order is not (or no longer) shipped' };

@@ -16,11 +16,17 @@ const CT_SHIPMENT_STATES = [
 ] as const;
 const STATE_KEY = /^[-_~.a-zA-Z0-9]{2,256}$/;
 
-/** One progress rule: when `flag` is set, transition to custom order state `state` (and shipment state). */
+/**
+ * One progress rule: when `flag` is set, transition to custom order state `state` (and shipment
+ * state). `force` sends the transition with `force: true` when the order's current state does not
+ * allow it (a merchant's workflow state whose `transitions` do not list `state`); without it such
+ * an order keeps its state (docs/fulfillment-sync.md, "States").
+ */
 export const progressRuleSchema = z.object({
   flag: z.enum(PROGRESS_FLAGS),
   state: z.string().regex(STATE_KEY, 'must be a commercetools state key'),
   shipmentState: z.enum(CT_SHIPMENT_STATES).optional(),
+  force: z.boolean().optional(),
 });
 export type ProgressRule = z.infer<typeof progressRuleSchema>;
 

@@ -13,6 +13,7 @@ export {
 } from './fulfillment-context';
 export { FEED_FAILURE_TYPE, type FeedReport, feedFailureRef } from './feed-runner';
 export * from './fulfillment-replayer';
+export * from './fulfillment-states';
 export * from './fulfillment-sync.env';
 export * from './fulfillment.types';
 export * from './line-match';

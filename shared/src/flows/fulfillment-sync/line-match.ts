@@ -7,14 +7,9 @@ export interface MatchedItem {
   quantity: number;
 }
 
-/**
- * The delivery carrying `key`. The commercetools test server stores a delivery's key as
- * `deliveryKey` (the action's field) instead of `key`; both are read.
- */
+/** The delivery carrying `key` (the connector's deliveries are keyed `lw-<order>`). */
 export function deliveryWithKey(order: Order, key: string): Delivery | undefined {
-  return order.shippingInfo?.deliveries?.find(
-    (d) => d.key === key || (d as Delivery & { deliveryKey?: string }).deliveryKey === key,
-  );
+  return order.shippingInfo?.deliveries?.find((d) => d.key === key);
 }
 
 /** Quantity of each line item already delivered on the order (every delivery counts). */

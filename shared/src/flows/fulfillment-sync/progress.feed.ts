@@ -2,7 +2,21 @@ import { ORDER_STATE_CONTAINER, type OrderState } from '../order-sync/order-stat
 import type { Feed, FeedRun } from './feed-runner';
 import { saveCursor } from './feed-runner';
 import { applyToOrder } from './fulfillment-context';
-import { planProgress } from './progress.mapper';
+import { planProgress, type ProgressPlan } from './progress.mapper';
+
+/** An order whose (merchant) state does not allow the rule's state: counted and logged, not forced. */
+function stateNotAllowed(
+  run: FeedRun,
+  ctOrderId: string,
+  blocked: NonNullable<ProgressPlan['blocked']>,
+): void {
+  run.counts.add('progress.stateNotAllowed');
+  run.deps.logger.warn(
+    { feed: 'progress', ctOrderId, fromState: blocked.from ?? null, toState: blocked.to },
+    `fulfillment-sync: order state ${blocked.from ?? '(none)'} does not allow a transition to ${blocked.to}; ` +
+      `the order keeps its state (list ${blocked.to} in its transitions, or set "force": true on the progress rule)`,
+  );
+}
 
 /**
  * Progress of open orders: the order-state records of orders order-sync created (and nobody
@@ -33,10 +47,15 @@ export const progressFeed: Feed = async (run: FeedRun) => {
       const order = orders.find((o) => o.id === state.ctOrderId);
       if (!f || !order) continue;
       const ref = { lwOrderId: state.linnworksOrderId, numOrderId: f.NumOrderId };
-      const outcome = await applyToOrder(run, 'progress', ref, order, (o) =>
-        planProgress(o, f, rules, run.stateIds),
-      );
+      let blocked: ProgressPlan['blocked'];
+      const outcome = await applyToOrder(run, 'progress', ref, order, (o) => {
+        const plan = planProgress(o, f, rules, run.states);
+        blocked = plan.blocked;
+
+        return plan.actions;
+      });
       run.counts.add(`progress.${outcome}`);
+      if (blocked) stateNotAllowed(run, order.id, blocked);
     }
   }
   await saveCursor(run, 'progress', { at: run.now().toISOString() });

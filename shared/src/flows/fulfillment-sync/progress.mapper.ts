@@ -1,6 +1,7 @@
 import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
 import type { LinnworksOrderPrintFlags } from '../../linnworks/linnworks-types';
+import { expandedState, type StateInfo, transitionAllowed } from './fulfillment-states';
 import type { ProgressRule } from './fulfillment-sync.env';
 
 /** The rule that applies to an open order: the last one in the list whose flag is set. */
@@ -16,6 +17,35 @@ export function progressRuleFor(
   return undefined;
 }
 
+export interface ProgressPlan {
+  actions: OrderUpdateAction[];
+  /** The order state transition commercetools would refuse, left out (the rule has no `force`). */
+  blocked?: { from: string | undefined; to: string };
+}
+
+/**
+ * The transition to the rule's state, with `force` only where commercetools would refuse it
+ * otherwise and the rule asks for it. Undecidable (the state is unknown, or the order's state
+ * was not expanded): sent as is, and commercetools decides.
+ */
+function transitionTo(
+  order: Order,
+  rule: ProgressRule,
+  target: StateInfo | undefined,
+): ProgressPlan {
+  const action: OrderUpdateAction = {
+    action: 'transitionState',
+    state: { typeId: 'state', key: rule.state },
+  };
+  const current = expandedState(order.state);
+  if (!target || (order.state && !current) || transitionAllowed(current, target)) {
+    return { actions: [action] };
+  }
+  if (rule.force) return { actions: [{ ...action, force: true }] };
+
+  return { actions: [], blocked: { from: current?.key, to: target.key } };
+}
+
 /**
  * Pick/pack progress of an open Linnworks order as commercetools transitions: the custom order
  * state of the matching rule (and its shipment state). Nothing when the order is already there,
@@ -25,25 +55,27 @@ export function planProgress(
   order: Order,
   flags: LinnworksOrderPrintFlags,
   rules: ProgressRule[],
-  stateIds: Map<string, string>,
-): OrderUpdateAction[] {
-  if (flags.Processed || flags.HoldOrCancel) return [];
-  if (order.orderState === 'Cancelled' || order.orderState === 'Complete') return [];
-  if (order.shipmentState === 'Shipped' || order.shipmentState === 'Delivered') return [];
-  const target = progressRuleFor(flags, rules);
-  if (!target) return [];
-  const currentRank = rules.findIndex((r) => stateIds.get(r.state) === order.state?.id);
-  const actions: OrderUpdateAction[] = [];
-  if (currentRank < target.rank) {
-    actions.push({
-      action: 'transitionState',
-      state: { typeId: 'state', key: target.rule.state },
-    });
+  states: Map<string, StateInfo>,
+): ProgressPlan {
+  if (flags.Processed || flags.HoldOrCancel) return { actions: [] };
+  if (order.orderState === 'Cancelled' || order.orderState === 'Complete') return { actions: [] };
+  if (order.shipmentState === 'Shipped' || order.shipmentState === 'Delivered') {
+    return { actions: [] };
   }
+  const target = progressRuleFor(flags, rules);
+  if (!target) return { actions: [] };
+  const currentId = order.state?.id;
+  const currentRank = currentId
+    ? rules.findIndex((r) => states.get(r.state)?.id === currentId)
+    : -1;
+  const plan: ProgressPlan =
+    currentRank < target.rank
+      ? transitionTo(order, target.rule, states.get(target.rule.state))
+      : { actions: [] };
   const shipmentState = target.rule.shipmentState;
   if (shipmentState && currentRank <= target.rank && order.shipmentState !== shipmentState) {
-    actions.push({ action: 'changeShipmentState', shipmentState });
+    plan.actions.push({ action: 'changeShipmentState', shipmentState });
   }
 
-  return actions;
+  return plan;
 }

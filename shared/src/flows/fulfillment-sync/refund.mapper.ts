@@ -15,8 +15,8 @@ export function returnItemKeyFor(refundRowId: string): string {
 }
 
 /**
- * Keys of the return items already on the order. The key is the marker on the real API; the
- * comment repeats it in brackets for readers and for stores that drop return item keys.
+ * Keys of the return items already on the order. The key is the marker; the comment repeats it
+ * in brackets for people reading the order, and either marks the refund line as applied.
  */
 export function appliedReturnKeys(order: Order): Set<string> {
   const keys = new Set<string>();

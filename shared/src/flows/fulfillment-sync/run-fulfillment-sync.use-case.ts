@@ -68,7 +68,7 @@ export async function runFulfillmentSync(
   let result: JobRunReport;
   try {
     const { orderStates, lineItemStates } = statesToEnsure(deps.settings);
-    const stateIds = await deps.ct.stateIds([...orderStates, ...lineItemStates]);
+    const states = await deps.ct.states([...orderStates, ...lineItemStates]);
     const run: FeedRun = {
       deps,
       dryRun: options.dryRun,
@@ -79,8 +79,8 @@ export async function runFulfillmentSync(
       overlapMinutes: options.overlapMinutes ?? 10,
       initialLookbackHours: options.initialLookbackHours ?? 24,
       outOfTime: () => now().getTime() - started.getTime() >= options.timeBudgetMs,
-      cancelledStateId: stateIds.get(deps.settings.lineCancelledState),
-      stateIds,
+      cancelledStateId: states.get(deps.settings.lineCancelledState)?.id,
+      states,
     };
     const feeds: Partial<Record<FeedName, FeedReport>> = {};
     for (const [name, feed] of FULFILLMENT_FEEDS) {

@@ -100,6 +100,20 @@ function parcelsFor(
 }
 
 /**
+ * An order in `Multiple` shipping mode takes a delivery only with the `shippingKey` of one of its
+ * shipping methods, which a Linnworks shipment cannot name. order-sync never sends such orders to
+ * Linnworks (MULTIPLE_SHIPPING_ADDRESSES); one that reaches Linnworks another way is reported here
+ * instead of sending an update commercetools refuses.
+ */
+const multipleShippingProblem: RecordProblem = {
+  reasonCode: 'SHIPPING_MODE_MULTIPLE',
+  message:
+    'the commercetools order is in Multiple shipping mode: a delivery needs the shippingKey of one of its shipping methods, which a Linnworks shipment does not name (docs/order-sync.md)',
+  field: 'shippingMode',
+  retryable: false,
+};
+
+/**
  * The update actions that record one processed Linnworks order on its commercetools order:
  * one delivery (key `lw-<order>`) with one parcel per box and its tracking, the shipment state
  * (`Shipped`, or `Partial` while lines stay open) and, once all is shipped, the order state of
@@ -111,6 +125,8 @@ export function planShipment(
   settings: Pick<FulfillmentSettings, 'shippedOrderState'>,
   cancelledStateId?: string,
 ): ShipmentPlan {
+  if (order.shippingMode === 'Multiple')
+    return { kind: 'problem', problem: multipleShippingProblem };
   const deliveryKey = deliveryKeyFor(shipment.lwOrderId);
   if (deliveryWithKey(order, deliveryKey)) {
     return { kind: 'already-applied' };

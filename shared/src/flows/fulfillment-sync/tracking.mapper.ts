@@ -9,10 +9,10 @@ export function trackingParcelKeyFor(parcelKey: string): string {
 }
 
 /**
- * Tracking that arrived after processing, for parcels written without it. `set-tracking`
- * (real API) sets it on the parcel; `add-parcel` adds a tracking-only parcel next to it (for
- * stores without `setParcelTrackingData`, e.g. the commercetools test server). Nothing when
- * the tracking is already there.
+ * Tracking that arrived after processing, for parcels written without it. `set-tracking` sets it
+ * on the parcel (`setParcelTrackingData`); `add-parcel` adds a tracking-only parcel next to it
+ * (for integrations that read tracking only from new parcels). Nothing when the tracking is
+ * already there.
  */
 export function planLateTracking(
   order: Order,

@@ -2,6 +2,7 @@ import type { Order } from '@commercetools/platform-sdk';
 
 import {
   type LwRefundLine,
+  type StateInfo,
   planLateTracking,
   planPartialCancellations,
   planProgress,
@@ -130,6 +131,67 @@ describe('planPartialCancellations', () => {
     ];
     expect(planPartialCancellations(after, lines, cancelled)).toEqual({ actions: [] });
   });
+
+  const cancelTwo = () => {
+    const lines = [
+      refundLine({ sku: 'A', quantity: 0, isCancellation: true, cancelledQuantity: 2 }),
+    ];
+    lines[0]!.line.quantity = 2;
+
+    return lines;
+  };
+  const expandedStates = (entries: Array<[string, number, string[] | undefined]>) =>
+    entries.map(([key, quantity, transitions]) => ({
+      quantity,
+      state: {
+        typeId: 'state',
+        id: `id-${key}`,
+        obj: {
+          id: `id-${key}`,
+          key,
+          initial: key === 'Initial',
+          ...(transitions
+            ? { transitions: transitions.map((id) => ({ typeId: 'state', id })) }
+            : {}),
+        },
+      },
+    }));
+
+  it("when the line's units sit in a state whose transitions do not list the cancelled state, then the cancellation is rejected naming the state and the fix", () => {
+    const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 3 }]);
+    (order.lineItems[0] as { state: unknown }).state = expandedStates([
+      ['Initial', 3, ['id-picked']],
+    ]);
+    const plan = planPartialCancellations(order, cancelTwo(), {
+      key: 'lw-line-cancelled',
+      id: 'id-cancel',
+    });
+    expect(plan).toEqual({
+      problem: {
+        reasonCode: 'LINE_STATE_TRANSITION_NOT_ALLOWED',
+        message: expect.stringMatching(
+          /line item li-a: line-item state Initial lists transitions without lw-line-cancelled: .* until lw-line-cancelled is added to its transitions/,
+        ),
+        field: 'cancellations',
+        retryable: false,
+      },
+    });
+  });
+
+  it('when another state holding the units allows the move, then the units move out of that one', () => {
+    const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 5 }]);
+    (order.lineItems[0] as { state: unknown }).state = expandedStates([
+      ['Initial', 3, ['id-picked']],
+      ['backorder', 2, ['id-cancel']],
+    ]);
+    const plan = planPartialCancellations(order, cancelTwo(), {
+      key: 'lw-line-cancelled',
+      id: 'id-cancel',
+    });
+    expect(plan).toMatchObject({
+      actions: [{ fromState: { typeId: 'state', id: 'id-backorder' }, quantity: 2 }],
+    });
+  });
 });
 
 describe('planProgress', () => {
@@ -137,9 +199,15 @@ describe('planProgress', () => {
     { flag: 'PickListPrinted' as const, state: 'lw-picking' },
     { flag: 'LabelPrinted' as const, state: 'lw-packed', shipmentState: 'Ready' as const },
   ];
-  const ids = new Map([
-    ['lw-picking', 'id-picking'],
-    ['lw-packed', 'id-packed'],
+  const info = (key: string, initial = true, transitions?: string[]): StateInfo => ({
+    id: `id-${key}`,
+    key,
+    initial,
+    ...(transitions ? { transitions } : {}),
+  });
+  const states = new Map([
+    ['lw-picking', info('lw-picking')],
+    ['lw-packed', info('lw-packed')],
   ]);
   const flags = (over: Partial<LinnworksOrderPrintFlags>): LinnworksOrderPrintFlags => ({
     OrderId: 'lw-1',
@@ -152,29 +220,77 @@ describe('planProgress', () => {
     HoldOrCancel: false,
     ...over,
   });
+  /** An order whose current state was read expanded, as the flow reads orders. */
+  const inState = (state: StateInfo) =>
+    ctOrder([{ id: 'li', sku: 'A', quantity: 1 }], {
+      state: {
+        typeId: 'state',
+        id: state.id,
+        obj: {
+          ...state,
+          transitions: state.transitions?.map((id) => ({ typeId: 'state', id })),
+        },
+      },
+    } as unknown as Partial<Order>);
+  const toPacked = { action: 'transitionState', state: { typeId: 'state', key: 'lw-packed' } };
+  const ready = { action: 'changeShipmentState', shipmentState: 'Ready' };
+  const packedFlags = flags({ PickListPrinted: true, LabelPrinted: true });
 
   it('when the label is printed, then the order moves to the packed state and shipment state Ready', () => {
     const order = ctOrder([{ id: 'li', sku: 'A', quantity: 1 }]);
-    expect(
-      planProgress(order, flags({ PickListPrinted: true, LabelPrinted: true }), rules, ids),
-    ).toEqual([
-      { action: 'transitionState', state: { typeId: 'state', key: 'lw-packed' } },
-      { action: 'changeShipmentState', shipmentState: 'Ready' },
-    ]);
+    expect(planProgress(order, packedFlags, rules, states)).toEqual({
+      actions: [toPacked, ready],
+    });
   });
 
   it('when the order is already packed and only the pick flag is seen, then it never moves back', () => {
-    const order = ctOrder([{ id: 'li', sku: 'A', quantity: 1 }], {
-      state: { typeId: 'state', id: 'id-packed' },
+    const order = inState(info('lw-packed'));
+    expect(planProgress(order, flags({ PickListPrinted: true }), rules, states)).toEqual({
+      actions: [],
     });
-    expect(planProgress(order, flags({ PickListPrinted: true }), rules, ids)).toEqual([]);
   });
 
   it('when the order is already in the target state, then nothing is written', () => {
-    const order = ctOrder([{ id: 'li', sku: 'A', quantity: 1 }], {
-      state: { typeId: 'state', id: 'id-picking' },
+    const order = inState(info('lw-picking'));
+    expect(planProgress(order, flags({ PickListPrinted: true }), rules, states)).toEqual({
+      actions: [],
     });
-    expect(planProgress(order, flags({ PickListPrinted: true }), rules, ids)).toEqual([]);
+  });
+
+  it("when a merchant's state lists transitions without the target, then the transition is left out and reported, and the shipment state still moves", () => {
+    const order = inState(info('on-hold', true, ['id-released']));
+    expect(planProgress(order, packedFlags, rules, states)).toEqual({
+      actions: [ready],
+      blocked: { from: 'on-hold', to: 'lw-packed' },
+    });
+  });
+
+  it("when a merchant's state lists the target or no transitions at all, then the order moves", () => {
+    for (const merchant of [info('approved', true, ['id-lw-packed']), info('approved')]) {
+      expect(planProgress(inState(merchant), packedFlags, rules, states)).toEqual({
+        actions: [toPacked, ready],
+      });
+    }
+  });
+
+  it('when the order has no state and the target is not initial, then it is reported, or forced when the rule says so', () => {
+    const order = ctOrder([{ id: 'li', sku: 'A', quantity: 1 }]);
+    const notInitial = new Map([...states, ['lw-packed', info('lw-packed', false)]]);
+    expect(planProgress(order, packedFlags, rules, notInitial)).toEqual({
+      actions: [ready],
+      blocked: { from: undefined, to: 'lw-packed' },
+    });
+    const forcing = rules.map((r) => ({ ...r, force: true }));
+    expect(planProgress(order, packedFlags, forcing, notInitial)).toEqual({
+      actions: [{ ...toPacked, force: true }, ready],
+    });
+  });
+
+  it("when the order's state was not read expanded, then the transition is sent and commercetools decides", () => {
+    const order = ctOrder([{ id: 'li', sku: 'A', quantity: 1 }], {
+      state: { typeId: 'state', id: 'id-unknown' },
+    });
+    expect(planProgress(order, packedFlags, rules, states).actions).toEqual([toPacked, ready]);
   });
 });
 

@@ -23,10 +23,9 @@ const settings: FulfillmentSettings = {
   progressRules: [{ flag: 'LabelPrinted', state: 'lw-packed', shipmentState: 'Ready' }],
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
-  refundPaymentState: undefined,
-  // The test server has no setReturnPaymentState / setParcelTrackingData (test-doubles.md §4).
-  returnPaymentState: undefined,
-  trackingUpdate: 'add-parcel',
+  refundPaymentState: 'CreditOwed',
+  returnPaymentState: 'Refunded',
+  trackingUpdate: 'set-tracking',
   lateTrackingHours: 48,
   packageSplit: 'auto',
 };
@@ -288,10 +287,13 @@ describe('runFulfillmentSync', () => {
     const items = (after.returnInfo ?? []).flatMap((r) => r.items);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
+      key: 'lw-rf-rr-1',
       quantity: 1,
       shipmentState: 'Returned',
+      paymentState: 'Refunded',
       lineItemId: order.lineItems[1]?.id,
     });
+    expect(after.paymentState).toBe('CreditOwed');
   });
 
   it('when the refunds feed breaks, then shipments still sync, the later feeds run, and the run is partial with the refunds feed named and queued', async () => {
@@ -365,7 +367,9 @@ describe('runFulfillmentSync', () => {
     expect(second.counts['tracking.updated']).toBe(1);
     expect(third.counts['tracking.updated']).toBeUndefined();
     const parcels = (await fetchOrder(w, order.id)).shippingInfo?.deliveries?.[0]?.parcels ?? [];
-    expect(parcels.map((p) => p.trackingData?.trackingId)).toEqual([undefined, 'LATE1']);
+    expect(parcels.map((p) => [p.key, p.trackingData?.trackingId])).toEqual([
+      ['lw-lw-7-1', 'LATE1'],
+    ]);
   });
 
   it('when another run holds the lock, then the run is skipped and writes nothing', async () => {

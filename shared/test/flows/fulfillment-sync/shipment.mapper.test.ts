@@ -56,6 +56,21 @@ describe('planShipment', () => {
     });
   });
 
+  it('when the order is in Multiple shipping mode, then no delivery is planned and the reason names the shipping mode', () => {
+    const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 1 }], {
+      shippingMode: 'Multiple',
+      shippingInfo: undefined,
+    });
+    expect(planShipment(order, shipment(), settings)).toEqual({
+      kind: 'problem',
+      problem: expect.objectContaining({
+        reasonCode: 'SHIPPING_MODE_MULTIPLE',
+        field: 'shippingMode',
+        retryable: false,
+      }),
+    });
+  });
+
   it('when the delivery key of the Linnworks order is already on the order, then nothing is added again', () => {
     const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 1 }], {
       shippingInfo: { deliveries: [{ key: 'lw-lw-1', items: [], parcels: [] }] },
