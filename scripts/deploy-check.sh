@@ -2,7 +2,8 @@
 # Builds every Connect app as Connect does and runs it as Connect runs it (docs/deployment.md):
 #   1. build context = the app folder + shared/ beside it, no workspace root (committed and
 #      untracked files, as git would ship them; no node_modules, no build output);
-#   2. npm ci with the app's own package-lock.json, npm run gcp-build, npm prune --omit=dev;
+#   2. npm ci with the app's own package-lock.json, npm run gcp-build, npm test (as Connect's
+#      validation does; DEPLOY_CHECK_TESTS=0 skips it), npm prune --omit=dev;
 #   3. the app folder ALONE is copied to another empty folder: that is the image;
 #   4. there: the connect.yaml postDeploy command runs against the commercetools test server and
 #      must have done its work, `npm start` must answer on the app's endpoint, and the
@@ -46,9 +47,17 @@ build_image() { # app -> exit 0 with $images/$app holding the pruned app folder 
     { echo "npm ci failed:"; tail -20 "$out/install.log"; return 1; }
   local t1=$SECONDS
   (cd "$ctx/$app" && npm run gcp-build) >"$out/build.log" 2>&1 || { echo "gcp-build failed:"; tail -20 "$out/build.log"; return 1; }
+  local t2=$SECONDS tests='not run (DEPLOY_CHECK_TESTS=0)'
+  if [ "${DEPLOY_CHECK_TESTS:-1}" != 0 ]; then
+    # Connect's validation runs the app's tests in this same context (connect-tester buildpack).
+    (cd "$ctx/$app" && CI=true npm test) >"$out/test.log" 2>&1 ||
+      { echo "npm test failed in the build context:"; grep -E '●|Cannot find|Tests:' "$out/test.log" | head -20; return 1; }
+    tests="$(grep -E '^Tests:' "$out/test.log" | tail -1 | sed 's/^Tests: *//') in $((SECONDS - t2)) s"
+  fi
+  local t3=$SECONDS
   (cd "$ctx/$app" && npm prune --omit=dev --no-audit --no-fund --loglevel=error) >>"$out/build.log" 2>&1 ||
     { echo "npm prune failed"; return 1; }
-  echo "npm ci $((t1 - t0)) s, gcp-build + prune $((SECONDS - t1)) s" >"$out/timing.log"
+  echo "npm ci $((t1 - t0)) s, gcp-build $((t2 - t1)) s, prune $((SECONDS - t3)) s; app tests in the context: $tests" >"$out/timing.log"
   cp -a "$ctx/$app" "$images/$app"
   rm -rf "$ctx"
   local broken outside
@@ -61,7 +70,7 @@ build_image() { # app -> exit 0 with $images/$app holding the pruned app folder 
   done
 }
 
-log "building $apps (context: app + shared, no root; npm ci, gcp-build, prune; copied alone)"
+log "building $apps (context: app + shared, no root; npm ci, gcp-build, npm test, prune; copied alone)"
 # Installs are mostly waiting on disk and network: DEPLOY_CHECK_JOBS at a time (2 cores: 2).
 jobs_max=${DEPLOY_CHECK_JOBS:-2}
 for app in $apps; do
