@@ -111,11 +111,27 @@ describe('app lockfiles derived from the workspace lockfile', () => {
     expect(lock.packages['node_modules/only-other']).toBeUndefined();
   });
 
-  it('when a version sits higher up but a sibling already resolved another one there, then the new one nests under its own dependent', () => {
-    const nested: Lockfile = {
+  /** An app whose own dependencies are `deps`, in a workspace tree of `tree` (app at `app/`). */
+  function layOutApp(deps: Record<string, string>, tree: Record<string, LockEntry>) {
+    const workspace: Lockfile = {
       lockfileVersion: 3,
-      packages: {
-        app: { version: '1.0.0', dependencies: { A: '1', B: '0', C: '0' } },
+      packages: { app: { version: '1.0.0', dependencies: deps }, ...tree },
+    };
+    const out = appLockfile(
+      workspace,
+      'app',
+      { name: 'app', version: '1.0.0', dependencies: deps },
+      {},
+    );
+    expectSameResolution(workspace, 'app', out);
+
+    return out.packages;
+  }
+
+  it('when a version sits higher up but a sibling already resolved another one there, then the new one nests under its own dependent', () => {
+    const packages = layOutApp(
+      { A: '1', B: '0', C: '0' },
+      {
         'node_modules/A': pkg('1.0.0', { B: '1', C: '1' }),
         'node_modules/A/node_modules/B': pkg('1.0.0', { k: '1' }),
         'node_modules/A/node_modules/C': pkg('1.0.0', { k: '2' }),
@@ -124,40 +140,25 @@ describe('app lockfiles derived from the workspace lockfile', () => {
         'node_modules/C': pkg('0.1.0'),
         'node_modules/k': pkg('1.0.0'),
       },
-    };
-    const appOnly: PackageJson = {
-      name: 'app',
-      version: '1.0.0',
-      dependencies: { A: '1', B: '0', C: '0' },
-    };
-    const out = appLockfile(nested, 'app', appOnly, {});
-    expect(out.packages['node_modules/k']?.version).toBe('1.0.0');
-    expect(out.packages['node_modules/A/node_modules/k']).toBeUndefined();
-    expect(out.packages['node_modules/A/node_modules/C/node_modules/k']?.version).toBe('2.0.0');
-    expectSameResolution(nested, 'app', out);
+    );
+    expect(packages['node_modules/k']?.version).toBe('1.0.0');
+    expect(packages['node_modules/A/node_modules/k']).toBeUndefined();
+    expect(packages['node_modules/A/node_modules/C/node_modules/k']?.version).toBe('2.0.0');
   });
 
   it('when the package owning a folder already resolved a version higher up, then a different one needed below it nests deeper', () => {
-    const owner: Lockfile = {
-      lockfileVersion: 3,
-      packages: {
-        app: { version: '1.0.0', dependencies: { P: '1', Q: '0', k: '1' } },
+    const packages = layOutApp(
+      { P: '1', Q: '0', k: '1' },
+      {
         'node_modules/P': pkg('1.0.0', { Q: '1', k: '1' }),
         'node_modules/P/node_modules/Q': pkg('1.0.0', { k: '2' }),
         'node_modules/P/node_modules/Q/node_modules/k': pkg('2.0.0'),
         'node_modules/Q': pkg('0.1.0'),
         'node_modules/k': pkg('1.0.0'),
       },
-    };
-    const appOnly: PackageJson = {
-      name: 'app',
-      version: '1.0.0',
-      dependencies: { P: '1', Q: '0', k: '1' },
-    };
-    const out = appLockfile(owner, 'app', appOnly, {});
-    expect(out.packages['node_modules/P/node_modules/k']).toBeUndefined();
-    expect(out.packages['node_modules/P/node_modules/Q/node_modules/k']?.version).toBe('2.0.0');
-    expectSameResolution(owner, 'app', out);
+    );
+    expect(packages['node_modules/P/node_modules/k']).toBeUndefined();
+    expect(packages['node_modules/P/node_modules/Q/node_modules/k']?.version).toBe('2.0.0');
   });
 
   it.each(APPS)(
