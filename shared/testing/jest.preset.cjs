@@ -19,6 +19,9 @@ module.exports = function jestConfig(rootDir, overrides = {}) {
       '^shared$': path.join(sharedDir, 'src/index.ts'),
       '^shared/testing$': path.join(sharedDir, 'testing/index.ts'),
     },
+    // Where Connect builds an app (the app folder + shared/, no workspace root), shared's sources
+    // find their packages in the app's own install, as the app's bundle does.
+    modulePaths: [path.join(rootDir, 'node_modules')],
     globalSetup: path.join(__dirname, 'jest-global-setup.cjs'),
     globalTeardown: path.join(__dirname, 'jest-global-teardown.cjs'),
     restoreMocks: true,

@@ -83,14 +83,42 @@ describe('connect.yaml', () => {
         name: string;
         scripts: Record<string, string>;
         engines: { node: string };
-        dependencies: Record<string, string>;
+        dependencies?: Record<string, string>;
+        devDependencies: Record<string, string>;
       };
       expect(pkg.name).toBe(app.name);
       expect(Object.keys(pkg.scripts)).toEqual(
         expect.arrayContaining(['gcp-build', 'build', 'start', 'test']),
       );
       expect(pkg.engines.node).toBe('20.x || 22.x');
-      expect(pkg.dependencies.shared).toBe('file:../shared');
+      // The file: dependency is how Connect knows to put shared/ beside the app for the build;
+      // the bundle takes it in, so nothing at run time points out of the folder.
+      expect(pkg.devDependencies.shared).toBe('file:../shared');
+      expect(Object.values(pkg.dependencies ?? {}).filter((v) => /^(file|link):/.test(v))).toEqual(
+        [],
+      );
+      expect(fs.existsSync(path.join(root, app.name, 'package-lock.json'))).toBe(true);
+    }
+  });
+
+  it('when Connect runs a lifecycle script in the built image, then it only runs built code: no install, no build, no TypeScript', () => {
+    const scripts = spec.deployAs.flatMap((app) =>
+      Object.entries((app as { scripts?: Record<string, string> }).scripts ?? {}).map(
+        ([kind, line]) => ({ app: app.name, kind, line }),
+      ),
+    );
+    expect(scripts.map((s) => `${s.app}:${s.kind}`).sort()).toEqual([
+      'fulfillment-sync:postDeploy',
+      'order-sync:postDeploy',
+      'order-sync:preUndeploy',
+    ]);
+    for (const { app, kind, line } of scripts) {
+      const npmScript = kind === 'postDeploy' ? 'connector:post-deploy' : 'connector:pre-undeploy';
+      expect(line).toBe(`npm run ${npmScript}`);
+      const pkg = JSON.parse(fs.readFileSync(path.join(root, app, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
+      expect(pkg.scripts[npmScript]).toMatch(/^node (--[\w=-]+ )*build\/connector\/[\w-]+\.js$/);
     }
   });
 });

@@ -7,7 +7,7 @@ describe('the local stack starts each app as npm start does', () => {
     );
   });
 
-  it('when the start script is plain node, then no flags are added', () => {
-    expect(startFlags('order-sync')).toEqual([]);
+  it('when the start script only enables source maps, then the stack passes just that flag', () => {
+    expect(startFlags('order-sync')).toEqual(['--enable-source-maps']);
   });
 });
