@@ -2,7 +2,7 @@ import type { CustomObject } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../commercetools/client';
 import { ctStatus, isCtConflict, isCtNotFound, toCtError } from '../commercetools/ct-errors';
-import { RetryableUpstreamError } from '../errors/errors';
+import { RetryableUpstreamError, VersionConflictError } from '../errors/errors';
 import {
   type CreateOutcome,
   type Merge,
@@ -10,7 +10,7 @@ import {
   type QueryPage,
   type StateStore,
   type StoredObject,
-  VersionConflictError,
+  customObjectConflict,
 } from './state-store';
 
 const MAX_MERGE_ATTEMPTS = 8;
@@ -66,7 +66,7 @@ export class CtStateStore implements StateStore {
 
       return toStored<T>(response.body);
     } catch (error) {
-      if (isCtConflict(error)) throw new VersionConflictError(container, key);
+      if (isCtConflict(error)) throw customObjectConflict(container, key);
       throw toCtError(error, `write of state ${container}/${key}`);
     }
   }

@@ -5,7 +5,7 @@ import {
   type QueryPage,
   type StateStore,
   type StoredObject,
-  VersionConflictError,
+  customObjectConflict,
 } from './state-store';
 
 /**
@@ -36,7 +36,7 @@ export class InMemoryStateStore implements StateStore {
     const id = this.id(container, key);
     const current = this.objects.get(id);
     if (expectedVersion !== undefined && current && current.version !== expectedVersion) {
-      throw new VersionConflictError(container, key);
+      throw customObjectConflict(container, key);
     }
     if (!this.ids.has(id)) this.ids.set(id, String(this.nextId++).padStart(12, '0'));
     const stored: StoredObject<unknown> = {

@@ -1,3 +1,5 @@
+import { VersionConflictError } from '../errors/errors';
+
 /** One stored document: a commercetools custom object seen through the state store. */
 export interface StoredObject<T> {
   container: string;
@@ -68,14 +70,9 @@ export interface StateStore {
   delete(container: string, key: string): Promise<void>;
 }
 
-export class VersionConflictError extends Error {
-  constructor(
-    readonly container: string,
-    readonly key: string,
-  ) {
-    super(`custom object ${container}/${key} changed concurrently`);
-    this.name = 'VersionConflictError';
-  }
+/** The VersionConflictError of a custom object the state store writes by version. */
+export function customObjectConflict(container: string, key: string): VersionConflictError {
+  return new VersionConflictError('custom-object', `${container}/${key}`);
 }
 
 /** Custom-object keys allow `[-_~.a-zA-Z0-9]{1,256}`; anything else is replaced by `_`. */

@@ -2,6 +2,7 @@ import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../../commercetools/client';
 import { isCtConflict, toCtError } from '../../commercetools/ct-errors';
+import { VersionConflictError } from '../../errors/errors';
 import { type StateInfo, toStateInfo } from './fulfillment-states';
 
 /**
@@ -14,7 +15,7 @@ export interface FulfillmentCtPort {
   getOrders(ids: string[]): Promise<Order[]>;
   /** Orders by order number; missing numbers are simply absent. */
   getOrdersByNumber(orderNumbers: string[]): Promise<Order[]>;
-  /** One update request; throws `OrderVersionConflict` when the version moved. */
+  /** One update request; throws `VersionConflictError` when the version moved. */
   updateOrder(id: string, version: number, actions: OrderUpdateAction[]): Promise<Order>;
   /** State key → what the flow needs of it, for the keys that exist. */
   states(keys: string[]): Promise<Map<string, StateInfo>>;
@@ -22,13 +23,6 @@ export interface FulfillmentCtPort {
 
 /** Reference expansions of every order read: the states plans check transitions against. */
 export const ORDER_EXPAND = ['state', 'lineItems[*].state[*].state'];
-
-export class OrderVersionConflict extends Error {
-  constructor(readonly orderId: string) {
-    super(`commercetools order ${orderId} changed concurrently`);
-    this.name = 'OrderVersionConflict';
-  }
-}
 
 const BATCH = 100;
 
@@ -88,7 +82,7 @@ export class CtFulfillmentOrders implements FulfillmentCtPort {
 
       return res.body;
     } catch (error) {
-      if (isCtConflict(error)) throw new OrderVersionConflict(id);
+      if (isCtConflict(error)) throw new VersionConflictError('order', id);
       throw toCtError(error, `update of order ${id}`);
     }
   }

@@ -1,11 +1,11 @@
 import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
-import { describeError, isRetryable } from '../../errors/errors';
+import { describeError, isRetryable, VersionConflictError } from '../../errors/errors';
 import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
 import type { Logger } from '../../logging/logger';
 import type { FailureQueue } from '../../state/failure-queue';
 import type { StateStore } from '../../state/state-store';
-import { type FulfillmentCtPort, OrderVersionConflict } from './ct-orders.port';
+import type { FulfillmentCtPort } from './ct-orders.port';
 import type { FulfillmentSettings } from './fulfillment-sync.env';
 import type { LwOrderRef, RecordProblem } from './fulfillment.types';
 import type { OrderLinks } from './order-link.repo';
@@ -136,7 +136,7 @@ export async function applyToOrder(
 
       return 'updated';
     } catch (error) {
-      if (error instanceof OrderVersionConflict) {
+      if (error instanceof VersionConflictError) {
         const [fresh] = await ctx.deps.ct.getOrders([current.id]);
         if (!fresh) break;
         current = fresh;

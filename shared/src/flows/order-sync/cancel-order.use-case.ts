@@ -1,8 +1,7 @@
 import type { Order } from '@commercetools/platform-sdk';
 
-import { isRetryable, PermanentUpstreamError } from '../../errors/errors';
+import { isRetryable, PermanentUpstreamError, VersionConflictError } from '../../errors/errors';
 import type { StoredObject } from '../../state/state-store';
-import { VersionConflictError } from '../../state/state-store';
 import { ORDER_SYNC_FLOW, type OrderSyncUseCaseDeps, type SyncResult } from './order-sync.deps';
 import type { OrderState } from './order-state';
 

@@ -1,9 +1,8 @@
 import type { Order } from '@commercetools/platform-sdk';
 
-import { isRetryable, PermanentUpstreamError } from '../../errors/errors';
+import { isRetryable, PermanentUpstreamError, VersionConflictError } from '../../errors/errors';
 import { type LinnworksChannelOrder, LINNWORKS_STATUS_PAID } from '../../linnworks/linnworks-types';
 import type { StoredObject } from '../../state/state-store';
-import { VersionConflictError } from '../../state/state-store';
 import {
   isOrderPaid,
   linnworksReferenceFor,

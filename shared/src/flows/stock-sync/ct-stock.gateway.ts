@@ -2,6 +2,11 @@ import type { InventoryEntry, ProductVariant } from '@commercetools/platform-sdk
 
 import type { CtApi } from '../../commercetools/client';
 import { ctErrorCode, isCtConflict, isCtNotFound, toCtError } from '../../commercetools/ct-errors';
+import {
+  PermanentUpstreamError,
+  RetryableUpstreamError,
+  VersionConflictError,
+} from '../../errors/errors';
 
 /** The part of an inventory entry stock-sync reads. */
 export interface InventoryEntryView {
@@ -14,30 +19,33 @@ export interface InventoryEntryView {
   quantityOnStock: number;
 }
 
-export class InventoryConflictError extends Error {
+/**
+ * The entry to update no longer exists (deleted in commercetools since it was recorded).
+ * stock-sync looks the pair up again; escaping, it is permanent for that entry.
+ */
+export class InventoryMissingError extends PermanentUpstreamError {
   constructor(readonly entryId: string) {
-    super(`inventory entry ${entryId} changed concurrently`);
-    this.name = 'InventoryConflictError';
+    super('CT_INVENTORY_ENTRY_MISSING', `inventory entry ${entryId} no longer exists`, {
+      upstream: 'commercetools',
+      status: 404,
+    });
   }
 }
 
-/** The entry to update no longer exists (deleted in commercetools since it was recorded). */
-export class InventoryMissingError extends Error {
-  constructor(readonly entryId: string) {
-    super(`inventory entry ${entryId} no longer exists`);
-    this.name = 'InventoryMissingError';
-  }
-}
-
-/** commercetools refused a new entry because its key (or sku + channel) already exists. */
-export class InventoryDuplicateError extends Error {
+/**
+ * commercetools refused a new entry because its key (or sku + channel) already exists: another
+ * writer created it first. stock-sync looks it up and updates it; escaping, a retry finds it.
+ */
+export class InventoryDuplicateError extends RetryableUpstreamError {
   constructor(readonly key: string) {
-    super(`inventory entry ${key} already exists`);
-    this.name = 'InventoryDuplicateError';
+    super('CT_INVENTORY_ENTRY_EXISTS', `inventory entry ${key} already exists`, {
+      upstream: 'commercetools',
+      status: 400,
+    });
   }
 }
 
-/** commercetools as stock-sync sees it. Failures other than the two above are ConnectorErrors. */
+/** commercetools as stock-sync sees it. Every failure is a ConnectorError. */
 export interface CtStockGateway {
   /** Supply channel ids by key; keys that do not exist are absent from the map. */
   channelIdsByKey(keys: string[]): Promise<Map<string, string>>;
@@ -47,7 +55,7 @@ export interface CtStockGateway {
   /** True when the project has at least one inventory entry (any SKU, any channel). */
   hasInventory(): Promise<boolean>;
   /**
-   * `changeQuantity` with the entry's version; throws InventoryConflictError on 409 and
+   * `changeQuantity` with the entry's version; throws VersionConflictError on 409 and
    * InventoryMissingError on 404.
    */
   changeQuantity(
@@ -191,7 +199,7 @@ export class CtStockApiGateway implements CtStockGateway {
 
       return toView(response.body);
     } catch (error) {
-      if (isCtConflict(error)) throw new InventoryConflictError(entry.id);
+      if (isCtConflict(error)) throw new VersionConflictError('inventory-entry', entry.id);
       if (isCtNotFound(error)) throw new InventoryMissingError(entry.id);
       throw toCtError(error, `changeQuantity of inventory entry ${entry.id}`);
     }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 
-import { describeError, isRetryable } from '../../errors/errors';
+import { describeError, isRetryable, VersionConflictError } from '../../errors/errors';
 import type { Logger } from '../../logging/logger';
 import {
-  InventoryConflictError,
   InventoryDuplicateError,
   InventoryMissingError,
   type CtStockGateway,
@@ -310,9 +309,9 @@ async function writePair(
 
       return created;
     } catch (error) {
-      if (error instanceof InventoryConflictError) {
+      if (error instanceof VersionConflictError) {
         counts.conflictsRetried++;
-        entry = await ctx.ct.getEntry(error.entryId);
+        entry = await ctx.ct.getEntry(error.resourceId);
       } else if (
         error instanceof InventoryDuplicateError ||
         error instanceof InventoryMissingError
@@ -328,5 +327,5 @@ async function writePair(
       }
     }
   }
-  throw new InventoryConflictError(entry?.id ?? key);
+  throw new VersionConflictError('inventory-entry', entry?.id ?? key);
 }

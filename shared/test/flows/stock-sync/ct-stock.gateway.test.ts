@@ -1,6 +1,6 @@
+import { VersionConflictError } from '../../../src/errors/errors';
 import {
   CtStockApiGateway,
-  InventoryConflictError,
   InventoryMissingError,
 } from '../../../src/flows/stock-sync/ct-stock.gateway';
 import { ctTestApi } from '../../../testing';
@@ -85,7 +85,7 @@ describe('CtStockApiGateway against the commercetools test server', () => {
 
     const updated = await gateway.changeQuantity(created, 5);
     expect(updated).toMatchObject({ quantityOnStock: 5, version: created.version + 1 });
-    await expect(gateway.changeQuantity(created, 6)).rejects.toBeInstanceOf(InventoryConflictError);
+    await expect(gateway.changeQuantity(created, 6)).rejects.toBeInstanceOf(VersionConflictError);
     await expect(
       gateway.changeQuantity({ id: '00000000-0000-4000-8000-000000000000', version: 1 }, 1),
     ).rejects.toBeInstanceOf(InventoryMissingError);

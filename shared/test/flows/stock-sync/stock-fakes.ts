@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { RetryableUpstreamError } from '../../../src/errors/errors';
+import { RetryableUpstreamError, VersionConflictError } from '../../../src/errors/errors';
 import {
   type CtStockGateway,
-  InventoryConflictError,
   type InventoryEntryView,
   InventoryMissingError,
 } from '../../../src/flows/stock-sync/ct-stock.gateway';
@@ -223,7 +222,8 @@ export class FakeCtStock implements CtStockGateway {
       current.version++;
       current.quantityOnStock = -1;
     }
-    if (current.version !== entry.version) throw new InventoryConflictError(entry.id);
+    if (current.version !== entry.version)
+      throw new VersionConflictError('inventory-entry', entry.id);
     current.version++;
     current.quantityOnStock = quantity;
     this.writes.push({
