@@ -1,9 +1,9 @@
 import {
   type CtApi,
-  CtFulfillmentOrders,
+  CtFulfillmentSyncAdapter,
   CtStateStore,
   FailureQueue,
-  type FulfillmentDeps,
+  type FulfillmentSyncDeps,
   type JobRunReport,
   type JobRunRequest,
   type LinnworksApi,
@@ -18,9 +18,9 @@ import type { FulfillmentSyncConfig } from './config';
 export function fulfillmentDeps(
   config: Pick<FulfillmentSyncConfig, 'settings' | 'source'>,
   clients: { ctApi: CtApi; linnworks: LinnworksApi; logger: Logger; now?: () => Date },
-): FulfillmentDeps {
+): FulfillmentSyncDeps {
   const store = new CtStateStore(clients.ctApi);
-  const ct = new CtFulfillmentOrders(clients.ctApi);
+  const ct = new CtFulfillmentSyncAdapter(clients.ctApi);
 
   return {
     linnworks: clients.linnworks,
@@ -37,7 +37,7 @@ export function fulfillmentDeps(
 
 /** The `/job` run: request dry-run wins over the configured default. */
 export function jobRunner(
-  deps: FulfillmentDeps,
+  deps: FulfillmentSyncDeps,
   config: Pick<
     FulfillmentSyncConfig,
     'dryRun' | 'timeBudgetMs' | 'pageSize' | 'overlapMinutes' | 'initialLookbackHours'

@@ -5,7 +5,7 @@ import {
   LinnworksClient,
   type LinnworksClientOptions,
   type Logger,
-  type OrderSyncUseCaseDeps,
+  type OrderSyncDeps,
 } from 'shared';
 
 import type { OrderSyncConfig } from './config';
@@ -19,7 +19,7 @@ export function createOrderSyncDeps(
   config: OrderSyncConfig,
   logger: Logger,
   overrides: { api?: CtApi; linnworks?: Partial<LinnworksClientOptions> } = {},
-): OrderSyncUseCaseDeps {
+): OrderSyncDeps {
   return buildOrderSyncDeps({
     api: overrides.api ?? createCtApi(config.ct, { timeoutMs: 4_000, maxRetries: 1 }),
     linnworks: new LinnworksClient({

@@ -1,4 +1,4 @@
-import { createLogger, type FulfillmentSettings, runFulfillmentSync } from 'shared';
+import { createLogger, type FulfillmentSyncSettings, runFulfillmentSync } from 'shared';
 
 import {
   createLinkedOrders,
@@ -6,7 +6,7 @@ import {
 } from '../test/fulfillment-sync/fulfillment-world';
 import { startCtMock, stopCtMock } from './bench-servers';
 
-const settings: FulfillmentSettings = {
+const settings: FulfillmentSyncSettings = {
   progressRules: [],
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',

@@ -8,7 +8,7 @@ import {
   createLogger,
   createOrderMessageHandler,
   type CtApi,
-  type OrderSyncUseCaseDeps,
+  type OrderSyncDeps,
   toPubSubPush,
   unlimitedRateBudget,
 } from 'shared';
@@ -157,7 +157,7 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
     });
     const intervals: Array<[number, number]> = [];
     let ctLatency = 0;
-    const deps: OrderSyncUseCaseDeps = {
+    const deps: OrderSyncDeps = {
       ...base,
       linnworks: timed(base.linnworks, intervals),
       get ct() {

@@ -14,7 +14,7 @@ import {
   createLogger,
   createStockSync,
   CtStateStore,
-  CtStockApiGateway,
+  CtStockSyncAdapter,
   LinnworksClient,
   type RateBudgetClock,
   SlidingWindowRateBudget,
@@ -145,7 +145,7 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
   };
   const sync = createStockSync({
     linnworks,
-    ct: new CtStockApiGateway(ctApi),
+    ct: new CtStockSyncAdapter(ctApi),
     store: new CtStateStore(ctApi),
     logger: createLogger({ name: 'stock-bench', level: 'warn' }),
     mapping: threeLocationMapping,

@@ -3,7 +3,7 @@ import {
   createLogger,
   createStockSync,
   CtStateStore,
-  CtStockApiGateway,
+  CtStockSyncAdapter,
   LinnworksClient,
   portFromEnv,
   runMain,
@@ -19,7 +19,7 @@ runMain('stock-sync', async () => {
   const ctApi = createCtApi(config.ct);
   const stockSync = createStockSync({
     linnworks: new LinnworksClient({ config: config.linnworks, logger }),
-    ct: new CtStockApiGateway(ctApi),
+    ct: new CtStockSyncAdapter(ctApi),
     store: new CtStateStore(ctApi),
     logger,
     mapping: config.mapping,

@@ -3,14 +3,14 @@ import {
   createCtApi,
   createFulfillmentSyncReplayer,
   createOrderSyncReplayer,
-  CtFulfillmentOrders,
+  CtFulfillmentSyncAdapter,
   createStockSyncReplayer,
   CtStateStore,
-  CtStockApiGateway,
+  CtStockSyncAdapter,
   defaultSkuMatching,
   desiredQuantities,
   FailureQueue,
-  FULFILLMENT_FLOW,
+  FULFILLMENT_SYNC_FLOW,
   ORDER_SYNC_FLOW,
   STOCK_SYNC_FLOW,
   type FlowReplayer,
@@ -21,7 +21,7 @@ import {
   type Logger,
   OrderLinks,
   OrderStateRepo,
-  OrderSyncCtGateway,
+  CtOrderSyncAdapter,
   resolveStockMapping,
   StockSyncStateRepo,
 } from 'shared';
@@ -56,7 +56,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
   const stockReplayer: FlowReplayer | undefined = config.stockMapping
     ? createStockSyncReplayer({
         linnworks,
-        ct: new CtStockApiGateway(ct),
+        ct: new CtStockSyncAdapter(ct),
         store,
         logger,
         mapping: config.stockMapping,
@@ -64,11 +64,11 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
         timeBudgetMs: 60_000,
       })
     : undefined;
-  const fulfillmentOrders = new CtFulfillmentOrders(ct);
+  const fulfillmentOrders = new CtFulfillmentSyncAdapter(ct);
   // Each flow's own replayer, run in-process with the same settings as the flow's app.
   const registry = createReplayRegistry({
     [ORDER_SYNC_FLOW]: createOrderSyncReplayer({
-      ct: new OrderSyncCtGateway(ct),
+      ct: new CtOrderSyncAdapter(ct),
       linnworks,
       states: new OrderStateRepo(store),
       failures,
@@ -77,7 +77,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       knownSkus: new KnownSkuCache(),
     }),
     [STOCK_SYNC_FLOW]: stockReplayer,
-    [FULFILLMENT_FLOW]: createFulfillmentSyncReplayer({
+    [FULFILLMENT_SYNC_FLOW]: createFulfillmentSyncReplayer({
       linnworks,
       ct: fulfillmentOrders,
       links: new OrderLinks(store, fulfillmentOrders),
@@ -102,7 +102,10 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
   // The job flows' last run reports, as each flow stores them.
   const jobs: Record<string, JobReportSource> = {
     [STOCK_SYNC_FLOW]: { read: () => stockState.lastReport(), maxLagMs: config.jobMaxLagMs },
-    [FULFILLMENT_FLOW]: { read: () => lastFulfillmentReport(store), maxLagMs: config.jobMaxLagMs },
+    [FULFILLMENT_SYNC_FLOW]: {
+      read: () => lastFulfillmentReport(store),
+      maxLagMs: config.jobMaxLagMs,
+    },
   };
 
   return {

@@ -4,7 +4,7 @@ import {
   CONNECTOR_STATE_PREFIX,
   type CtApi,
   ensureState,
-  type FulfillmentSettings,
+  type FulfillmentSyncSettings,
   fulfillmentStateSpecs,
   isCtNotFound,
   type StateOutcome,
@@ -40,7 +40,7 @@ async function initialLineStateWarning(api: CtApi, cancelledKey: string) {
  */
 export async function ensureFulfillmentStates(
   api: CtApi,
-  settings: FulfillmentSettings,
+  settings: FulfillmentSyncSettings,
 ): Promise<FulfillmentStatesReport> {
   const report: FulfillmentStatesReport = { states: {}, warnings: [] };
   for (const spec of fulfillmentStateSpecs(settings)) {

@@ -4,7 +4,7 @@ import type { Order } from '@commercetools/platform-sdk';
 import {
   createFulfillmentSyncReplayer,
   DEFAULT_PROGRESS_RULES,
-  type FulfillmentSettings,
+  type FulfillmentSyncSettings,
   runFulfillmentSync,
 } from 'shared';
 import {
@@ -26,7 +26,7 @@ import {
 
 // The flow end to end on the strict commercetools test server, set up as post-deploy sets up a
 // real project, with the settings a real project keeps (set-tracking, return payment states).
-const settings: FulfillmentSettings = {
+const settings: FulfillmentSyncSettings = {
   progressRules: DEFAULT_PROGRESS_RULES,
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
@@ -40,7 +40,7 @@ const settings: FulfillmentSettings = {
 let w: FulfillmentWorld;
 let projectKey: string;
 
-async function world(overrides: Partial<FulfillmentSettings> = {}) {
+async function world(overrides: Partial<FulfillmentSyncSettings> = {}) {
   projectKey = `fst-${randomUUID().slice(0, 8)}`;
   const logs = captureLogger();
   w = await startFulfillmentWorld(
@@ -55,7 +55,7 @@ async function world(overrides: Partial<FulfillmentSettings> = {}) {
 }
 
 /** Runs as the job does; the clock runs a minute ahead so every emulator event is in the window. */
-const run = (overrides: Partial<FulfillmentSettings> = {}) =>
+const run = (overrides: Partial<FulfillmentSyncSettings> = {}) =>
   runFulfillmentSync(
     {
       ...w.deps,

@@ -1,4 +1,4 @@
-import { type FulfillmentSettings, runFulfillmentSync } from 'shared';
+import { type FulfillmentSyncSettings, runFulfillmentSync } from 'shared';
 import { captureLogger, ctTestUrl } from 'shared/testing';
 
 import {
@@ -7,7 +7,7 @@ import {
   startFulfillmentWorld,
 } from './fulfillment-world';
 
-const settings: FulfillmentSettings = {
+const settings: FulfillmentSyncSettings = {
   progressRules: [],
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',

@@ -3,8 +3,8 @@ import {
   createCtApi,
   type CtApi,
   CtStateStore,
-  type FulfillmentDeps,
-  type FulfillmentSettings,
+  type FulfillmentSyncDeps,
+  type FulfillmentSyncSettings,
   LinnworksClient,
   type LinnworksConfig,
   type Logger,
@@ -26,7 +26,7 @@ export interface FulfillmentWorld {
   emulator: RunningLinnworksEmulator;
   linnworks: LinnworksClient;
   ctApi: CtApi;
-  deps: FulfillmentDeps;
+  deps: FulfillmentSyncDeps;
   shippingMethodId: string;
   close(): Promise<void>;
 }
@@ -34,7 +34,7 @@ export interface FulfillmentWorld {
 /** The emulator, a commercetools project with a catalogue, and the flow wired as the app wires it. */
 export async function startFulfillmentWorld(
   ctApiUrl: string,
-  settings: FulfillmentSettings,
+  settings: FulfillmentSyncSettings,
   logger: Logger,
   projectKey = `fs-${Math.random().toString(36).slice(2, 10)}`,
 ): Promise<FulfillmentWorld> {

@@ -9,7 +9,7 @@ import {
   FailureQueue,
   type OrderStateRepo,
   type OrderSyncSettings,
-  type OrderSyncUseCaseDeps,
+  type OrderSyncDeps,
   toOrderSyncSettings,
   toPubSubPush,
   unlimitedRateBudget,
@@ -44,7 +44,7 @@ export interface OrderSyncWorld {
   api: CtApi;
   proxy: CountingProxy;
   emulator: RunningLinnworksEmulator;
-  deps: OrderSyncUseCaseDeps;
+  deps: OrderSyncDeps;
   app: Express;
   logs: ReturnType<typeof captureLogger>;
   failures: FailureQueue;
@@ -56,7 +56,7 @@ export interface OrderSyncWorld {
 /** A fresh commercetools project (behind a counting proxy), a Linnworks emulator and the app. */
 export async function startWorld(
   settings: Partial<OrderSyncSettings> = {},
-  wrapDeps: (deps: OrderSyncUseCaseDeps) => OrderSyncUseCaseDeps = (d) => d,
+  wrapDeps: (deps: OrderSyncDeps) => OrderSyncDeps = (d) => d,
 ): Promise<OrderSyncWorld> {
   const ctConfig = ctTestConfig();
   const proxy = await startCountingProxy(ctConfig.apiUrl);

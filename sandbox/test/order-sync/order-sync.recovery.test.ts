@@ -1,11 +1,6 @@
 import request from 'supertest';
 import type { OrderStateRepo } from 'shared';
-import {
-  createOrderSyncReplayer,
-  failureId,
-  type OrderState,
-  type OrderSyncUseCaseDeps,
-} from 'shared';
+import { createOrderSyncReplayer, failureId, type OrderState, type OrderSyncDeps } from 'shared';
 
 import {
   importOrder,
@@ -18,7 +13,7 @@ import {
 } from './order-sync.harness';
 
 /** A state repo that "crashes" (throws) on its first write, like a process dying right there. */
-function crashOnFirstWrite(deps: OrderSyncUseCaseDeps): OrderSyncUseCaseDeps {
+function crashOnFirstWrite(deps: OrderSyncDeps): OrderSyncDeps {
   const repo = deps.states;
   let crashed = false;
   const states = Object.create(repo) as OrderStateRepo;

@@ -5,7 +5,7 @@ import {
   InMemoryStateStore,
   KnownSkuCache,
   OrderStateRepo,
-  type OrderSyncUseCaseDeps,
+  type OrderSyncDeps,
   syncOrder,
   toMinor,
 } from 'shared';
@@ -28,7 +28,7 @@ const settings = testOrderSyncSettings({
 describe('paid later with a split line, against the strict Linnworks emulator', () => {
   let h: Harness;
   let current: Order;
-  let deps: OrderSyncUseCaseDeps;
+  let deps: OrderSyncDeps;
 
   const spec = {
     id: 'ct-order-split',

@@ -2,7 +2,7 @@ import {
   type CtApi,
   type CtConfig,
   CtStateStore,
-  CtStockApiGateway,
+  CtStockSyncAdapter,
   createCtApi,
   createStockSync,
   LinnworksClient,
@@ -146,7 +146,7 @@ export async function startStockWorld(input: {
     linnworks,
     deps: (over = {}) => ({
       linnworks,
-      ct: new CtStockApiGateway(ctApi),
+      ct: new CtStockSyncAdapter(ctApi),
       store: new CtStateStore(ctApi),
       logger: input.logger,
       mapping: threeLocationMapping,

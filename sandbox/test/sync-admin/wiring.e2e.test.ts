@@ -4,7 +4,7 @@ import {
   type CtConfig,
   CtStateStore,
   FailureQueue,
-  FULFILLMENT_FLOW,
+  FULFILLMENT_SYNC_FLOW,
   fulfillmentFailureRef,
   LinnworksClient,
   ORDER_SYNC_FLOW,
@@ -66,7 +66,7 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
     });
     await failures.record({
       ...base,
-      flow: FULFILLMENT_FLOW,
+      flow: FULFILLMENT_SYNC_FLOW,
       reasonCode: 'DELIVERY_REJECTED',
       ref: fulfillmentFailureRef('processed', { lwOrderId: randomUUID(), numOrderId: 7 }),
     });
@@ -84,14 +84,14 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
       (res.body.items as Array<{ flow: string }>).map((item) => [item.flow, item]),
     );
     expect(Object.keys(byFlow).sort()).toEqual([
-      FULFILLMENT_FLOW,
+      FULFILLMENT_SYNC_FLOW,
       ORDER_SYNC_FLOW,
       STOCK_SYNC_FLOW,
     ]);
     expect(res.body.counts['no-replayer']).toBeUndefined();
     expect(res.body.counts.error).toBeUndefined();
     // The fulfillment replayer asked the emulator for the order and did not find it.
-    expect(byFlow[FULFILLMENT_FLOW]).toMatchObject({
+    expect(byFlow[FULFILLMENT_SYNC_FLOW]).toMatchObject({
       outcome: 'still-failing',
       reasonCode: 'LINNWORKS_ORDER_UNKNOWN',
     });
@@ -127,7 +127,7 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
 
     const res = await request(admin.app).get('/service/status').set('Authorization', admin.bearer);
     const checks = res.body.checks as CheckView[];
-    const fulfillment = checks.find((check) => check.name === `last run: ${FULFILLMENT_FLOW}`);
+    const fulfillment = checks.find((check) => check.name === `last run: ${FULFILLMENT_SYNC_FLOW}`);
     expect(fulfillment).toMatchObject({
       status: 'UP',
       details: { status: 'completed', finishedAt: run.finishedAt, counts: run.counts },

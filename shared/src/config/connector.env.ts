@@ -1,6 +1,6 @@
-import { fulfillmentSyncEnvShape } from '../flows/fulfillment-sync/fulfillment-sync.env';
-import { orderSyncEnvShape } from '../flows/order-sync/order-sync.env';
-import { stockSyncEnvShape } from '../flows/stock-sync/stock-sync.env';
+import { fulfillmentSyncEnvShape } from '../flows/fulfillment-sync/fulfillment-sync.settings';
+import { orderSyncEnvShape } from '../flows/order-sync/order-sync.settings';
+import { stockSyncEnvShape } from '../flows/stock-sync/stock-sync.settings';
 import {
   ctEnvShape,
   linnworksEnvShape,

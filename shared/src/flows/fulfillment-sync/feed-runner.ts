@@ -1,5 +1,6 @@
 import { describeError, isRetryable } from '../../errors/errors';
-import { type ApplyContext, type FeedName, FULFILLMENT_FLOW } from './fulfillment-context';
+import type { ApplyContext } from './fulfillment-context';
+import { type FeedName, FULFILLMENT_SYNC_FLOW } from './fulfillment-sync.deps';
 import type { CursorRepo } from './cursor.repo';
 import type { StateInfo } from './fulfillment-states';
 
@@ -55,7 +56,8 @@ export async function runFeedAlone(run: FeedRun, name: FeedName, feed: Feed): Pr
   const { failures, logger } = run.deps;
   try {
     const outcome = await feed(run);
-    if (!run.dryRun) await failures.resolveFor(FULFILLMENT_FLOW, feedFailureRef(name), 'feed ran');
+    if (!run.dryRun)
+      await failures.resolveFor(FULFILLMENT_SYNC_FLOW, feedFailureRef(name), 'feed ran');
 
     return { status: outcome };
   } catch (error) {
@@ -67,7 +69,7 @@ export async function runFeedAlone(run: FeedRun, name: FeedName, feed: Feed): Pr
     );
     if (!run.dryRun) {
       await failures.record({
-        flow: FULFILLMENT_FLOW,
+        flow: FULFILLMENT_SYNC_FLOW,
         reasonCode: code,
         message: `${name} feed failed: ${message}`,
         retryable: isRetryable(error),

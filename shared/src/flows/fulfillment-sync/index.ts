@@ -1,20 +1,16 @@
 export * from './cancellation.mapper';
-export * from './ct-orders.port';
+export * from './ct-fulfillment-sync.adapter';
 export {
   CURSOR_CONTAINER as FULFILLMENT_CURSOR_CONTAINER,
   CursorRepo,
   type FeedCursor,
 } from './cursor.repo';
-export {
-  FULFILLMENT_FLOW,
-  type FeedName,
-  type FulfillmentDeps,
-  fulfillmentFailureRef,
-} from './fulfillment-context';
+export { fulfillmentFailureRef } from './fulfillment-context';
+export * from './fulfillment-sync.deps';
 export { FEED_FAILURE_TYPE, type FeedReport, feedFailureRef } from './feed-runner';
-export * from './fulfillment-replayer';
+export * from './fulfillment-sync.replayer';
 export * from './fulfillment-states';
-export * from './fulfillment-sync.env';
+export * from './fulfillment-sync.settings';
 export * from './fulfillment.types';
 export * from './line-match';
 export * from './linnworks-records.mapper';
@@ -25,3 +21,5 @@ export * from './refund.mapper';
 export * from './run-fulfillment-sync.use-case';
 export * from './shipment.mapper';
 export * from './tracking.mapper';
+export * from './ct-fulfillment-sync.port';
+export * from './linnworks-fulfillment-sync.port';

@@ -1,4 +1,4 @@
-import { ORDER_STATE_CONTAINER, type OrderState } from '../order-sync/order-state';
+import { ORDER_STATE_CONTAINER, type OrderState } from '../order-sync/order-state.contract';
 import type { Feed, FeedRun } from './feed-runner';
 import { saveCursor } from './feed-runner';
 import { applyToOrder } from './fulfillment-context';

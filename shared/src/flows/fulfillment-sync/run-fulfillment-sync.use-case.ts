@@ -3,13 +3,13 @@ import { LeaseLock } from '../../state/lease-lock';
 import type { StateStore } from '../../state/state-store';
 import { CursorRepo } from './cursor.repo';
 import { type Feed, type FeedReport, type FeedRun, runFeedAlone } from './feed-runner';
+import { RunCounts } from './fulfillment-context';
 import {
-  FULFILLMENT_FLOW,
   type FeedName,
-  type FulfillmentDeps,
-  RunCounts,
-} from './fulfillment-context';
-import { statesToEnsure } from './fulfillment-sync.env';
+  FULFILLMENT_SYNC_FLOW,
+  type FulfillmentSyncDeps,
+} from './fulfillment-sync.deps';
+import { statesToEnsure } from './fulfillment-sync.settings';
 import { cancelledFeed, processedFeed } from './processed.feed';
 import { progressFeed } from './progress.feed';
 import { refundsFeed } from './refunds.feed';
@@ -42,7 +42,7 @@ export interface RunOptions {
  * its cursor, until done or the time budget is spent. The report is logged and stored.
  */
 export async function runFulfillmentSync(
-  deps: FulfillmentDeps,
+  deps: FulfillmentSyncDeps,
   options: RunOptions,
 ): Promise<JobRunReport> {
   const now = deps.now ?? (() => new Date());
@@ -53,7 +53,7 @@ export async function runFulfillmentSync(
     const finished = now();
 
     return {
-      flow: FULFILLMENT_FLOW,
+      flow: FULFILLMENT_SYNC_FLOW,
       status,
       ...(reason ? { reason } : {}),
       dryRun: options.dryRun,

@@ -2,11 +2,11 @@ import type { Order } from '@commercetools/platform-sdk';
 
 import { isRetryable, PermanentUpstreamError, VersionConflictError } from '../../errors/errors';
 import type { StoredObject } from '../../state/state-store';
-import { ORDER_SYNC_FLOW, type OrderSyncUseCaseDeps, type SyncResult } from './order-sync.deps';
-import type { OrderState } from './order-state';
+import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
+import type { OrderState } from './order-state.contract';
 
 async function markState(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   stored: StoredObject<OrderState>,
   patch: Partial<OrderState>,
 ): Promise<StoredObject<OrderState>> {
@@ -22,7 +22,7 @@ async function markState(
 }
 
 async function recordConflict(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   order: Order,
   reasonCode: 'CANCEL_CONFLICT_SHIPPED' | 'CANCEL_REJECTED',
   message: string,
@@ -51,7 +51,7 @@ async function recordConflict(
  * does not echo it either.
  */
 export async function cancelInLinnworks(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   order: Order,
   stored: StoredObject<OrderState> | undefined,
   dryRun: boolean,

@@ -10,12 +10,12 @@ import {
   EXTENDED_PROPERTY_CT_ORDER_NUMBER,
   EXTENDED_PROPERTY_CT_STORE,
   EXTENDED_PROPERTY_TYPE,
-} from './linnworks-order-contract';
+} from './linnworks-order.contract';
 import { toMajor } from './linnworks-money';
 import { addressProblems, toChannelAddress } from './order-address.mapper';
 import { mapOrderLines } from './order-lines.mapper';
 import { postalServiceFields, shippingFields, shippingMethodKeyOf } from './order-shipping.mapper';
-import type { OrderSyncSettings } from './order-sync.env';
+import type { OrderSyncSettings } from './order-sync.settings';
 import { type OrderProblem, problem } from './order-problems';
 
 /** Key of the store mapping used for orders that belong to no store. */

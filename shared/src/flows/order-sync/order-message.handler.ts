@@ -1,8 +1,6 @@
 import type { CtNotification } from '../../events/envelope';
 import { addContextFields } from '../../logging/context';
-import type { FailureRecord } from '../../state/failure-queue';
-import type { FlowReplayer, ReplayResult } from '../../state/replay';
-import type { OrderSyncUseCaseDeps, SyncResult } from './order-sync.deps';
+import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { syncOrder } from './sync-order.use-case';
 
 /** Order messages that make order-sync look at an order again; every other type is ignored. */
@@ -20,7 +18,7 @@ export type OrderMessageOutcome = SyncResult['outcome'];
  * in this process share one run (single flight); across processes, the order-state record,
  * the lookup by reference and Linnworks' own uniqueness keep it to one Linnworks order.
  */
-export function createOrderMessageHandler(deps: OrderSyncUseCaseDeps) {
+export function createOrderMessageHandler(deps: OrderSyncDeps) {
   const inFlight = new Map<string, Promise<SyncResult>>();
 
   return async (notification: CtNotification): Promise<OrderMessageOutcome> => {
@@ -47,32 +45,5 @@ export function createOrderMessageHandler(deps: OrderSyncUseCaseDeps) {
     );
 
     return result.outcome;
-  };
-}
-
-/**
- * sync-admin's replay of an order-sync failure: runs `syncOrder` again for the order (or, with
- * `dryRun`, computes and validates without writing). Idempotent: an order already in Linnworks
- * is reported resolved and not sent again.
- */
-export function createOrderSyncReplayer(deps: OrderSyncUseCaseDeps): FlowReplayer {
-  return async (failure: FailureRecord, options): Promise<ReplayResult> => {
-    if (failure.ref.type !== 'order') {
-      return { outcome: 'skipped', message: `order-sync cannot replay a ${failure.ref.type}` };
-    }
-    const result = await syncOrder(deps, failure.ref.id, { dryRun: options.dryRun });
-    const prefix = options.dryRun ? 'dry run: ' : '';
-    if (result.outcome === 'rejected') {
-      return {
-        outcome: 'still-failing',
-        reasonCode: result.reasonCode ?? 'UNKNOWN',
-        message: `${prefix}${result.message ?? result.action}`,
-      };
-    }
-    if (result.outcome === 'processed' || result.action === 'already-synced') {
-      return { outcome: 'resolved', message: `${prefix}${result.action}` };
-    }
-
-    return { outcome: 'skipped', message: `${prefix}${result.action}` };
   };
 }

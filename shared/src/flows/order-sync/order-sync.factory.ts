@@ -4,10 +4,10 @@ import type { Logger } from '../../logging/logger';
 import { CtStateStore } from '../../state/ct-state-store';
 import { FailureQueue } from '../../state/failure-queue';
 import { KnownSkuCache } from './known-sku.cache';
-import type { OrderSyncUseCaseDeps } from './order-sync.deps';
-import { OrderSyncCtGateway } from './order-sync-ct.gateway';
-import type { OrderSyncSettings } from './order-sync.env';
-import { OrderStateRepo } from './order-state';
+import type { OrderSyncDeps } from './order-sync.deps';
+import { CtOrderSyncAdapter } from './ct-order-sync.adapter';
+import type { OrderSyncSettings } from './order-sync.settings';
+import { OrderStateRepo } from './order-state.contract';
 
 /**
  * The order-sync use-case dependencies over real clients: what the event app runs and what
@@ -18,11 +18,11 @@ export function buildOrderSyncDeps(input: {
   linnworks: LinnworksApi;
   settings: OrderSyncSettings;
   logger: Logger;
-}): OrderSyncUseCaseDeps {
+}): OrderSyncDeps {
   const store = new CtStateStore(input.api);
 
   return {
-    ct: new OrderSyncCtGateway(input.api),
+    ct: new CtOrderSyncAdapter(input.api),
     linnworks: input.linnworks,
     states: new OrderStateRepo(store),
     failures: new FailureQueue(store),

@@ -10,12 +10,12 @@ import {
   NO_STORE_KEY,
 } from './ct-order.mapper';
 import { cancelInLinnworks } from './cancel-order.use-case';
-import { isConnectorOrder } from './linnworks-order-contract';
+import { isConnectorOrder } from './linnworks-order.contract';
 import { markPaidInLinnworks } from './mark-paid.use-case';
 import { paidLater } from './paid-later';
-import { ORDER_SYNC_FLOW, type OrderSyncUseCaseDeps, type SyncResult } from './order-sync.deps';
-import { hasLinnworksSyncInfo } from './order-sync-ct.gateway';
-import type { OrderState } from './order-state';
+import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
+import { hasLinnworksSyncInfo } from './ct-order-sync.port';
+import type { OrderState } from './order-state.contract';
 import { type OrderProblem, problem } from './order-problems';
 
 export interface SyncOrderOptions {
@@ -46,7 +46,7 @@ function stateOf(
 
 /** Writes the state; on a concurrent write, merges onto the fresher record instead. */
 async function saveState(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   stored: StoredObject<OrderState> | undefined,
   next: OrderState,
 ): Promise<void> {
@@ -63,7 +63,7 @@ async function saveState(
 }
 
 async function reject(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   order: Order,
   stored: StoredObject<OrderState> | undefined,
   reference: string,
@@ -94,7 +94,7 @@ async function reject(
 }
 
 /** The connector's order in Linnworks for this commercetools order, if one exists. */
-async function findExisting(deps: OrderSyncUseCaseDeps, order: Order) {
+async function findExisting(deps: OrderSyncDeps, order: Order) {
   const found = await deps.linnworks.getOrderDetailsByReferenceId({ referenceId: order.id });
 
   return found.find(
@@ -106,7 +106,7 @@ async function findExisting(deps: OrderSyncUseCaseDeps, order: Order) {
 }
 
 async function createInLinnworks(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   order: Order,
   payload: LinnworksChannelOrder,
   location: string,
@@ -122,7 +122,7 @@ async function createInLinnworks(
   return existing.OrderId;
 }
 
-function gateSays(deps: OrderSyncUseCaseDeps, order: Order): SyncResult | undefined {
+function gateSays(deps: OrderSyncDeps, order: Order): SyncResult | undefined {
   const { stores, paidOnly } = deps.settings;
   const storeKey = order.store?.key ?? NO_STORE_KEY;
   if (stores.length > 0 && !stores.includes(storeKey)) {
@@ -133,7 +133,7 @@ function gateSays(deps: OrderSyncUseCaseDeps, order: Order): SyncResult | undefi
   return undefined;
 }
 
-async function validateAndMap(deps: OrderSyncUseCaseDeps, order: Order, reference: string) {
+async function validateAndMap(deps: OrderSyncDeps, order: Order, reference: string) {
   const result = mapOrderToLinnworks(order, deps.settings, reference);
   if (!result.ok) return result;
   if (deps.settings.unknownSkuPolicy === 'reject') {
@@ -162,7 +162,7 @@ async function validateAndMap(deps: OrderSyncUseCaseDeps, order: Order, referenc
  * Retryable failures are thrown; everything else ends in a result.
  */
 export async function syncOrder(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   orderId: string,
   options: SyncOrderOptions = {},
 ): Promise<SyncResult> {

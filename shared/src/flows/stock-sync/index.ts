@@ -1,5 +1,6 @@
 export * from './call-counters';
-export * from './ct-stock.gateway';
+export * from './ct-stock-sync.adapter';
+export * from './ct-stock-sync.port';
 export * from './desired-quantity.mapper';
 export * from './stock-items.sync';
 export * from './stock-location.resolver';
@@ -8,6 +9,7 @@ export * from './stock-run-report';
 export * from './stock-snapshot.repo';
 export * from './stock-sync-failures';
 export * from './stock-sync-state.repo';
-export * from './stock-sync.env';
+export * from './stock-sync.settings';
 export * from './stock-sync.replayer';
 export * from './stock-sync.use-case';
+export * from './linnworks-stock-sync.port';

@@ -5,9 +5,9 @@ import type { Logger } from '../../logging/logger';
 import {
   InventoryDuplicateError,
   InventoryMissingError,
-  type CtStockGateway,
+  type CtStockSyncPort,
   type InventoryEntryView,
-} from './ct-stock.gateway';
+} from './ct-stock-sync.port';
 import {
   AGGREGATE_SLOT,
   desiredQuantities,
@@ -34,7 +34,7 @@ export interface StockSyncContext {
   /** Supply channel id per mapped channel key. */
   channelIds: ReadonlyMap<string, string>;
   matching: SkuMatching;
-  ct: CtStockGateway;
+  ct: CtStockSyncPort;
   snapshot: StockSnapshot;
   dryRun: boolean;
   /** commercetools held no inventory entry at all when the run began: nothing to look up. */

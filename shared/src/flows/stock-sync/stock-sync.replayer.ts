@@ -11,6 +11,9 @@ import {
 } from './stock-sync-failures';
 import { STOCK_PAGE_SIZE, type StockSyncDeps, prepareStockRun } from './stock-sync.use-case';
 
+/** Replays stock-sync's failures: sync-admin runs it in-process. */
+export type StockSyncReplayer = FlowReplayer;
+
 async function itemsOf(
   failure: FailureRecord,
   linnworks: StockSyncDeps['linnworks'],
@@ -47,7 +50,7 @@ async function itemsOf(
  * differs, so a replay is idempotent. With `dryRun` nothing is written. The snapshot is left
  * alone: the next run sees commercetools already right and only updates its record.
  */
-export function createStockSyncReplayer(deps: StockSyncDeps): FlowReplayer {
+export function createStockSyncReplayer(deps: StockSyncDeps): StockSyncReplayer {
   return async (failure, options): Promise<ReplayResult> => {
     if (failure.flow !== STOCK_SYNC_FLOW) {
       return { outcome: 'skipped', message: `not a ${STOCK_SYNC_FLOW} failure` };

@@ -1,11 +1,11 @@
 import { ValidationError, describeError, isRetryable } from '../../errors/errors';
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
 import type { Logger } from '../../logging/logger';
 import { FailureQueue } from '../../state/failure-queue';
 import { LeaseLock, type Lease } from '../../state/lease-lock';
 import type { StateStore } from '../../state/state-store';
 import { CountingStateStore, countLinnworksCalls } from './call-counters';
-import type { CtStockGateway } from './ct-stock.gateway';
+import type { CtStockSyncPort } from './ct-stock-sync.port';
+import type { LinnworksStockSyncPort } from './linnworks-stock-sync.port';
 import { mappedChannelKeys, resolveStockMapping } from './stock-location.resolver';
 import type { SkuMatching, StockLocationMapping } from './stock-mapping.schema';
 import { syncStockItems, type StockSyncContext } from './stock-items.sync';
@@ -23,18 +23,9 @@ export const STOCK_SYNC_LOCK = 'stock-sync';
 export const STOCK_PAGE_SIZE = 200;
 const MAX_CONSECUTIVE_PAGE_FAILURES = 3;
 
-/** commercetools adapter with call counters (CtStockApiGateway has them). */
-export type CountedCtStockGateway = CtStockGateway & { calls: { reads: number; writes: number } };
-
-/** The slice of the Linnworks port stock-sync uses. */
-export type StockLinnworksApi = Pick<
-  LinnworksApi,
-  'getStockLocations' | 'getStockItemsFull' | 'getStockItemIdsBySku' | 'getStockLevelBatch'
->;
-
 export interface StockSyncDeps {
-  linnworks: StockLinnworksApi;
-  ct: CountedCtStockGateway;
+  linnworks: LinnworksStockSyncPort;
+  ct: CtStockSyncPort;
   store: StateStore;
   logger: Logger;
   mapping: StockLocationMapping;
@@ -51,7 +42,7 @@ export interface StockSyncDeps {
 export interface StockRunSetup {
   ctx: StockSyncContext;
   counts: StockSyncCounts;
-  linnworks: StockLinnworksApi;
+  linnworks: LinnworksStockSyncPort;
   store: CountingStateStore;
   locationNames: Map<string, string>;
   finishCounts: () => StockSyncCounts;

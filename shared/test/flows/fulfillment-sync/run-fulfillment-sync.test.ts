@@ -4,22 +4,25 @@ import { captureLogger, ctTestApi } from 'shared/testing';
 import type { CtApi } from '../../../src/commercetools/client';
 import { PermanentUpstreamError } from '../../../src/errors/errors';
 import {
-  CtFulfillmentOrders,
+  CtFulfillmentSyncAdapter,
   CursorRepo,
   createFulfillmentSyncReplayer,
-  type FulfillmentDeps,
-  type FulfillmentSettings,
+  type FulfillmentSyncDeps,
+  type FulfillmentSyncSettings,
   OrderLinks,
   runFulfillmentSync,
 } from '../../../src/flows/fulfillment-sync';
-import { ORDER_STATE_CONTAINER, type OrderState } from '../../../src/flows/order-sync/order-state';
+import {
+  ORDER_STATE_CONTAINER,
+  type OrderState,
+} from '../../../src/flows/order-sync/order-state.contract';
 import { CtStateStore } from '../../../src/state/ct-state-store';
 import { FailureQueue } from '../../../src/state/failure-queue';
 import { LeaseLock } from '../../../src/state/lease-lock';
 import { importOrder, seedCatalogue } from './ct-seed';
 import { detailsFrom, FakeLinnworks, processedRow } from './fake-linnworks';
 
-const settings: FulfillmentSettings = {
+const settings: FulfillmentSyncSettings = {
   progressRules: [{ flag: 'LabelPrinted', state: 'lw-packed', shipmentState: 'Ready' }],
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
@@ -33,7 +36,7 @@ const settings: FulfillmentSettings = {
 interface World {
   api: CtApi;
   lw: FakeLinnworks;
-  deps: FulfillmentDeps;
+  deps: FulfillmentSyncDeps;
   store: CtStateStore;
   failures: FailureQueue;
   shippingMethodId: string;
@@ -46,10 +49,10 @@ async function world(): Promise<World> {
   const store = new CtStateStore(api);
   const clock = { now: new Date('2026-01-01T12:00:00.000Z') };
   const now = () => clock.now;
-  const ct = new CtFulfillmentOrders(api);
+  const ct = new CtFulfillmentSyncAdapter(api);
   const lw = new FakeLinnworks();
   const failures = new FailureQueue(store, now);
-  const deps: FulfillmentDeps = {
+  const deps: FulfillmentSyncDeps = {
     linnworks: lw,
     ct,
     links: new OrderLinks(store, ct),

@@ -5,7 +5,7 @@ import {
   type LinnworksApi,
   type LinnworksOrderDetails,
   OrderStateRepo,
-  type OrderSyncUseCaseDeps,
+  type OrderSyncDeps,
   syncOrder,
 } from '../../../src';
 import { captureLogger } from '../../../testing';
@@ -61,7 +61,7 @@ function linnworksWithUnpaidOrder(refuse: { status?: boolean; tag?: boolean } = 
 
 async function createdUnpaid(linnworks: LinnworksApi) {
   const store = new InMemoryStateStore();
-  const deps: OrderSyncUseCaseDeps = {
+  const deps: OrderSyncDeps = {
     ct: { getOrder: async () => order, recordLinnworksOrderId: async () => undefined },
     linnworks,
     states: new OrderStateRepo(store),

@@ -9,7 +9,7 @@ import {
   type LinnworksOrderDetails,
   OrderStateRepo,
   type OrderSyncSettings,
-  type OrderSyncUseCaseDeps,
+  type OrderSyncDeps,
   PermanentUpstreamError,
   RetryableUpstreamError,
   syncOrder,
@@ -44,7 +44,7 @@ function depsFor(
 ) {
   const store = new InMemoryStateStore();
   const recorded: string[] = [];
-  const deps: OrderSyncUseCaseDeps = {
+  const deps: OrderSyncDeps = {
     ct: {
       getOrder: async () => order,
       recordLinnworksOrderId: async (_o, id) => {

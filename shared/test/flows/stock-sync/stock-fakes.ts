@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { RetryableUpstreamError, VersionConflictError } from '../../../src/errors/errors';
 import {
-  type CtStockGateway,
+  type CtStockSyncPort,
   type InventoryEntryView,
   InventoryMissingError,
-} from '../../../src/flows/stock-sync/ct-stock.gateway';
-import type { StockLinnworksApi } from '../../../src/flows/stock-sync/stock-sync.use-case';
+} from '../../../src/flows/stock-sync/ct-stock-sync.port';
+import type { LinnworksStockSyncPort } from '../../../src/flows/stock-sync/linnworks-stock-sync.port';
 import type {
   LinnworksStockItemFull,
   LinnworksStockItemLevel,
@@ -21,7 +21,7 @@ interface FakeLevel {
 }
 
 /** Linnworks' stock endpoints over a map, with call counts and injectable page failures. */
-export class FakeLinnworksStock implements StockLinnworksApi {
+export class FakeLinnworksStock implements LinnworksStockSyncPort {
   readonly locations: LinnworksStockLocation[] = [];
   readonly items: Array<{ id: string; sku: string; barcode: string }> = [];
   readonly levels = new Map<string, FakeLevel>();
@@ -135,7 +135,7 @@ export class FakeLinnworksStock implements StockLinnworksApi {
 }
 
 /** commercetools inventory, channels and variants in memory; counts calls like the adapter. */
-export class FakeCtStock implements CtStockGateway {
+export class FakeCtStock implements CtStockSyncPort {
   readonly calls = { reads: 0, writes: 0 };
   readonly channels = new Map<string, string>();
   readonly entries = new Map<string, InventoryEntryView>();

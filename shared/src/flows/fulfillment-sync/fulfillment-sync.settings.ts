@@ -73,7 +73,7 @@ export const fulfillmentSyncEnvShape = {
 export type FulfillmentSyncEnv = z.infer<z.ZodObject<typeof fulfillmentSyncEnvShape>>;
 
 /** The flow's settings, typed, as use cases and the replayer take them. */
-export interface FulfillmentSettings {
+export interface FulfillmentSyncSettings {
   progressRules: ProgressRule[];
   shippedOrderState: 'Confirmed' | 'Complete' | undefined;
   lineCancelledState: string;
@@ -84,7 +84,7 @@ export interface FulfillmentSettings {
   packageSplit: 'auto' | 'always' | 'never';
 }
 
-export function toFulfillmentSettings(env: FulfillmentSyncEnv): FulfillmentSettings {
+export function toFulfillmentSettings(env: FulfillmentSyncEnv): FulfillmentSyncSettings {
   return {
     progressRules: env.FULFILLMENT_PROGRESS_RULES,
     shippedOrderState: noneToUndefined(env.FULFILLMENT_SHIPPED_ORDER_STATE),
@@ -98,7 +98,7 @@ export function toFulfillmentSettings(env: FulfillmentSyncEnv): FulfillmentSetti
 }
 
 /** Every custom state key the flow's settings name, for post-deploy to create. */
-export function statesToEnsure(settings: FulfillmentSettings): {
+export function statesToEnsure(settings: FulfillmentSyncSettings): {
   orderStates: string[];
   lineItemStates: string[];
 } {

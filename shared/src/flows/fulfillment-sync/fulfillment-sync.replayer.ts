@@ -2,15 +2,14 @@ import type { FailureRecord } from '../../state/failure-queue';
 import type { FlowReplayer, ReplayResult } from '../../state/replay';
 import { FEED_FAILURE_TYPE } from './feed-runner';
 import { applyCancellation } from './processed.feed';
-import {
-  type ApplyContext,
-  type FeedName,
-  type FulfillmentDeps,
-  RunCounts,
-} from './fulfillment-context';
+import { type ApplyContext, RunCounts } from './fulfillment-context';
+import type { FeedName, FulfillmentSyncDeps } from './fulfillment-sync.deps';
 import { isCancelledDetails, shipmentFromDetails } from './linnworks-records.mapper';
 import { applyRefundLines, refundLinesOf } from './refunds.feed';
 import { applyShipment, withPackages } from './shipped.feed';
+
+/** Replays fulfillment-sync's failures: sync-admin runs it in-process. */
+export type FulfillmentSyncReplayer = FlowReplayer;
 
 const REPLAYABLE: FeedName[] = ['processed', 'cancelled', 'refunds'];
 
@@ -27,7 +26,7 @@ function feedOf(failure: FailureRecord): FeedName | undefined {
  * feed's own apply step. Idempotent (deliveries, return items and states are checked on the
  * order first); with `dryRun` nothing is written, not even the failure queue.
  */
-export function createFulfillmentSyncReplayer(deps: FulfillmentDeps): FlowReplayer {
+export function createFulfillmentSyncReplayer(deps: FulfillmentSyncDeps): FulfillmentSyncReplayer {
   return async (failure, { dryRun }): Promise<ReplayResult> => {
     if (failure.ref.type === FEED_FAILURE_TYPE) {
       return {

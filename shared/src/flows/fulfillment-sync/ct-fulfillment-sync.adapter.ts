@@ -3,26 +3,8 @@ import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 import type { CtApi } from '../../commercetools/client';
 import { isCtConflict, toCtError } from '../../commercetools/ct-errors';
 import { VersionConflictError } from '../../errors/errors';
+import { type CtFulfillmentSyncPort, ORDER_EXPAND } from './ct-fulfillment-sync.port';
 import { type StateInfo, toStateInfo } from './fulfillment-states';
-
-/**
- * The commercetools side of the flow: read orders in batches, update one, resolve state keys.
- * Orders are read with their order state and line-item states expanded (`state.obj`,
- * `lineItems[*].state[*].state.obj`), so plans can tell which transitions commercetools allows.
- */
-export interface FulfillmentCtPort {
-  /** Orders by id; missing ids are simply absent. */
-  getOrders(ids: string[]): Promise<Order[]>;
-  /** Orders by order number; missing numbers are simply absent. */
-  getOrdersByNumber(orderNumbers: string[]): Promise<Order[]>;
-  /** One update request; throws `VersionConflictError` when the version moved. */
-  updateOrder(id: string, version: number, actions: OrderUpdateAction[]): Promise<Order>;
-  /** State key → what the flow needs of it, for the keys that exist. */
-  states(keys: string[]): Promise<Map<string, StateInfo>>;
-}
-
-/** Reference expansions of every order read: the states plans check transitions against. */
-export const ORDER_EXPAND = ['state', 'lineItems[*].state[*].state'];
 
 const BATCH = 100;
 
@@ -37,8 +19,8 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** `FulfillmentCtPort` over the commercetools API: one query per 100 orders. */
-export class CtFulfillmentOrders implements FulfillmentCtPort {
+/** `CtFulfillmentSyncPort` over the commercetools API: one query per 100 orders. */
+export class CtFulfillmentSyncAdapter implements CtFulfillmentSyncPort {
   constructor(private readonly api: CtApi) {}
 
   private async query(field: 'id' | 'orderNumber', values: string[]): Promise<Order[]> {

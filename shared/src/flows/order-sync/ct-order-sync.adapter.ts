@@ -3,22 +3,27 @@ import type { Order } from '@commercetools/platform-sdk';
 import type { CtApi } from '../../commercetools/client';
 import { ctErrorCode, isCtNotFound, toCtError } from '../../commercetools/ct-errors';
 import { ensureChannel } from '../../lifecycle/resources';
+import { type CtOrderSyncPort, hasLinnworksSyncInfo } from './ct-order-sync.port';
 
 /** Key of the channel whose sync info records the Linnworks order id on each order. */
 export const LINNWORKS_CHANNEL_KEY = 'linnworks';
 
-/** What order-sync needs from commercetools (besides the state store): one narrow port. */
-export interface OrderSyncCtPort {
-  /** The current order with payments and shipping method expanded; undefined when deleted. */
-  getOrder(orderId: string): Promise<Order | undefined>;
-  /** Records the Linnworks order id as the order's sync info on the Linnworks channel. */
-  recordLinnworksOrderId(order: Order, linnworksOrderId: string): Promise<void>;
+/**
+ * Creates the Linnworks channel if it is missing: order-sync's post-deploy does it, and the
+ * adapter does it lazily when it first records a Linnworks order id on a project without it.
+ */
+export function ensureLinnworksChannel(api: CtApi): Promise<string> {
+  return ensureChannel(api, {
+    key: LINNWORKS_CHANNEL_KEY,
+    roles: ['OrderExport'],
+    name: 'Linnworks',
+  });
 }
 
 const EXPAND = ['paymentInfo.payments[*]', 'shippingInfo.shippingMethod'];
 
-/** The port over the commercetools SDK. Ensures the Linnworks channel lazily if it is missing. */
-export class OrderSyncCtGateway implements OrderSyncCtPort {
+/** `CtOrderSyncPort` over the commercetools SDK. Ensures the Linnworks channel lazily if it is missing. */
+export class CtOrderSyncAdapter implements CtOrderSyncPort {
   private channelEnsured = false;
 
   constructor(private readonly api: CtApi) {}
@@ -63,16 +68,12 @@ export class OrderSyncCtGateway implements OrderSyncCtPort {
       } catch (error) {
         if (attempt >= 3) throw toCtError(error, `updateSyncInfo of order ${order.id}`);
         if (ctErrorCode(error) === 'ReferencedResourceNotFound' && !this.channelEnsured) {
-          await ensureChannel(this.api, {
-            key: LINNWORKS_CHANNEL_KEY,
-            roles: ['OrderExport'],
-            name: 'Linnworks',
-          });
+          await ensureLinnworksChannel(this.api);
           this.channelEnsured = true;
         } else if (ctErrorCode(error) === 'ConcurrentModification') {
           const current = await this.getOrder(order.id);
           if (!current) return;
-          if (current.syncInfo.some((s) => s.externalId === linnworksOrderId)) return;
+          if (hasLinnworksSyncInfo(current, linnworksOrderId)) return;
           version = current.version;
         } else {
           throw toCtError(error, `updateSyncInfo of order ${order.id}`);
@@ -80,9 +81,4 @@ export class OrderSyncCtGateway implements OrderSyncCtPort {
       }
     }
   }
-}
-
-/** Whether the order already carries this Linnworks order id in its sync info. */
-export function hasLinnworksSyncInfo(order: Order, linnworksOrderId: string): boolean {
-  return order.syncInfo.some((s) => s.externalId === linnworksOrderId);
 }

@@ -1,13 +1,11 @@
 import { VersionConflictError } from '../../../src/errors/errors';
-import {
-  CtStockApiGateway,
-  InventoryMissingError,
-} from '../../../src/flows/stock-sync/ct-stock.gateway';
+import { CtStockSyncAdapter } from '../../../src/flows/stock-sync/ct-stock-sync.adapter';
+import { InventoryMissingError } from '../../../src/flows/stock-sync/ct-stock-sync.port';
 import { ctTestApi } from '../../../testing';
 
-describe('CtStockApiGateway against the commercetools test server', () => {
+describe('CtStockSyncAdapter against the commercetools test server', () => {
   const api = ctTestApi();
-  const gateway = new CtStockApiGateway(api);
+  const gateway = new CtStockSyncAdapter(api);
   let channelId: string;
 
   beforeAll(async () => {
