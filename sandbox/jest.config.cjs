@@ -5,8 +5,15 @@ module.exports = {
   ...preset,
   moduleNameMapper: {
     ...preset.moduleNameMapper,
+    // Apps are reached through their public entry (src/public.ts), never a path inside src/.
+    ...Object.fromEntries(
+      ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin'].map((app) => [
+        `^${app}$`,
+        path.join(__dirname, `../${app}/src/public.ts`),
+      ]),
+    ),
     // Tests that wire sync-admin load connect-payments-sdk, whose JWT path (unused by sync-admin)
     // needs ESM-only `jose`: mapped to sync-admin's stub, as sync-admin's own tests do.
-    '^jose$': path.join(__dirname, '../sync-admin/test/support/jose-unavailable.cjs'),
+    '^jose$': path.join(__dirname, '../shared/testing/jose-unavailable.cjs'),
   },
 };

@@ -5,7 +5,7 @@ module.exports = {
   ...preset,
   moduleNameMapper: {
     ...preset.moduleNameMapper,
-    // See test/support/jose-unavailable.cjs: the SDK's JWT path needs ESM-only `jose`.
-    '^jose$': path.join(__dirname, 'test/support/jose-unavailable.cjs'),
+    // See shared/testing/jose-unavailable.cjs: the SDK's JWT path needs ESM-only `jose`.
+    '^jose$': path.join(__dirname, '../shared/testing/jose-unavailable.cjs'),
   },
 };

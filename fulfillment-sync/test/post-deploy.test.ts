@@ -1,8 +1,11 @@
 import type { State } from '@commercetools/platform-sdk';
-import { type CtApi, DEFAULT_PROGRESS_RULES, type FulfillmentSyncSettings } from 'shared';
+import {
+  type CtApi,
+  DEFAULT_PROGRESS_RULES,
+  ensureFulfillmentStates,
+  type FulfillmentSyncSettings,
+} from 'shared';
 import { ctTestApi, setStateTransitions } from 'shared/testing';
-
-import { ensureFulfillmentStates } from '../src/connector/fulfillment-states';
 
 const settings = {
   progressRules: DEFAULT_PROGRESS_RULES,

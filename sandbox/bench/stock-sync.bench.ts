@@ -13,16 +13,14 @@ import {
   createCtApi,
   createLogger,
   createStockSync,
-  CtStateStore,
-  CtStockSyncAdapter,
   LinnworksClient,
   type RateBudgetClock,
   SlidingWindowRateBudget,
   STOCK_SNAPSHOT_CONTAINER,
   STOCK_STATE_CONTAINER,
   type StockSyncReport,
-  unlimitedRateBudget,
 } from 'shared';
+import { unlimitedRateBudget } from 'shared/testing';
 
 import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-options';
 import { emulatorControl, startCtMock, startEmulatorProcess } from './bench-servers';
@@ -99,6 +97,17 @@ interface ChildOutput {
   pages: Array<{ page: number; rssMb: number; heapUsedMb: number }>;
 }
 
+/** The real client, with a hook as each sweep page is requested (memory samples). */
+class SampledLinnworksClient extends LinnworksClient {
+  beforeStockPage: ((pageNumber: number) => void) | undefined;
+
+  override getStockItemsFull(request: Parameters<LinnworksClient['getStockItemsFull']>[0]) {
+    this.beforeStockPage?.(request.pageNumber);
+
+    return super.getStockItemsFull(request);
+  }
+}
+
 /** One sync run, in the child process. */
 async function childRun(input: ChildInput): Promise<ChildOutput> {
   const maxRssMb = () => mb(process.resourceUsage().maxRSS * 1024);
@@ -117,7 +126,7 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
     { timeoutMs: 120_000, maxRetries: 0 },
   );
   const c = defaultEmulatorCredentials;
-  const client = new LinnworksClient({
+  const client = new SampledLinnworksClient({
     config: {
       applicationId: c.applicationId,
       applicationSecret: c.applicationSecret,
@@ -129,30 +138,22 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
   });
   const gc = (globalThis as { gc?: () => void }).gc;
   const pages: ChildOutput['pages'] = [];
-  const linnworks = {
-    getStockLocations: client.getStockLocations.bind(client),
-    getStockItemIdsBySku: client.getStockItemIdsBySku.bind(client),
-    getStockLevelBatch: client.getStockLevelBatch.bind(client),
-    getStockItemsFull: (request: Parameters<LinnworksClient['getStockItemsFull']>[0]) => {
-      if (request.pageNumber % 25 === 1) {
-        if (input.gcEachPage && gc) gc();
-        const m = process.memoryUsage();
-        pages.push({ page: request.pageNumber, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
-      }
-
-      return client.getStockItemsFull(request);
-    },
+  // Every 25th page, memory as the page is requested.
+  client.beforeStockPage = (pageNumber) => {
+    if (pageNumber % 25 !== 1) return;
+    if (input.gcEachPage && gc) gc();
+    const m = process.memoryUsage();
+    pages.push({ page: pageNumber, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
   };
-  const sync = createStockSync({
-    linnworks,
-    ct: new CtStockSyncAdapter(ctApi),
-    store: new CtStateStore(ctApi),
-    logger: createLogger({ name: 'stock-bench', level: 'warn' }),
-    mapping: threeLocationMapping,
-    skuMatching: { trim: false, case: 'preserve' },
-    timeBudgetMs: 6 * 60 * 60_000,
-    writeConcurrency: 16,
-  });
+  const sync = createStockSync(
+    { ct: ctApi, linnworks: client, logger: createLogger({ name: 'stock-bench', level: 'warn' }) },
+    {
+      mapping: threeLocationMapping,
+      skuMatching: { trim: false, case: 'preserve' },
+      job: { timeBudgetMs: 6 * 60 * 60_000 },
+      tuning: { writeConcurrency: 16 },
+    },
+  );
   let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);

@@ -1,7 +1,6 @@
-import { createCtApi, createLogger, runMain } from 'shared';
+import { createCtApi, createLogger, ensureFulfillmentStates, runMain } from 'shared';
 
 import { loadConfig } from '../config';
-import { ensureFulfillmentStates } from './fulfillment-states';
 
 /** Connect runs this after each deploy: creates (or puts back) the flow's custom states. */
 runMain('fulfillment-sync post-deploy', async () => {

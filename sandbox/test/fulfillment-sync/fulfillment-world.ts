@@ -2,19 +2,19 @@ import type { Order } from '@commercetools/platform-sdk';
 import {
   createCtApi,
   type CtApi,
+  createFulfillmentSync,
   CtStateStore,
-  type FulfillmentSyncDeps,
+  FailureQueue,
+  type FulfillmentSync,
   type FulfillmentSyncSettings,
   LinnworksClient,
   type LinnworksConfig,
   type Logger,
   ORDER_STATE_CONTAINER,
   type OrderState,
-  unlimitedRateBudget,
 } from 'shared';
+import { unlimitedRateBudget, importOrder, seedCatalogue } from 'shared/testing';
 
-import { fulfillmentDeps } from '../../../fulfillment-sync/src/wiring';
-import { importOrder, seedCatalogue } from '../../../shared/test/flows/fulfillment-sync/ct-seed';
 import {
   type RunningLinnworksEmulator,
   startLinnworksEmulator,
@@ -26,7 +26,13 @@ export interface FulfillmentWorld {
   emulator: RunningLinnworksEmulator;
   linnworks: LinnworksClient;
   ctApi: CtApi;
-  deps: FulfillmentSyncDeps;
+  settings: FulfillmentSyncSettings;
+  /** The flow's face over the world's clients, as the app wires it (a clock and settings may differ). */
+  flow(options?: {
+    now?: () => Date;
+    settings?: Partial<FulfillmentSyncSettings>;
+  }): FulfillmentSync;
+  failures: FailureQueue;
   shippingMethodId: string;
   close(): Promise<void>;
 }
@@ -60,9 +66,22 @@ export async function startFulfillmentWorld(
     { timeoutMs: 20_000, maxRetries: 0 },
   );
   const { shippingMethodId } = await seedCatalogue(ctApi, SKUS);
-  const deps = fulfillmentDeps({ settings, source: 'COMMERCETOOLS' }, { ctApi, linnworks, logger });
+  const flow: FulfillmentWorld['flow'] = (options = {}) =>
+    createFulfillmentSync(
+      { ct: ctApi, linnworks, logger, ...(options.now ? { now: options.now } : {}) },
+      { ...settings, ...options.settings },
+    );
 
-  return { emulator, linnworks, ctApi, deps, shippingMethodId, close: () => emulator.close() };
+  return {
+    emulator,
+    linnworks,
+    ctApi,
+    settings,
+    flow,
+    failures: new FailureQueue(new CtStateStore(ctApi)),
+    shippingMethodId,
+    close: () => emulator.close(),
+  };
 }
 
 /**

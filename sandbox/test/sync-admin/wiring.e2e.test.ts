@@ -6,18 +6,21 @@ import {
   FailureQueue,
   FULFILLMENT_SYNC_FLOW,
   fulfillmentFailureRef,
+  createFulfillmentSync,
   LinnworksClient,
   ORDER_SYNC_FLOW,
-  runFulfillmentSync,
   STOCK_SKUS_REF,
   STOCK_SYNC_FLOW,
-  unlimitedRateBudget,
 } from 'shared';
-import { captureLogger, ctTestApi, ctTestConfig } from 'shared/testing';
+import {
+  captureLogger,
+  ctTestApi,
+  ctTestConfig,
+  unlimitedRateBudget,
+  type IntrospectionStandIn,
+} from 'shared/testing';
 import request from 'supertest';
 
-import { fulfillmentDeps } from '../../../fulfillment-sync/src/wiring';
-import type { IntrospectionStandIn } from '../../../sync-admin/test/support/introspection-stand-in';
 import {
   type RunningLinnworksEmulator,
   startLinnworksEmulator,
@@ -118,11 +121,11 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
     });
     const admin = buildSyncAdmin(syncAdminEnv(ct, emulator), idp);
     // fulfillment-sync's own job, with the flow settings sync-admin reads from the same keys.
-    const deps = fulfillmentDeps(
-      { settings: admin.config.fulfillmentSettings, source: admin.config.orderSource },
-      { ctApi: ctTestApi(ct), linnworks, logger: logs.logger },
+    const fulfillmentSync = createFulfillmentSync(
+      { ct: ctTestApi(ct), linnworks, logger: logs.logger },
+      { ...admin.config.fulfillmentSync, job: { timeBudgetMs: 20_000 } },
     );
-    const run = await runFulfillmentSync(deps, { dryRun: false, timeBudgetMs: 20_000 });
+    const run = await fulfillmentSync.run({ dryRun: false });
     expect(run.status).toBe('completed');
 
     const res = await request(admin.app).get('/service/status').set('Authorization', admin.bearer);

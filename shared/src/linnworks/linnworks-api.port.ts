@@ -35,6 +35,8 @@ import type {
  * - `PermanentUpstreamError` with code `LINNWORKS_UNEXPECTED_RESPONSE` when a body does not parse.
  */
 export interface LinnworksApi {
+  /** Calls made so far, one per endpoint request (the client counts); reports read differences. */
+  readonly callCount: number;
   /**
    * Orders/CreateOrders: at most 20 orders per call (the client rejects more with a
    * ValidationError). Returns the pkOrderIds saved; a duplicate of a **paid** order

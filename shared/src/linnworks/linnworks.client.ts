@@ -33,7 +33,7 @@ export interface LinnworksClientOptions {
   config: LinnworksConfig;
   /** Bound on every HTTP call (auth included). Default 20 s. */
   timeoutMs?: number;
-  /** Per-endpoint budget; default: the documented per-minute limits. Pass `unlimitedRateBudget` for benchmarks. */
+  /** Per-endpoint budget; default: the documented per-minute limits (tests and benchmarks pass one that never waits). */
   rateBudget?: RateBudget;
   /** Clock of the default rate budget and of the session idle timer. */
   clock?: RateBudgetClock;
@@ -55,6 +55,8 @@ export interface LinnworksClientOptions {
 /** The real Linnworks client. See `LinnworksApi` for the contract of each method. */
 export class LinnworksClient implements LinnworksApi {
   private readonly transport: LinnworksTransport;
+  /** Linnworks calls made so far (one per endpoint request, retries and auth not counted). */
+  callCount = 0;
 
   constructor(options: LinnworksClientOptions) {
     const clock = options.clock;
@@ -78,6 +80,7 @@ export class LinnworksClient implements LinnworksApi {
   }
 
   private readonly call: LinnworksCall = async (endpoint, body, schema) => {
+    this.callCount++;
     const raw = await this.transport.call(endpoint, body);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {

@@ -1,5 +1,6 @@
 import type { CustomObject } from '@commercetools/platform-sdk';
 
+import { type CallCounts, noCalls } from '../commercetools/call-counts';
 import type { CtApi } from '../commercetools/client';
 import { ctStatus, isCtConflict, isCtNotFound, toCtError } from '../commercetools/ct-errors';
 import { RetryableUpstreamError, VersionConflictError } from '../errors/errors';
@@ -26,11 +27,14 @@ function toStored<T>(object: CustomObject): StoredObject<T> {
   };
 }
 
-/** The state store over commercetools custom objects. */
+/** The state store over commercetools custom objects; counts its own HTTP calls. */
 export class CtStateStore implements StateStore {
+  readonly calls: CallCounts = noCalls();
+
   constructor(private readonly api: CtApi) {}
 
   async get<T>(container: string, key: string): Promise<StoredObject<T> | undefined> {
+    this.calls.reads++;
     try {
       const response = await this.api
         .customObjects()
@@ -51,6 +55,7 @@ export class CtStateStore implements StateStore {
     value: T,
     expectedVersion?: number,
   ): Promise<StoredObject<T>> {
+    this.calls.writes++;
     try {
       const response = await this.api
         .customObjects()
@@ -72,6 +77,7 @@ export class CtStateStore implements StateStore {
   }
 
   async create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>> {
+    this.calls.writes++;
     try {
       const response = await this.api
         .customObjects()
@@ -111,6 +117,7 @@ export class CtStateStore implements StateStore {
   }
 
   async query<T>(container: string, options: QueryOptions = {}): Promise<QueryPage<T>> {
+    this.calls.reads++;
     try {
       const response = await this.api
         .customObjects()
@@ -152,6 +159,7 @@ export class CtStateStore implements StateStore {
     for (;;) {
       const predicates = [options.where, afterId ? `id > "${afterId}"` : undefined].filter(Boolean);
       let results: CustomObject[];
+      this.calls.reads++;
       try {
         const response = await this.api
           .customObjects()
@@ -184,6 +192,7 @@ export class CtStateStore implements StateStore {
   }
 
   async delete(container: string, key: string): Promise<void> {
+    this.calls.writes++;
     try {
       await this.api.customObjects().withContainerAndKey({ container, key }).delete().execute();
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { CallCounts } from '../commercetools/call-counts';
 import { VersionConflictError } from '../errors/errors';
 
 /** One stored document: a commercetools custom object seen through the state store. */
@@ -44,6 +45,8 @@ export type CreateOutcome<T> =
  * tolerate a replaced first value or use `create`.
  */
 export interface StateStore {
+  /** HTTP calls made so far (the adapter counts them); a run report reads the difference. */
+  readonly calls: Readonly<CallCounts>;
   get<T>(container: string, key: string): Promise<StoredObject<T> | undefined>;
   /** Writes `value`; with `expectedVersion`, fails with a VersionConflictError if it moved. */
   put<T>(

@@ -2,7 +2,7 @@ import type { Order, OrderUpdateAction, State, StateDraft } from '@commercetools
 import { ctTestApi, ctTestConfig, ctTestSeed, setStateTransitions } from 'shared/testing';
 
 import type { CtApi } from '../../src/commercetools/client';
-import { importOrder, seedCatalogue } from '../flows/fulfillment-sync/ct-seed';
+import { importOrder, seedCatalogue } from '../../testing/builders/ct-seed';
 
 // The commercetools test server rejects what commercetools rejects where the connector depends on
 // it (docs/testing.md, "What the test server adds"): these tests pin each rule.

@@ -1,4 +1,6 @@
-import { type CsvColumn, type OrderDiscrepancy, type StockDiscrepancy, toCsv } from 'shared';
+import { type CsvColumn, toCsv } from './csv';
+import type { OrderDiscrepancy } from './order-discrepancies';
+import type { StockDiscrepancy } from './stock-discrepancies';
 
 import type { ReconcileReport } from './reconcile.service';
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { FailureQueue, type FlowReplayer, InMemoryStateStore, type Logger } from 'shared';
-import { captureLogger } from 'shared/testing';
+import { FailureQueue, type FlowReplayer, type Logger } from 'shared';
+import { captureLogger, InMemoryStateStore } from 'shared/testing';
 
 import { createApp, type SyncAdminDeps } from '../../src/app';
 import type { ReconcileService } from '../../src/reconcile/reconcile.service';

@@ -1,5 +1,6 @@
 import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
+import { type CallCounts, noCalls } from '../../commercetools/call-counts';
 import type { CtApi } from '../../commercetools/client';
 import { isCtConflict, toCtError } from '../../commercetools/ct-errors';
 import { VersionConflictError } from '../../errors/errors';
@@ -21,11 +22,14 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** `CtFulfillmentSyncPort` over the commercetools API: one query per 100 orders. */
 export class CtFulfillmentSyncAdapter implements CtFulfillmentSyncPort {
+  readonly calls: CallCounts = noCalls();
+
   constructor(private readonly api: CtApi) {}
 
   private async query(field: 'id' | 'orderNumber', values: string[]): Promise<Order[]> {
     const found: Order[] = [];
     for (const batch of chunks([...new Set(values)].filter(Boolean), BATCH)) {
+      this.calls.reads++;
       try {
         const res = await this.api
           .orders()
@@ -55,6 +59,7 @@ export class CtFulfillmentSyncAdapter implements CtFulfillmentSyncPort {
   }
 
   async updateOrder(id: string, version: number, actions: OrderUpdateAction[]): Promise<Order> {
+    this.calls.writes++;
     try {
       const res = await this.api
         .orders()
@@ -72,6 +77,7 @@ export class CtFulfillmentSyncAdapter implements CtFulfillmentSyncPort {
   async states(keys: string[]): Promise<Map<string, StateInfo>> {
     const states = new Map<string, StateInfo>();
     if (keys.length === 0) return states;
+    this.calls.reads++;
     try {
       const res = await this.api
         .states()

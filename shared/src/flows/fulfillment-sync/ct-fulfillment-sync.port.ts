@@ -1,5 +1,6 @@
 import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
+import type { CallCounts } from '../../commercetools/call-counts';
 import type { StateInfo } from './fulfillment-states';
 
 /**
@@ -9,6 +10,8 @@ import type { StateInfo } from './fulfillment-states';
  * `lineItems[*].state[*].state.obj`), so plans can tell which transitions commercetools allows.
  */
 export interface CtFulfillmentSyncPort {
+  /** HTTP calls made so far (the adapter counts them); a run report reads the difference. */
+  readonly calls: Readonly<CallCounts>;
   /** Orders by id; missing ids are simply absent. */
   getOrders(ids: string[]): Promise<Order[]>;
   /** Orders by order number; missing numbers are simply absent. */

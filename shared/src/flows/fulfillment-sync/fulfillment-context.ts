@@ -94,43 +94,19 @@ export async function applyToOrder(
     }
     if (planned.length === 0) return 'unchanged';
     if (ctx.dryRun) {
+      const actions = planned.map((a) => a.action);
       ctx.deps.logger.info(
-        {
-          feed,
-          lwOrderId: ref.lwOrderId,
-          ctOrderId: order.id,
-          actions: planned.map((a) => a.action),
-        },
+        { feed, lwOrderId: ref.lwOrderId, ctOrderId: order.id, actions },
         'fulfillment-sync dry run: would update order',
       );
 
       return 'updated';
     }
-    try {
-      await ctx.deps.ct.updateOrder(current.id, current.version, planned);
-      await ctx.deps.failures.resolveFor(
-        FULFILLMENT_SYNC_FLOW,
-        fulfillmentFailureRef(feed, ref),
-        'applied',
-      );
-
-      return 'updated';
-    } catch (error) {
-      if (error instanceof VersionConflictError) {
-        const [fresh] = await ctx.deps.ct.getOrders([current.id]);
-        if (!fresh) break;
-        current = fresh;
-        continue;
-      }
-      const described = describeError(error);
-      await queueProblem(ctx, feed, ref, {
-        reasonCode: described.code,
-        message: described.message,
-        retryable: isRetryable(error),
-      });
-
-      return 'failed';
-    }
+    const written = await writePlan(ctx, feed, ref, current, planned);
+    if (written !== 'conflict') return written;
+    const [fresh] = await ctx.deps.ct.getOrders([current.id]);
+    if (!fresh) break;
+    current = fresh;
   }
   await queueProblem(ctx, feed, ref, {
     reasonCode: 'CT_ORDER_CONFLICT',
@@ -139,6 +115,36 @@ export async function applyToOrder(
   });
 
   return 'failed';
+}
+
+/** One update request; its earlier failure of this record is resolved, a refusal queued. */
+async function writePlan(
+  ctx: ApplyContext,
+  feed: FeedName,
+  ref: Pick<LwOrderRef, 'lwOrderId' | 'numOrderId'>,
+  order: Order,
+  actions: OrderUpdateAction[],
+): Promise<'updated' | 'failed' | 'conflict'> {
+  try {
+    await ctx.deps.ct.updateOrder(order.id, order.version, actions);
+    await ctx.deps.failures.resolveFor(
+      FULFILLMENT_SYNC_FLOW,
+      fulfillmentFailureRef(feed, ref),
+      'applied',
+    );
+
+    return 'updated';
+  } catch (error) {
+    if (error instanceof VersionConflictError) return 'conflict';
+    const described = describeError(error);
+    await queueProblem(ctx, feed, ref, {
+      reasonCode: described.code,
+      message: described.message,
+      retryable: isRetryable(error),
+    });
+
+    return 'failed';
+  }
 }
 
 export function unknownOrderProblem(ref: LwOrderRef): RecordProblem {

@@ -18,8 +18,6 @@ export interface FulfillmentSyncDeps {
   store: StateStore;
   failures: FailureQueue;
   settings: FulfillmentSyncSettings;
-  /** Linnworks `Source` of the connector's orders (order-sync's `LINNWORKS_ORDER_SOURCE`). */
-  source: string;
   logger: Logger;
   now?: () => Date;
 }

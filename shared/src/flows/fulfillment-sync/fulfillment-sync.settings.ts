@@ -1,4 +1,6 @@
+import { type JobSettings, jobEnvShape, toJobSettings } from '../../config/common.config';
 import { intString, jsonString, z } from '../../config/env';
+import { orderSourceEnvShape } from '../order-sync/linnworks-order.contract';
 
 /** Linnworks open-order flags the progress feed can map (GeneralInfo, reference §5.1). */
 export const PROGRESS_FLAGS = ['PickListPrinted', 'InvoicePrinted', 'LabelPrinted'] as const;
@@ -45,6 +47,8 @@ function noneToUndefined<T extends string>(value: T | 'none'): T | undefined {
  * with the same settings.
  */
 export const fulfillmentSyncEnvShape = {
+  /** order-sync's `Source`: the flow searches Linnworks for the connector's orders by it. */
+  ...orderSourceEnvShape,
   /** JSON array of progress rules; the last rule whose flag is set wins. */
   FULFILLMENT_PROGRESS_RULES: jsonString(z.array(progressRuleSchema).max(10))
     .optional()
@@ -72,8 +76,10 @@ export const fulfillmentSyncEnvShape = {
 
 export type FulfillmentSyncEnv = z.infer<z.ZodObject<typeof fulfillmentSyncEnvShape>>;
 
-/** The flow's settings, typed, as use cases and the replayer take them. */
+/** The flow's settings, typed, as its face, use cases and the replayer take them. */
 export interface FulfillmentSyncSettings {
+  /** Linnworks `Source` of the connector's orders (order-sync's `LINNWORKS_ORDER_SOURCE`). */
+  source: string;
   progressRules: ProgressRule[];
   shippedOrderState: 'Confirmed' | 'Complete' | undefined;
   lineCancelledState: string;
@@ -82,10 +88,16 @@ export interface FulfillmentSyncSettings {
   trackingUpdate: 'set-tracking' | 'add-parcel';
   lateTrackingHours: number;
   packageSplit: 'auto' | 'always' | 'never';
+  /** How the job runs; what is left out keeps its default (sync-admin's replays need none). */
+  job?: Partial<FulfillmentJobSettings>;
 }
 
-export function toFulfillmentSettings(env: FulfillmentSyncEnv): FulfillmentSyncSettings {
+export function toFulfillmentSyncSettings(
+  env: FulfillmentSyncEnv,
+  job?: FulfillmentJobSettings,
+): FulfillmentSyncSettings {
   return {
+    source: env.LINNWORKS_ORDER_SOURCE,
     progressRules: env.FULFILLMENT_PROGRESS_RULES,
     shippedOrderState: noneToUndefined(env.FULFILLMENT_SHIPPED_ORDER_STATE),
     lineCancelledState: env.FULFILLMENT_LINE_CANCELLED_STATE,
@@ -94,6 +106,42 @@ export function toFulfillmentSettings(env: FulfillmentSyncEnv): FulfillmentSyncS
     trackingUpdate: env.FULFILLMENT_TRACKING_UPDATE,
     lateTrackingHours: env.FULFILLMENT_LATE_TRACKING_HOURS,
     packageSplit: env.FULFILLMENT_PACKAGE_SPLIT,
+    ...(job ? { job } : {}),
+  };
+}
+
+/** Keys only the fulfillment-sync job app reads (sync-admin's replay does not page or poll). */
+export const fulfillmentSyncJobEnvShape = {
+  ...jobEnvShape,
+  /** SearchProcessedOrders page size; Linnworks needs at least 20. */
+  FULFILLMENT_PAGE_SIZE: intString(200, { min: 20, max: 500 }),
+  /** Minutes each date feed re-reads before its cursor (late-indexed records). */
+  FULFILLMENT_OVERLAP_MINUTES: intString(10, { min: 0, max: 24 * 60 }),
+  /** How far back the very first run looks. */
+  FULFILLMENT_INITIAL_LOOKBACK_HOURS: intString(24, { min: 1, max: 24 * 90 }),
+};
+
+/** How the job runs: the time budget and dry-run default, and how the feeds page. */
+export interface FulfillmentJobSettings extends JobSettings {
+  pageSize: number;
+  overlapMinutes: number;
+  initialLookbackHours: number;
+}
+
+export const DEFAULT_FULFILLMENT_JOB: Omit<FulfillmentJobSettings, keyof JobSettings> = {
+  pageSize: 200,
+  overlapMinutes: 10,
+  initialLookbackHours: 24,
+};
+
+export function toFulfillmentJobSettings(
+  env: z.output<z.ZodObject<typeof fulfillmentSyncJobEnvShape>>,
+): FulfillmentJobSettings {
+  return {
+    ...toJobSettings(env),
+    pageSize: env.FULFILLMENT_PAGE_SIZE,
+    overlapMinutes: env.FULFILLMENT_OVERLAP_MINUTES,
+    initialLookbackHours: env.FULFILLMENT_INITIAL_LOOKBACK_HOURS,
   };
 }
 

@@ -81,7 +81,7 @@ export async function walkDateFeed(
     from: windowFrom(cursor, to, run.overlapMinutes, run.initialLookbackHours),
     to,
     pageSize: run.pageSize,
-    source: run.deps.source,
+    source: run.deps.settings.source,
     seen: new Set(),
   });
   for await (const page of pages) {

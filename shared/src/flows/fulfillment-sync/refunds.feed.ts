@@ -112,7 +112,7 @@ export const refundsFeed: Feed = async (run: FeedRun) => {
   const to = run.now();
   const from = windowFrom(cursor, to, run.overlapMinutes, run.initialLookbackHours);
   const orders = new Map<string, LwOrderRef>();
-  const source = run.deps.source.toLowerCase();
+  const source = run.deps.settings.source.toLowerCase();
   for (const search of REFUND_SEARCHES) {
     for (let pageNumber = 1; ; pageNumber++) {
       const page = await run.deps.linnworks.searchReturnsRefunds({

@@ -1,3 +1,4 @@
+import { type CallCounts, callsSince } from '../../commercetools/call-counts';
 import type { JobRunReport } from '../../http/job-app';
 import { LeaseLock } from '../../state/lease-lock';
 import type { StateStore } from '../../state/state-store';
@@ -48,6 +49,7 @@ export async function runFulfillmentSync(
   const now = deps.now ?? (() => new Date());
   const started = now();
   const counts = new RunCounts();
+  const ctBefore = { ...deps.ct.calls };
   const lock = new LeaseLock(deps.store, now);
   const report = (status: JobRunReport['status'], reason?: string): JobRunReport => {
     const finished = now();
@@ -60,7 +62,7 @@ export async function runFulfillmentSync(
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
-      counts: counts.values,
+      counts: { ...counts.values, ...ordersCalls(ctBefore, deps.ct.calls) },
     };
   };
   const acquired = await lock.acquire(FULFILLMENT_LOCK_NAME, options.timeBudgetMs + 120_000);
@@ -130,6 +132,13 @@ function reportOfFeeds(
     unfinished.length > 0 ? 'time-budget' : failed.length > 0 ? 'feed-failed' : undefined;
 
   return { ...report(status, reason), feeds, ...(problems.length > 0 ? { problems } : {}) };
+}
+
+/** The order reads and updates the commercetools adapter counted during the run. */
+function ordersCalls(before: CallCounts, now: CallCounts) {
+  const calls = callsSince(before, now);
+
+  return { ctReads: calls.reads, ctWrites: calls.writes };
 }
 
 /** The report of the last (non-dry) run, for sync-admin's status. */

@@ -95,12 +95,27 @@ export async function cancelInLinnworks(
       : recordConflict(deps, order, 'CANCEL_CONFLICT_SHIPPED', message);
   }
   if (dryRun) return { outcome: 'processed', action: 'would-cancel', linnworksOrderId: lwId };
+
+  return cancelOpenOrder(deps, order, stored, details.FulfilmentLocationId);
+}
+
+/**
+ * Cancels an order open in Linnworks: marks the origin first (echo prevention), then cancels;
+ * a refusal is recorded as a conflict, retryable failures are thrown.
+ */
+async function cancelOpenOrder(
+  deps: OrderSyncDeps,
+  order: Order,
+  stored: StoredObject<OrderState>,
+  fulfilmentCenter: string | null | undefined,
+): Promise<SyncResult> {
+  const lwId = stored.value.linnworksOrderId ?? '';
   const at = (deps.now?.() ?? new Date()).toISOString();
   const marked = await markState(deps, stored, { cancellation: { source: 'commercetools', at } });
   try {
     await deps.linnworks.cancelOrder({
       orderId: lwId,
-      fulfilmentCenter: details.FulfilmentLocationId ?? '00000000-0000-0000-0000-000000000000',
+      fulfilmentCenter: fulfilmentCenter ?? '00000000-0000-0000-0000-000000000000',
       refund: 0,
       note: 'Cancelled in commercetools',
     });

@@ -1,3 +1,4 @@
+import { z } from '../../config/env';
 import type { LinnworksOrderDetails, LinnworksOrderItem } from '../../linnworks/linnworks-types';
 
 /**
@@ -7,6 +8,19 @@ import type { LinnworksOrderDetails, LinnworksOrderItem } from '../../linnworks/
 
 /** Default `Source` of every order the connector creates (config `LINNWORKS_ORDER_SOURCE`). */
 export const DEFAULT_LINNWORKS_ORDER_SOURCE = 'COMMERCETOOLS';
+
+/**
+ * The setting that names that `Source`: order-sync creates orders with it, fulfillment-sync
+ * searches Linnworks for them by it. Both flows' settings include it.
+ */
+export const orderSourceEnvShape = {
+  LINNWORKS_ORDER_SOURCE: z
+    .string()
+    .min(1)
+    .max(50)
+    .regex(/^[-_A-Za-z0-9 ]+$/, 'must be letters, digits, spaces, - or _')
+    .default(DEFAULT_LINNWORKS_ORDER_SOURCE),
+};
 
 /** ExtendedProperties names on every order the connector creates. */
 export const EXTENDED_PROPERTY_CT_ORDER_ID = 'ct_order_id';

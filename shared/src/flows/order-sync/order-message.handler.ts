@@ -13,15 +13,18 @@ export const HANDLED_ORDER_MESSAGES = [
 
 export type OrderMessageOutcome = SyncResult['outcome'];
 
+/** Handles one commercetools message: what order-sync's event app calls per delivery. */
+export type OrderMessageHandler = (notification: CtNotification) => Promise<OrderMessageOutcome>;
+
 /**
  * Turns commercetools messages into `syncOrder` runs. Concurrent deliveries for the same order
  * in this process share one run (single flight); across processes, the order-state record,
  * the lookup by reference and Linnworks' own uniqueness keep it to one Linnworks order.
  */
-export function createOrderMessageHandler(deps: OrderSyncDeps) {
+export function createOrderMessageHandler(deps: OrderSyncDeps): OrderMessageHandler {
   const inFlight = new Map<string, Promise<SyncResult>>();
 
-  return async (notification: CtNotification): Promise<OrderMessageOutcome> => {
+  return async (notification) => {
     const type = notification.type ?? notification.notificationType;
     if (
       notification.resource.typeId !== 'order' ||

@@ -1,4 +1,5 @@
 import { booleanString, intString, jsonString, z } from '../../config/env';
+import { orderSourceEnvShape } from './linnworks-order.contract';
 
 const storeMappingSchema = z.record(
   z.string().min(1),
@@ -30,12 +31,7 @@ const currenciesSchema = z.array(z.string().regex(/^[A-Z]{3}$/)).min(1);
  * with the same settings. Documented in docs/configuration.md ("order-sync").
  */
 export const orderSyncEnvShape = {
-  LINNWORKS_ORDER_SOURCE: z
-    .string()
-    .min(1)
-    .max(50)
-    .regex(/^[-_A-Za-z0-9 ]+$/, 'must be letters, digits, spaces, - or _')
-    .default('COMMERCETOOLS'),
+  ...orderSourceEnvShape,
   /** Store key (or `_none` for orders without a store) → SubSource and location. */
   ORDER_STORE_MAPPING: jsonString(storeMappingSchema).default({
     _none: { subSource: 'default', location: 'Default' },

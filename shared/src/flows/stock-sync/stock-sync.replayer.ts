@@ -9,7 +9,8 @@ import {
   STOCK_SYNC_FLOW,
   skusOfFailure,
 } from './stock-sync-failures';
-import { STOCK_PAGE_SIZE, type StockSyncDeps, prepareStockRun } from './stock-sync.use-case';
+import { planStockRun } from './stock-run.plan';
+import { STOCK_PAGE_SIZE, type StockSyncDeps } from './stock-sync.deps';
 
 /** Replays stock-sync's failures: sync-admin runs it in-process. */
 export type StockSyncReplayer = FlowReplayer;
@@ -56,16 +57,16 @@ export function createStockSyncReplayer(deps: StockSyncDeps): StockSyncReplayer 
       return { outcome: 'skipped', message: `not a ${STOCK_SYNC_FLOW} failure` };
     }
     try {
-      const setup = await prepareStockRun(deps, { dryRun: options.dryRun, snapshot: 'empty' });
-      const items = await itemsOf(failure, setup.linnworks, deps.pageSize ?? STOCK_PAGE_SIZE);
+      const plan = await planStockRun(deps, { dryRun: options.dryRun, snapshot: 'empty' });
+      const items = await itemsOf(failure, deps.linnworks, deps.pageSize ?? STOCK_PAGE_SIZE);
       if (items === undefined) {
         return {
           outcome: 'skipped',
           message: `unknown stock-sync failure type ${failure.ref.type}`,
         };
       }
-      const outcome = await syncStockItems(items, setup.ctx, setup.counts);
-      const c = setup.counts;
+      const outcome = await syncStockItems(items, plan.ctx, plan.counts);
+      const c = plan.counts;
       if (outcome.error) {
         return {
           outcome: 'still-failing',

@@ -3,15 +3,13 @@ import { captureLogger, ctTestApi } from 'shared/testing';
 
 import type { CtApi } from '../../../src/commercetools/client';
 import { PermanentUpstreamError } from '../../../src/errors/errors';
-import {
-  CtFulfillmentSyncAdapter,
-  CursorRepo,
-  createFulfillmentSyncReplayer,
-  type FulfillmentSyncDeps,
-  type FulfillmentSyncSettings,
-  OrderLinks,
-  runFulfillmentSync,
-} from '../../../src/flows/fulfillment-sync';
+import { CtFulfillmentSyncAdapter } from '../../../src/flows/fulfillment-sync/ct-fulfillment-sync.adapter';
+import { CursorRepo } from '../../../src/flows/fulfillment-sync/cursor.repo';
+import { createFulfillmentSyncReplayer } from '../../../src/flows/fulfillment-sync/fulfillment-sync.replayer';
+import { type FulfillmentSyncDeps } from '../../../src/flows/fulfillment-sync/fulfillment-sync.deps';
+import { type FulfillmentSyncSettings } from '../../../src/flows/fulfillment-sync/fulfillment-sync.settings';
+import { OrderLinks } from '../../../src/flows/fulfillment-sync/order-link.repo';
+import { runFulfillmentSync } from '../../../src/flows/fulfillment-sync/run-fulfillment-sync.use-case';
 import {
   ORDER_STATE_CONTAINER,
   type OrderState,
@@ -19,10 +17,15 @@ import {
 import { CtStateStore } from '../../../src/state/ct-state-store';
 import { FailureQueue } from '../../../src/state/failure-queue';
 import { LeaseLock } from '../../../src/state/lease-lock';
-import { importOrder, seedCatalogue } from './ct-seed';
-import { detailsFrom, FakeLinnworks, processedRow } from './fake-linnworks';
+import { importOrder, seedCatalogue } from '../../../testing/builders/ct-seed';
+import {
+  detailsFrom,
+  FakeLinnworks,
+  processedRow,
+} from '../../../testing/stand-ins/linnworks-fulfillment.fake';
 
 const settings: FulfillmentSyncSettings = {
+  source: 'COMMERCETOOLS',
   progressRules: [{ flag: 'LabelPrinted', state: 'lw-packed', shipmentState: 'Ready' }],
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
@@ -59,7 +62,6 @@ async function world(): Promise<World> {
     store,
     failures,
     settings,
-    source: 'COMMERCETOOLS',
     logger: captureLogger().logger,
     now,
   };

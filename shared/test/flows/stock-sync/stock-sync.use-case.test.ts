@@ -1,4 +1,4 @@
-import { InMemoryStateStore } from '../../../src/state/in-memory-state-store';
+import { InMemoryStateStore } from '../../../testing/stand-ins/in-memory-state-store';
 import { FAILURE_CONTAINER, FailureQueue } from '../../../src/state/failure-queue';
 import { LeaseLock } from '../../../src/state/lease-lock';
 import { ValidationError } from '../../../src/errors/errors';
@@ -7,13 +7,14 @@ import {
   SNAPSHOT_BUCKETS,
   resetStockSnapshot,
 } from '../../../src/flows/stock-sync/stock-snapshot.repo';
-import {
-  createStockSync,
-  STOCK_SYNC_LOCK,
-  type StockSyncDeps,
-} from '../../../src/flows/stock-sync/stock-sync.use-case';
+import { STOCK_SYNC_LOCK, type StockSyncDeps } from '../../../src/flows/stock-sync/stock-sync.deps';
+import { runStockSync } from '../../../src/flows/stock-sync/stock-sync.use-case';
 import { captureLogger } from '../../../testing';
-import { DEFAULT_LOCATION, FakeCtStock, FakeLinnworksStock } from './stock-fakes';
+import {
+  DEFAULT_LOCATION,
+  FakeCtStock,
+  FakeLinnworksStock,
+} from '../../../testing/stand-ins/stock-sync.fakes';
 
 const EAST = 'e0000000-0000-0000-0000-00000000000e';
 const DROP = 'd0000000-0000-0000-0000-00000000000d';
@@ -56,7 +57,15 @@ function setup(over: Partial<StockSyncDeps> = {}) {
     clock += ms;
   };
 
-  return { linnworks, ct, store, log, deps, advance, sync: createStockSync(deps) };
+  return {
+    linnworks,
+    ct,
+    store,
+    log,
+    deps,
+    advance,
+    sync: { run: (request: { dryRun: boolean }) => runStockSync(deps, request) },
+  };
 }
 
 function seed(t: ReturnType<typeof setup>, count: number): void {
@@ -155,18 +164,8 @@ describe('stock-sync run', () => {
   it('when the time budget runs low, then the run checkpoints and the next run continues from that page', async () => {
     const t = setup({ timeBudgetMs: 10_000 });
     seed(t, 6);
-    const advancing = {
-      ...t.linnworks,
-      getStockLocations: t.linnworks.getStockLocations.bind(t.linnworks),
-      getStockItemIdsBySku: t.linnworks.getStockItemIdsBySku.bind(t.linnworks),
-      getStockLevelBatch: t.linnworks.getStockLevelBatch.bind(t.linnworks),
-      getStockItemsFull: async (args: { pageNumber: number; entriesPerPage: number }) => {
-        t.advance(5_000);
-
-        return t.linnworks.getStockItemsFull(args);
-      },
-    };
-    const sync = createStockSync({ ...t.deps, linnworks: advancing });
+    t.linnworks.beforePage = () => t.advance(5_000);
+    const sync = t.sync;
 
     const first = await sync.run({ dryRun: false });
 
@@ -420,19 +419,10 @@ describe('stock-sync run', () => {
   it('when a long run renews its lease, then it still frees the lock so the next run is not skipped', async () => {
     const t = setup({ timeBudgetMs: 30 * 60_000 });
     seed(t, 8);
-    const slow = {
-      getStockLocations: t.linnworks.getStockLocations.bind(t.linnworks),
-      getStockItemIdsBySku: t.linnworks.getStockItemIdsBySku.bind(t.linnworks),
-      getStockLevelBatch: t.linnworks.getStockLevelBatch.bind(t.linnworks),
-      getStockItemsFull: async (args: { pageNumber: number; entriesPerPage: number }) => {
-        t.advance(6 * 60_000);
+    t.linnworks.beforePage = () => t.advance(6 * 60_000);
 
-        return t.linnworks.getStockItemsFull(args);
-      },
-    };
-    const sync = createStockSync({ ...t.deps, linnworks: slow });
-
-    const first = await sync.run({ dryRun: false });
+    const first = await t.sync.run({ dryRun: false });
+    t.linnworks.beforePage = undefined;
     const second = await t.sync.run({ dryRun: false });
 
     expect(first.status).toBe('completed');

@@ -1,4 +1,4 @@
-import { toCsv } from '../../src/admin/csv';
+import { toCsv } from '../../src/reconcile/csv';
 
 interface Row {
   ref: string;

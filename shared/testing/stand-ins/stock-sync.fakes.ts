@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
-import { RetryableUpstreamError, VersionConflictError } from '../../../src/errors/errors';
+import { RetryableUpstreamError, VersionConflictError } from '../../src/errors/errors';
 import {
   type CtStockSyncPort,
   type InventoryEntryView,
   InventoryMissingError,
-} from '../../../src/flows/stock-sync/ct-stock-sync.port';
-import type { LinnworksStockSyncPort } from '../../../src/flows/stock-sync/linnworks-stock-sync.port';
+} from '../../src/flows/stock-sync/ct-stock-sync.port';
+import type { LinnworksStockSyncPort } from '../../src/flows/stock-sync/linnworks-stock-sync.port';
 import type {
   LinnworksStockItemFull,
   LinnworksStockItemLevel,
   LinnworksStockLocation,
-} from '../../../src/linnworks/linnworks-types';
+} from '../../src/linnworks/linnworks-types';
 
 export const DEFAULT_LOCATION = '00000000-0000-0000-0000-000000000000';
 
@@ -26,6 +26,8 @@ export class FakeLinnworksStock implements LinnworksStockSyncPort {
   readonly items: Array<{ id: string; sku: string; barcode: string }> = [];
   readonly levels = new Map<string, FakeLevel>();
   readonly calls: Record<string, number> = {};
+  /** Runs before each page is read (tests move their clock here). */
+  beforePage: (() => void) | undefined;
   /** Pages that fail with a retryable error (after the client's retries). */
   readonly failingPages = new Set<number>();
 
@@ -55,6 +57,11 @@ export class FakeLinnworksStock implements LinnworksStockSyncPort {
     if (!item) throw new Error(`no item ${sku}`);
     const key = `${item.id}|${location}`;
     this.levels.set(key, { stockLevel: 0, inOrders: 0, ...this.levels.get(key), ...change });
+  }
+
+  /** Every call made, as `LinnworksClient.callCount` counts them. */
+  get callCount(): number {
+    return Object.values(this.calls).reduce((sum, n) => sum + n, 0);
   }
 
   private count(method: string): void {
@@ -95,6 +102,7 @@ export class FakeLinnworksStock implements LinnworksStockSyncPort {
     entriesPerPage: number;
   }): Promise<LinnworksStockItemFull[]> {
     this.count('getStockItemsFull');
+    this.beforePage?.();
     if (this.failingPages.has(args.pageNumber)) {
       throw new RetryableUpstreamError('LINNWORKS_UNAVAILABLE', 'Linnworks answered 503', {
         upstream: 'linnworks',

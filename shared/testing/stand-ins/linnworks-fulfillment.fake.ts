@@ -1,20 +1,18 @@
-import type {
-  LinnworksApi,
-  LinnworksOrderDetails,
-  LinnworksProcessedOrder,
-  LinnworksRefundHeader,
-  LinnworksReturnsRefundsRow,
-  LinnworksSplitPackage,
-} from '../../../src/linnworks';
+import type { LinnworksFulfillmentSyncPort } from '../../src/flows/fulfillment-sync/linnworks-fulfillment-sync.port';
+import {
+  type LinnworksOrderDetails,
+  type LinnworksProcessedOrder,
+  type LinnworksRefundHeader,
+  type LinnworksReturnsRefundsRow,
+  type LinnworksSplitPackage,
+} from '../../src/linnworks/linnworks-types';
 
-type Args<M extends keyof LinnworksApi> = Parameters<LinnworksApi[M]>[0];
-
-function unused(name: string): never {
-  throw new Error(`fake Linnworks: ${name} is not used by fulfillment-sync`);
-}
+type Args<M extends keyof LinnworksFulfillmentSyncPort> = Parameters<
+  LinnworksFulfillmentSyncPort[M]
+>[0];
 
 /** An in-memory Linnworks for the flow's tests: processed orders, boxes, refunds; counts calls. */
-export class FakeLinnworks implements LinnworksApi {
+export class FakeLinnworks implements LinnworksFulfillmentSyncPort {
   processed: LinnworksProcessedOrder[] = [];
   details = new Map<string, LinnworksOrderDetails>();
   splits = new Map<string, LinnworksSplitPackage[]>();
@@ -105,20 +103,6 @@ export class FakeLinnworks implements LinnworksApi {
         HoldOrCancel: o.GeneralInfo.HoldOrCancel,
       }));
   }
-
-  createOrders = (): never => unused('createOrders');
-  getOrderDetailsByReferenceId = (): never => unused('getOrderDetailsByReferenceId');
-  searchOrders = (): never => unused('searchOrders');
-  cancelOrder = (): never => unused('cancelOrder');
-  changeStatus = (): never => unused('changeStatus');
-  changeOrderTag = (): never => unused('changeOrderTag');
-  getRefunds = (): never => unused('getRefunds');
-  getReturnsExchanges = (): never => unused('getReturnsExchanges');
-  getStockLocations = (): never => unused('getStockLocations');
-  getStockItemIdsBySku = (): never => unused('getStockItemIdsBySku');
-  getStockItemsFull = (): never => unused('getStockItemsFull');
-  getStockLevelBatch = (): never => unused('getStockLevelBatch');
-  getPostalServices = (): never => unused('getPostalServices');
 }
 
 /** A processed-order row as SearchProcessedOrders returns it (parsed). */

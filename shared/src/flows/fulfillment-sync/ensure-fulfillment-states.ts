@@ -1,16 +1,14 @@
+import type { CtApi } from '../../commercetools/client';
+import { isCtNotFound, toCtError } from '../../commercetools/ct-errors';
+import { ensureState, type StateOutcome } from '../../lifecycle/states';
 import {
   BUILT_IN_LINE_ITEM_STATE,
   cancellationBlockedBy,
   CONNECTOR_STATE_PREFIX,
-  type CtApi,
-  ensureState,
-  type FulfillmentSyncSettings,
   fulfillmentStateSpecs,
-  isCtNotFound,
-  type StateOutcome,
-  toCtError,
   toStateInfo,
-} from 'shared';
+} from './fulfillment-states';
+import type { FulfillmentSyncSettings } from './fulfillment-sync.settings';
 
 export interface FulfillmentStatesReport {
   /** `<type>:<key>` → what post-deploy did. */

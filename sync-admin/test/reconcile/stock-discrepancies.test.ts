@@ -1,4 +1,4 @@
-import { compareStock, type StockPair } from '../../src/admin/stock-reconciliation';
+import { compareStock, type StockPair } from '../../src/reconcile/stock-discrepancies';
 
 const pair = (over: Partial<StockPair>): StockPair => ({
   sku: 'SKU-1',

@@ -1,3 +1,4 @@
+import { type CallCounts, noCalls } from '../../src/commercetools/call-counts';
 import {
   type CreateOutcome,
   type Merge,
@@ -6,13 +7,15 @@ import {
   type StateStore,
   type StoredObject,
   customObjectConflict,
-} from './state-store';
+} from '../../src/state/state-store';
 
 /**
  * The state store's fake for unit tests: same compare-and-set rules as commercetools, with
  * `where` limited to `value(field="text")` clauses joined by `and`.
  */
 export class InMemoryStateStore implements StateStore {
+  /** Counted as CtStateStore counts its HTTP calls, so reports read the same in tests. */
+  readonly calls: CallCounts = noCalls();
   private readonly objects = new Map<string, StoredObject<unknown>>();
   private nextId = 1;
   private readonly ids = new Map<string, string>();
@@ -22,6 +25,7 @@ export class InMemoryStateStore implements StateStore {
   }
 
   async get<T>(container: string, key: string): Promise<StoredObject<T> | undefined> {
+    this.calls.reads++;
     const found = this.objects.get(this.id(container, key));
 
     return found ? (structuredClone(found) as StoredObject<T>) : undefined;
@@ -33,6 +37,7 @@ export class InMemoryStateStore implements StateStore {
     value: T,
     expectedVersion?: number,
   ): Promise<StoredObject<T>> {
+    this.calls.writes++;
     const id = this.id(container, key);
     const current = this.objects.get(id);
     if (expectedVersion !== undefined && current && current.version !== expectedVersion) {
@@ -52,7 +57,13 @@ export class InMemoryStateStore implements StateStore {
   }
 
   async create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>> {
-    if (this.objects.has(this.id(container, key))) return { outcome: 'exists' };
+    if (this.objects.has(this.id(container, key))) {
+      // commercetools answers 409, and the store reads the object to tell `exists`.
+      this.calls.writes++;
+      this.calls.reads++;
+
+      return { outcome: 'exists' };
+    }
 
     return { outcome: 'created', object: await this.put(container, key, value) };
   }
@@ -70,6 +81,7 @@ export class InMemoryStateStore implements StateStore {
   }
 
   async query<T>(container: string, options: QueryOptions = {}): Promise<QueryPage<T>> {
+    this.calls.reads++;
     const all = this.inContainer<T>(container, options.where);
     const offset = options.offset ?? 0;
 
@@ -86,10 +98,17 @@ export class InMemoryStateStore implements StateStore {
   ): AsyncGenerator<StoredObject<T>[]> {
     const all = this.inContainer<T>(container, options.where);
     const size = options.pageSize ?? 500;
-    for (let i = 0; i < all.length; i += size) yield all.slice(i, i + size);
+    for (let i = 0; ; i += size) {
+      this.calls.reads++;
+      const page = all.slice(i, i + size);
+      if (page.length === 0) return;
+      yield page;
+      if (page.length < size) return;
+    }
   }
 
   async delete(container: string, key: string): Promise<void> {
+    this.calls.writes++;
     this.objects.delete(this.id(container, key));
   }
 

@@ -1,4 +1,4 @@
-import type { OrderSyncSettings } from '../../../src';
+import type { OrderSyncSettings } from '../../src/flows/order-sync/order-sync.settings';
 
 /** Order-sync settings for use-case tests: one store, EUR, unknown SKUs sent unlinked. */
 export function testOrderSyncSettings(

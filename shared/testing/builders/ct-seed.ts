@@ -1,6 +1,6 @@
 import type { Order } from '@commercetools/platform-sdk';
 
-import type { CtApi } from '../../../src/commercetools/client';
+import type { CtApi } from '../../src/commercetools/client';
 
 const money = (centAmount: number) => ({
   type: 'centPrecision' as const,
