@@ -105,6 +105,8 @@ export {
 export {
   type LinnworksChannelOrder,
   type LinnworksOrderDetails,
+  type LinnworksProcessedOrder,
+  type LinnworksStockItemLevel,
 } from './linnworks/linnworks-types';
 export { LINNWORKS_RESPONSE_ENUMS } from './linnworks/linnworks-enums';
 export { normaliseLinnworksDate } from './linnworks/linnworks-schema-helpers';
@@ -117,6 +119,7 @@ export {
   EXTENDED_PROPERTY_CT_ORDER_ID,
   EXTENDED_PROPERTY_CT_ORDER_NUMBER,
   LINNWORKS_CHANNEL_KEY,
+  type LinnworksOrderSyncPort,
   linnworksReferenceFor,
   mapOrderToLinnworks,
   ORDER_STATE_CONTAINER,
@@ -139,6 +142,7 @@ export {
   createStockSync,
   type DesiredSlots,
   lastStockSyncReport,
+  type LinnworksStockSyncPort,
   SNAPSHOT_BUCKETS,
   STOCK_SKUS_REF,
   STOCK_SNAPSHOT_CONTAINER,
@@ -174,6 +178,7 @@ export {
   type FulfillmentSyncReplayer,
   type FulfillmentSyncSettings,
   lastFulfillmentSyncReport,
+  type LinnworksFulfillmentSyncPort,
   toFulfillmentJobSettings,
   toFulfillmentSyncSettings,
 } from './flows/fulfillment-sync/fulfillment-sync.flow';

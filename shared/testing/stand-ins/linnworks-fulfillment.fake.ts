@@ -45,10 +45,28 @@ export class FakeLinnworks implements LinnworksFulfillmentSyncPort {
     };
   }
 
+  /**
+   * As Linnworks: the boxes set in `splits`, else a processed order's items in one box under its
+   * tracking number; an open order has none.
+   */
   async getPackageSplit({ orderId }: Args<'getPackageSplit'>) {
     this.count('getPackageSplit');
+    const boxes = this.splits.get(orderId);
+    if (boxes) return boxes;
+    const order = this.details.get(orderId);
+    if (!order?.Processed) return [];
 
-    return this.splits.get(orderId) ?? [];
+    return order.Items.map((item, i) => ({
+      pkBinId: `00000000-0000-0000-0000-${String(i + 1).padStart(12, '0')}`,
+      BinIndex: 1,
+      PackageTitle: 'Box 1',
+      TrackingNumber: order.ShippingInfo.TrackingNumber,
+      Weight: 0,
+      fkOrderItemRowId: item.RowId,
+      SKU: item.SKU,
+      ItemTitle: item.Title,
+      Quantity: item.Quantity,
+    }));
   }
 
   async getOrdersById({ orderIds }: Args<'getOrdersById'>) {

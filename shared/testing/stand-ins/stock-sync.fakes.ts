@@ -125,20 +125,26 @@ export class FakeLinnworksStock implements LinnworksStockSyncPort {
     );
   }
 
+  /** As Linnworks: SKUs match whatever their case, answered in the order asked, unknown left out. */
   async getStockItemIdsBySku(args: { skus: string[] }) {
     this.count('getStockItemIdsBySku');
 
-    return this.items
-      .filter((i) => args.skus.includes(i.sku))
-      .map((i) => ({ StockItemId: i.id, SKU: i.sku }));
+    return args.skus.flatMap((sku) => {
+      const item = this.items.find((i) => i.sku.toLowerCase() === sku.toLowerCase());
+
+      return item ? [{ StockItemId: item.id, SKU: item.sku }] : [];
+    });
   }
 
+  /** As Linnworks: in the order asked, ids whatever their case. */
   async getStockLevelBatch(args: { stockItemIds: string[] }) {
     this.count('getStockLevelBatch');
 
-    return this.items
-      .filter((i) => args.stockItemIds.includes(i.id))
-      .map((i) => ({ pkStockItemId: i.id, StockItemLevels: this.levelsOf(i) }));
+    return args.stockItemIds.flatMap((id) => {
+      const item = this.items.find((i) => i.id.toLowerCase() === id.toLowerCase());
+
+      return item ? [{ pkStockItemId: item.id, StockItemLevels: this.levelsOf(item) }] : [];
+    });
   }
 }
 

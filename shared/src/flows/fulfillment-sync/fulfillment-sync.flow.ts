@@ -21,6 +21,7 @@ import { lastFulfillmentReport, runFulfillmentSync } from './run-fulfillment-syn
 
 export { ensureFulfillmentStates, type FulfillmentStatesReport } from './ensure-fulfillment-states';
 export { fulfillmentFailureRef } from './fulfillment-context';
+export type { LinnworksFulfillmentSyncPort } from './linnworks-fulfillment-sync.port';
 export { type FeedName, FULFILLMENT_SYNC_FLOW } from './fulfillment-sync.deps';
 export type { FulfillmentSyncReplayer } from './fulfillment-sync.replayer';
 export {

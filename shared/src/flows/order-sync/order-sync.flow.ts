@@ -22,6 +22,7 @@ export {
   EXTENDED_PROPERTY_CT_ORDER_NUMBER,
   extendedPropertyOf,
 } from './linnworks-order.contract';
+export type { LinnworksOrderSyncPort } from './linnworks-order-sync.port';
 export type { OrderMessageHandler, OrderMessageOutcome } from './order-message.handler';
 export {
   ORDER_STATE_CONTAINER,

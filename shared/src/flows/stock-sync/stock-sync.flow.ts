@@ -16,6 +16,7 @@ import { runStockSync } from './stock-sync.use-case';
 
 export { AGGREGATE_SLOT } from './desired-quantity.mapper';
 export { inventoryEntryKey } from './stock-pair.write';
+export type { LinnworksStockSyncPort } from './linnworks-stock-sync.port';
 export type { StockSyncCounts, StockSyncReport } from './stock-run-report';
 export {
   resetStockSnapshot,
