@@ -12,7 +12,7 @@ import { type StockSyncReconciler, stockSyncReconciler } from './stock-sync.reco
 import { createStockSyncReplayer, type StockSyncReplayer } from './stock-sync.replayer';
 import type { StockSyncSettings } from './stock-sync.settings';
 import { StockSyncStateRepo } from './stock-sync-state.repo';
-import { runStockSync } from './stock-sync.use-case';
+import { runStockSync } from './run-stock-sync.use-case';
 
 export { AGGREGATE_SLOT } from './desired-quantity.mapper';
 export { inventoryEntryKey } from './stock-pair.write';

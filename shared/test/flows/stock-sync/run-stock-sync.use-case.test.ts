@@ -8,7 +8,7 @@ import {
   resetStockSnapshot,
 } from '../../../src/flows/stock-sync/stock-snapshot.repo';
 import { STOCK_SYNC_LOCK, type StockSyncDeps } from '../../../src/flows/stock-sync/stock-sync.deps';
-import { runStockSync } from '../../../src/flows/stock-sync/stock-sync.use-case';
+import { runStockSync } from '../../../src/flows/stock-sync/run-stock-sync.use-case';
 import { captureLogger } from '../../../testing';
 import {
   DEFAULT_LOCATION,
