@@ -1,21 +1,12 @@
-import {
-  createConnectorClients,
-  createFulfillmentSync,
-  createLogger,
-  portFromEnv,
-  runMain,
-  serve,
-} from 'shared';
+import { createConnectorClients, createFulfillmentSync, runWithConfig, serve } from 'shared';
 
 import { createApp } from './app';
 import { loadConfig } from './config';
 
-runMain('fulfillment-sync', async () => {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'fulfillment-sync', level: config.logLevel });
-  const fulfillmentSync = createFulfillmentSync(
-    createConnectorClients(config, logger),
-    config.settings,
-  );
-  await serve(createApp({ logger, run: fulfillmentSync.run }), { port: portFromEnv(), logger });
+const script = { name: 'fulfillment-sync', app: 'fulfillment-sync', loadConfig };
+
+runWithConfig(script, async (config, logger) => {
+  const clients = createConnectorClients(config, logger);
+  const fulfillmentSync = createFulfillmentSync(clients, config.settings);
+  await serve(createApp({ logger, run: fulfillmentSync.run }), { logger });
 });

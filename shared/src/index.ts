@@ -50,7 +50,7 @@ export {
   type JobRunReport,
   type JobRunRequest,
 } from './http/job-app';
-export { portFromEnv, runMain } from './http/run-main';
+export { portFromEnv, runMain, runWithConfig } from './http/run-main';
 export { serve } from './http/server';
 export {
   type CtNotification,

@@ -1,18 +1,9 @@
-import {
-  createConnectorClients,
-  createLogger,
-  createStockSync,
-  portFromEnv,
-  runMain,
-  serve,
-} from 'shared';
+import { createConnectorClients, createStockSync, runWithConfig, serve } from 'shared';
 
 import { createApp } from './app';
 import { loadConfig } from './config';
 
-runMain('stock-sync', async () => {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'stock-sync', level: config.logLevel });
+runWithConfig({ name: 'stock-sync', app: 'stock-sync', loadConfig }, async (config, logger) => {
   const stockSync = createStockSync(createConnectorClients(config, logger), config.settings);
-  await serve(createApp({ logger, run: stockSync.run }), { port: portFromEnv(), logger });
+  await serve(createApp({ logger, run: stockSync.run }), { logger });
 });

@@ -41,18 +41,24 @@ export async function getRefunds(
   call: LinnworksCall,
   { orderId }: Args<'getRefunds'>,
 ): Result<'getRefunds'> {
-  const schema = z.array(lwRefundInfoSchema).nullable();
-
-  return (await call('ProcessedOrders/GetRefunds', { pkOrderId: orderId }, schema)) ?? [];
+  return listOfOrder(call, 'ProcessedOrders/GetRefunds', lwRefundInfoSchema, orderId);
 }
 
 export async function getReturnsExchanges(
   call: LinnworksCall,
   { orderId }: Args<'getReturnsExchanges'>,
 ): Result<'getReturnsExchanges'> {
-  const schema = z.array(lwReturnInfoSchema).nullable();
+  return listOfOrder(call, 'ProcessedOrders/GetReturnsExchanges', lwReturnInfoSchema, orderId);
+}
 
-  return (await call('ProcessedOrders/GetReturnsExchanges', { pkOrderId: orderId }, schema)) ?? [];
+/** A processed order's list (`{ pkOrderId }`), which Linnworks may answer with null. */
+async function listOfOrder<S extends z.ZodType>(
+  call: LinnworksCall,
+  endpoint: string,
+  item: S,
+  orderId: string,
+): Promise<z.output<S>[]> {
+  return (await call(endpoint, { pkOrderId: orderId }, z.array(item).nullable())) ?? [];
 }
 
 export async function searchReturnsRefunds(

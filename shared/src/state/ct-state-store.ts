@@ -55,21 +55,11 @@ export class CtStateStore implements StateStore {
     value: T,
     expectedVersion?: number,
   ): Promise<StoredObject<T>> {
+    const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
+    const body = { container, key, value, ...version };
     this.calls.writes++;
     try {
-      const response = await this.api
-        .customObjects()
-        .post({
-          body: {
-            container,
-            key,
-            value,
-            ...(expectedVersion !== undefined ? { version: expectedVersion } : {}),
-          },
-        })
-        .execute();
-
-      return toStored<T>(response.body);
+      return toStored<T>((await this.api.customObjects().post({ body }).execute()).body);
     } catch (error) {
       if (isCtConflict(error)) throw customObjectConflict(container, key);
       throw toCtError(error, `write of state ${container}/${key}`);
@@ -117,30 +107,34 @@ export class CtStateStore implements StateStore {
   }
 
   async query<T>(container: string, options: QueryOptions = {}): Promise<QueryPage<T>> {
+    const body = await this.page(`query of state ${container}`, container, {
+      ...(options.where ? { where: options.where } : {}),
+      limit: options.limit ?? 20,
+      offset: options.offset ?? 0,
+      ...(options.sort ? { sort: options.sort } : {}),
+      withTotal: true,
+    });
+
+    return {
+      results: body.results.map((o) => toStored<T>(o)),
+      total: body.total ?? body.count,
+      offset: body.offset,
+    };
+  }
+
+  /** One query of a container: one counted read, failures in the error taxonomy. */
+  private async page(
+    what: string,
+    container: string,
+    queryArgs: { where?: string; sort?: string; limit: number; offset: number; withTotal: boolean },
+  ) {
     this.calls.reads++;
     try {
-      const response = await this.api
-        .customObjects()
-        .withContainer({ container })
-        .get({
-          queryArgs: {
-            ...(options.where ? { where: options.where } : {}),
-            limit: options.limit ?? 20,
-            offset: options.offset ?? 0,
-            ...(options.sort ? { sort: options.sort } : {}),
-            withTotal: true,
-          },
-        })
-        .execute();
-      const body = response.body;
-
-      return {
-        results: body.results.map((o) => toStored<T>(o)),
-        total: body.total ?? body.count,
-        offset: body.offset,
-      };
+      return (
+        await this.api.customObjects().withContainer({ container }).get({ queryArgs }).execute()
+      ).body;
     } catch (error) {
-      throw toCtError(error, `query of state ${container}`);
+      throw toCtError(error, what);
     }
   }
 
@@ -158,28 +152,16 @@ export class CtStateStore implements StateStore {
     let afterId: string | undefined;
     for (;;) {
       const predicates = [options.where, afterId ? `id > "${afterId}"` : undefined].filter(Boolean);
-      let results: CustomObject[];
-      this.calls.reads++;
-      try {
-        const response = await this.api
-          .customObjects()
-          .withContainer({ container })
-          .get({
-            queryArgs: {
-              ...(predicates.length
-                ? { where: predicates.map((p) => `(${p})`).join(' and ') }
-                : {}),
-              sort: 'id asc',
-              limit,
-              offset,
-              withTotal: false,
-            },
-          })
-          .execute();
-        results = response.body.results;
-      } catch (error) {
-        throw toCtError(error, `scan of state ${container}`);
-      }
+      const where = predicates.length
+        ? { where: predicates.map((p) => `(${p})`).join(' and ') }
+        : {};
+      const { results } = await this.page(`scan of state ${container}`, container, {
+        ...where,
+        sort: 'id asc',
+        limit,
+        offset,
+        withTotal: false,
+      });
       if (results.length === 0) return;
       yield results.map((o) => toStored<T>(o));
       if (results.length < limit) return;

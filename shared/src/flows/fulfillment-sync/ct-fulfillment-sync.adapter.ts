@@ -29,19 +29,11 @@ export class CtFulfillmentSyncAdapter implements CtFulfillmentSyncPort {
   private async query(field: 'id' | 'orderNumber', values: string[]): Promise<Order[]> {
     const found: Order[] = [];
     for (const batch of chunks([...new Set(values)].filter(Boolean), BATCH)) {
+      const queryArgs = { where: `${field} in (${quoted(batch)})`, limit: BATCH };
       this.calls.reads++;
       try {
-        const res = await this.api
-          .orders()
-          .get({
-            queryArgs: {
-              where: `${field} in (${quoted(batch)})`,
-              limit: BATCH,
-              expand: ORDER_EXPAND,
-            },
-          })
-          .execute();
-        found.push(...res.body.results);
+        const page = this.api.orders().get({ queryArgs: { ...queryArgs, expand: ORDER_EXPAND } });
+        found.push(...(await page.execute()).body.results);
       } catch (error) {
         throw toCtError(error, `order query by ${field}`);
       }

@@ -3,42 +3,72 @@
 import type { ConnectorClients } from '../../clients/connector-clients';
 import { CtStateStore } from '../../state/ct-state-store';
 import { FailureQueue } from '../../state/failure-queue';
-import { CtOrderSyncAdapter } from './ct-order-sync.adapter';
+import {
+  CtOrderSyncAdapter,
+  ensureLinnworksChannel,
+  LINNWORKS_CHANNEL_KEY,
+} from './ct-order-sync.adapter';
+import { linnworksReferenceFor, mapOrderToLinnworks } from './ct-order.mapper';
 import { KnownSkuCache } from './known-sku.cache';
-import { createOrderMessageHandler, type OrderMessageHandler } from './order-message.handler';
-import { OrderStateRepo } from './order-state.contract';
-import { ORDER_SYNC_FLOW, type OrderSyncDeps } from './order-sync.deps';
-import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reconciler';
-import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
-import type { OrderSyncSettings } from './order-sync.settings';
-
-export { ensureLinnworksChannel, LINNWORKS_CHANNEL_KEY } from './ct-order-sync.adapter';
-/** What order-sync sends Linnworks for an order (pure): previews and the totals property test. */
-export { linnworksReferenceFor, mapOrderToLinnworks } from './ct-order.mapper';
-export {
+import {
   ctLineItemIdOf,
   DEFAULT_LINNWORKS_ORDER_SOURCE,
   EXTENDED_PROPERTY_CT_ORDER_ID,
   EXTENDED_PROPERTY_CT_ORDER_NUMBER,
   extendedPropertyOf,
 } from './linnworks-order.contract';
-export type { LinnworksOrderSyncPort } from './linnworks-order-sync.port';
-export type { OrderMessageHandler, OrderMessageOutcome } from './order-message.handler';
-export {
+import type { LinnworksOrderSyncPort } from './linnworks-order-sync.port';
+import {
+  createOrderMessageHandler,
+  type OrderMessageHandler,
+  type OrderMessageOutcome,
+} from './order-message.handler';
+import {
   ORDER_STATE_CONTAINER,
   type OrderState,
   OrderStateRepo,
   type OrderSyncStatus,
 } from './order-state.contract';
-export { ORDER_SYNC_FLOW, type SyncResult } from './order-sync.deps';
-export type { OrderSyncReconciler } from './order-sync.reconciler';
-export type { OrderSyncReplayer } from './order-sync.replayer';
-export {
+import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
+import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reconciler';
+import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
+import {
   type OrderSyncEnv,
   orderSyncEnvShape,
   type OrderSyncSettings,
   toOrderSyncSettings,
 } from './order-sync.settings';
+
+// The flow's public names besides its face: settings, contract, and the pure mapper (what
+// order-sync sends Linnworks for an order: previews and the totals property test).
+export {
+  ctLineItemIdOf,
+  DEFAULT_LINNWORKS_ORDER_SOURCE,
+  ensureLinnworksChannel,
+  EXTENDED_PROPERTY_CT_ORDER_ID,
+  EXTENDED_PROPERTY_CT_ORDER_NUMBER,
+  extendedPropertyOf,
+  LINNWORKS_CHANNEL_KEY,
+  linnworksReferenceFor,
+  mapOrderToLinnworks,
+  ORDER_STATE_CONTAINER,
+  ORDER_SYNC_FLOW,
+  OrderStateRepo,
+  orderSyncEnvShape,
+  toOrderSyncSettings,
+};
+export type {
+  LinnworksOrderSyncPort,
+  OrderMessageHandler,
+  OrderMessageOutcome,
+  OrderState,
+  OrderSyncEnv,
+  OrderSyncReconciler,
+  OrderSyncReplayer,
+  OrderSyncSettings,
+  OrderSyncStatus,
+  SyncResult,
+};
 
 /** What order-sync offers: the event app's handler, sync-admin's replayer and reconciler. */
 export interface OrderSync {

@@ -147,23 +147,17 @@ export class CtStockSyncAdapter implements CtStockSyncPort {
     channelId: string | undefined;
     quantity: number;
   }): Promise<InventoryEntryView> {
+    const channel = draft.channelId
+      ? { typeId: 'channel' as const, id: draft.channelId }
+      : undefined;
+    const body = { key: draft.key, sku: draft.sku, quantityOnStock: draft.quantity };
     this.calls.writes++;
     try {
-      const response = await this.api
-        .inventory()
-        .post({
-          body: {
-            key: draft.key,
-            sku: draft.sku,
-            quantityOnStock: draft.quantity,
-            ...(draft.channelId
-              ? { supplyChannel: { typeId: 'channel', id: draft.channelId } }
-              : {}),
-          },
-        })
-        .execute();
+      const created = this.api.inventory().post({
+        body: channel ? { ...body, supplyChannel: channel } : body,
+      });
 
-      return toView(response.body);
+      return toView((await created.execute()).body);
     } catch (error) {
       if (ctErrorCode(error) === 'DuplicateField') throw new InventoryDuplicateError(draft.key);
       throw toCtError(error, `creation of inventory entry ${draft.key}`);
