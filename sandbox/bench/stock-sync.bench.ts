@@ -98,14 +98,19 @@ interface ChildOutput {
 }
 
 /** The real client, with a hook as each sweep page is requested (memory samples). */
-class SampledLinnworksClient extends LinnworksClient {
-  beforeStockPage: ((pageNumber: number) => void) | undefined;
+function sampled(client: LinnworksClient, beforePage: (page: number) => void): LinnworksClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property !== 'getStockItemsFull' || typeof value !== 'function') return value;
 
-  override getStockItemsFull(request: Parameters<LinnworksClient['getStockItemsFull']>[0]) {
-    this.beforeStockPage?.(request.pageNumber);
+      return (request: { pageNumber: number }) => {
+        beforePage(request.pageNumber);
 
-    return super.getStockItemsFull(request);
-  }
+        return (value as (r: unknown) => unknown).call(target, request);
+      };
+    },
+  });
 }
 
 /** One sync run, in the child process. */
@@ -126,7 +131,7 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
     { timeoutMs: 120_000, maxRetries: 0 },
   );
   const c = defaultEmulatorCredentials;
-  const client = new SampledLinnworksClient({
+  const client = new LinnworksClient({
     config: {
       applicationId: c.applicationId,
       applicationSecret: c.applicationSecret,
@@ -139,14 +144,14 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const pages: ChildOutput['pages'] = [];
   // Every 25th page, memory as the page is requested.
-  client.beforeStockPage = (pageNumber) => {
+  const linnworks = sampled(client, (pageNumber) => {
     if (pageNumber % 25 !== 1) return;
     if (input.gcEachPage && gc) gc();
     const m = process.memoryUsage();
     pages.push({ page: pageNumber, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
-  };
+  });
   const sync = createStockSync(
-    { ct: ctApi, linnworks: client, logger: createLogger({ name: 'stock-bench', level: 'warn' }) },
+    { ct: ctApi, linnworks, logger: createLogger({ name: 'stock-bench', level: 'warn' }) },
     {
       mapping: threeLocationMapping,
       skuMatching: { trim: false, case: 'preserve' },

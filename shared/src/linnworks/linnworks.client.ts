@@ -9,6 +9,7 @@ import {
   splitIntoChunks,
   type LinnworksArgs as Args,
   type LinnworksCall,
+  type LinnworksMethod,
   type LinnworksResult as Result,
   MAX_IDS_PER_CALL,
   toLinnworksDate,
@@ -52,8 +53,50 @@ export interface LinnworksClientOptions {
   logger?: Logger;
 }
 
+/**
+ * The calls that are one request each, written in the request modules as `(call, args)`: the
+ * client gives each of them its own transport (`LinnworksClient` methods of the same names).
+ */
+const REQUESTS = {
+  createOrders: orderWrites.createOrders,
+  changeStatus: orderWrites.changeStatus,
+  changeOrderTag: orderWrites.changeOrderTag,
+  cancelOrder: orderWrites.cancelOrder,
+  getRefundHeadersByOrderId: postSale.getRefundHeadersByOrderId,
+  getRefundLinesByHeaderId: postSale.getRefundLinesByHeaderId,
+  getRefunds: postSale.getRefunds,
+  getReturnsExchanges: postSale.getReturnsExchanges,
+  searchReturnsRefunds: postSale.searchReturnsRefunds,
+  getStockLocations: stock.getStockLocations,
+  getStockItemIdsBySku: stock.getStockItemIdsBySku,
+  getStockItemsFull: stock.getStockItemsFull,
+  getStockLevelBatch: stock.getStockLevelBatch,
+  getPostalServices: stock.getPostalServices,
+} satisfies { [M in LinnworksMethod]?: (call: LinnworksCall, args: never) => unknown };
+
+type RequestMethods = {
+  [M in keyof typeof REQUESTS]: LinnworksApi[M];
+};
+
+// The request methods are defined on the prototype below (one place, no per-method boilerplate).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface LinnworksClient extends RequestMethods {}
+
 /** The real Linnworks client. See `LinnworksApi` for the contract of each method. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class LinnworksClient implements LinnworksApi {
+  static {
+    for (const [name, request] of Object.entries(REQUESTS)) {
+      Object.defineProperty(LinnworksClient.prototype, name, {
+        value(this: LinnworksClient, args: never) {
+          return (request as (call: LinnworksCall, args: never) => unknown)(this.call, args);
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+
   private readonly transport: LinnworksTransport;
   /** Linnworks calls made so far (one per endpoint request, retries and auth not counted). */
   callCount = 0;
@@ -93,22 +136,6 @@ export class LinnworksClient implements LinnworksApi {
 
     return parsed.data;
   };
-
-  createOrders(args: Args<'createOrders'>): Result<'createOrders'> {
-    return orderWrites.createOrders(this.call, args);
-  }
-
-  changeStatus(args: Args<'changeStatus'>): Result<'changeStatus'> {
-    return orderWrites.changeStatus(this.call, args);
-  }
-
-  changeOrderTag(args: Args<'changeOrderTag'>): Result<'changeOrderTag'> {
-    return orderWrites.changeOrderTag(this.call, args);
-  }
-
-  cancelOrder(args: Args<'cancelOrder'>): Result<'cancelOrder'> {
-    return orderWrites.cancelOrder(this.call, args);
-  }
 
   async getOrderDetailsByReferenceId({
     referenceId,
@@ -199,49 +226,5 @@ export class LinnworksClient implements LinnworksApi {
     return (
       (await this.call('ProcessedOrders/GetPackageSplit', { pkOrderId: orderId }, schema)) ?? []
     );
-  }
-
-  getRefundHeadersByOrderId(
-    args: Args<'getRefundHeadersByOrderId'>,
-  ): Result<'getRefundHeadersByOrderId'> {
-    return postSale.getRefundHeadersByOrderId(this.call, args);
-  }
-
-  getRefundLinesByHeaderId(
-    args: Args<'getRefundLinesByHeaderId'>,
-  ): Result<'getRefundLinesByHeaderId'> {
-    return postSale.getRefundLinesByHeaderId(this.call, args);
-  }
-
-  getRefunds(args: Args<'getRefunds'>): Result<'getRefunds'> {
-    return postSale.getRefunds(this.call, args);
-  }
-
-  getReturnsExchanges(args: Args<'getReturnsExchanges'>): Result<'getReturnsExchanges'> {
-    return postSale.getReturnsExchanges(this.call, args);
-  }
-
-  searchReturnsRefunds(args: Args<'searchReturnsRefunds'>): Result<'searchReturnsRefunds'> {
-    return postSale.searchReturnsRefunds(this.call, args);
-  }
-
-  getStockLocations(): Result<'getStockLocations'> {
-    return stock.getStockLocations(this.call);
-  }
-
-  getStockItemIdsBySku(args: Args<'getStockItemIdsBySku'>): Result<'getStockItemIdsBySku'> {
-    return stock.getStockItemIdsBySku(this.call, args);
-  }
-
-  getStockItemsFull(args: Args<'getStockItemsFull'>): Result<'getStockItemsFull'> {
-    return stock.getStockItemsFull(this.call, args);
-  }
-
-  getStockLevelBatch(args: Args<'getStockLevelBatch'>): Result<'getStockLevelBatch'> {
-    return stock.getStockLevelBatch(this.call, args);
-  }
-
-  getPostalServices(): Result<'getPostalServices'> {
-    return stock.getPostalServices(this.call);
   }
 }
