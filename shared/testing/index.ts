@@ -63,3 +63,4 @@ export function captureLogger(level = 'debug'): {
     text: () => raw.join('\n'),
   };
 }
+export * from './mc-tokens';
