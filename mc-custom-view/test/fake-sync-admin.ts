@@ -14,7 +14,11 @@ export interface SeenCall {
   headers: Record<string, string | null>;
 }
 
-type Answer = { status: number; body: unknown; delayMs?: number };
+type Answer = {
+  status: number;
+  body: Record<string, unknown> | OrderSyncSummary;
+  delayMs?: number;
+};
 type Route = (call: SeenCall) => Answer | undefined;
 
 /**

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import MultilineTextField from '@commercetools-uikit/multiline-text-field';
 import { ContentNotification } from '@commercetools-uikit/notifications';
-import PrimaryButton from '@commercetools-uikit/primary-button';
 import SecondaryButton from '@commercetools-uikit/secondary-button';
 import Spacings from '@commercetools-uikit/spacings';
 import Text from '@commercetools-uikit/text';
@@ -10,6 +9,8 @@ import Text from '@commercetools-uikit/text';
 import messages from '../../messages';
 import type { SyncAdminApi } from '../../sync-admin/client';
 import type { Failure, ReplayItem } from '../../sync-admin/types';
+import ConfirmOrCancel from './confirm-or-cancel';
+import { dryRunMessage, replayMessage } from './replay-messages';
 
 type Step =
   | { kind: 'idle' }
@@ -45,16 +46,7 @@ const FailureActions = (props: Props) => {
     run(async () => {
       const result = item(await props.api.replay(id, false));
       setStep({ kind: 'idle' });
-      props.onDone(
-        result.outcome === 'resolved'
-          ? intl.formatMessage(messages.replayResolved)
-          : result.outcome === 'still-failing'
-            ? intl.formatMessage(messages.replayStillFailing, { reasonCode: result.reasonCode })
-            : intl.formatMessage(messages.replayOther, {
-                outcome: result.outcome,
-                message: result.message ?? '',
-              }),
-      );
+      props.onDone(replayMessage(intl, result));
     });
   const reasonValid = step.kind === 'discard' && step.reason.trim().length >= 3;
   const discard = () => {
@@ -93,31 +85,13 @@ const FailureActions = (props: Props) => {
       )}
       {step.kind === 'dry-run' && (
         <Spacings.Stack scale="s">
-          <Text.Body>
-            {step.result.outcome === 'would-replay'
-              ? intl.formatMessage(messages.dryRunWouldReplay)
-              : step.result.outcome === 'still-failing'
-                ? intl.formatMessage(messages.dryRunStillFailing, {
-                    reasonCode: step.result.reasonCode,
-                    message: step.result.message ?? '',
-                  })
-                : intl.formatMessage(messages.dryRunOther, {
-                    outcome: step.result.outcome,
-                    message: step.result.message ?? '',
-                  })}
-          </Text.Body>
-          <Spacings.Inline scale="s">
-            <PrimaryButton
-              label={intl.formatMessage(messages.replayNow)}
-              onClick={replay}
-              isDisabled={busy}
-            />
-            <SecondaryButton
-              label={intl.formatMessage(messages.cancel)}
-              onClick={cancel}
-              isDisabled={busy}
-            />
-          </Spacings.Inline>
+          <Text.Body>{dryRunMessage(intl, step.result)}</Text.Body>
+          <ConfirmOrCancel
+            label={intl.formatMessage(messages.replayNow)}
+            onConfirm={replay}
+            onCancel={cancel}
+            busy={busy}
+          />
         </Spacings.Stack>
       )}
       {step.kind === 'discard' && (
@@ -135,19 +109,13 @@ const FailureActions = (props: Props) => {
             onChange={(event) => setStep({ ...step, reason: event.target.value })}
             isAutofocussed
           />
-          <Spacings.Inline scale="s">
-            <PrimaryButton
-              tone="critical"
-              label={intl.formatMessage(messages.confirmDiscard)}
-              onClick={discard}
-              isDisabled={busy}
-            />
-            <SecondaryButton
-              label={intl.formatMessage(messages.cancel)}
-              onClick={cancel}
-              isDisabled={busy}
-            />
-          </Spacings.Inline>
+          <ConfirmOrCancel
+            tone="critical"
+            label={intl.formatMessage(messages.confirmDiscard)}
+            onConfirm={discard}
+            onCancel={cancel}
+            busy={busy}
+          />
         </Spacings.Stack>
       )}
     </Spacings.Stack>
