@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser. */
@@ -8,6 +10,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * request to a non-loopback URL is aborted before it leaves (fonts, LaunchDarkly, Sentry).
  */
 export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  }
+
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
