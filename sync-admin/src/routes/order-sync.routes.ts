@@ -15,12 +15,10 @@ export function orderSyncRoutes(summary: OrderSummaryService): Router {
     const { ctOrderId } = parseInput(orderIdSchema, req.params, 'ctOrderId');
     const found = await summary(ctOrderId);
     if (!found) {
-      res
-        .status(404)
-        .json({
-          error: 'NOT_FOUND',
-          message: 'neither commercetools nor the connector knows this order',
-        });
+      res.status(404).json({
+        error: 'NOT_FOUND',
+        message: 'neither commercetools nor the connector knows this order',
+      });
 
       return;
     }
