@@ -3,10 +3,7 @@ const preset = require('../shared/testing/jest.preset.cjs')(__dirname);
 
 module.exports = {
   ...preset,
-  moduleNameMapper: {
-    ...preset.moduleNameMapper,
-    // Tests that wire sync-admin load connect-payments-sdk, whose JWT path (unused by sync-admin)
-    // needs ESM-only `jose`: mapped to sync-admin's stub, as sync-admin's own tests do.
-    '^jose$': path.join(__dirname, '../sync-admin/test/support/jose-unavailable.cjs'),
-  },
+  // Tests that wire sync-admin load connect-payments-sdk, whose JWT path (unused by sync-admin)
+  // needs ESM-only `jose`: stubbed for that import only, as sync-admin's own tests do.
+  resolver: path.join(__dirname, '../sync-admin/test/support/jest-resolver.cjs'),
 };

@@ -3,9 +3,6 @@ const preset = require('../shared/testing/jest.preset.cjs')(__dirname);
 
 module.exports = {
   ...preset,
-  moduleNameMapper: {
-    ...preset.moduleNameMapper,
-    // See test/support/jose-unavailable.cjs: the SDK's JWT path needs ESM-only `jose`.
-    '^jose$': path.join(__dirname, 'test/support/jose-unavailable.cjs'),
-  },
+  // See test/support/jest-resolver.cjs: only the SDK's unused JWT path gets a `jose` stub.
+  resolver: path.join(__dirname, 'test/support/jest-resolver.cjs'),
 };

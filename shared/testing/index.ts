@@ -109,3 +109,4 @@ export function captureLogger(level = 'debug'): {
     text: () => raw.join('\n'),
   };
 }
+export * from './mc-tokens';

@@ -29,6 +29,7 @@ import {
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import type { SyncAdminDeps } from './app';
 import type { SyncAdminConfig } from './config';
+import { createOrderSummary, ctOrderWithState } from './orders/order-summary';
 import { createReconcileService, type ReconcileDeps } from './reconcile/reconcile.service';
 import { createReplayRegistry } from './replay/replay-registry';
 import { createReplayUseCase } from './replay/replay.use-case';
@@ -114,6 +115,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       authUrl: config.ct.authUrl,
       requiredScope: config.requiredScope,
       logger,
+      ...(config.merchantCenter ? { merchantCenter: config.merchantCenter } : {}),
     }),
     failures,
     status: createStatusService({
@@ -136,6 +138,12 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       referenceOf: linnworksReferenceFor,
       ...(desiredSlots ? { desiredSlots } : {}),
       stockTolerance: config.stockTolerance,
+    }),
+    orderSummary: createOrderSummary({
+      states: new OrderStateRepo(store),
+      failures,
+      linnworks,
+      getOrder: ctOrderWithState(ct),
     }),
   };
 }
