@@ -3,11 +3,20 @@ import type { z } from 'zod';
 import type { LinnworksApi } from './linnworks-api.port';
 import type { LinnworksDateInput } from './linnworks-types';
 
-/** One parsed Linnworks call: endpoint, JSON body, response schema. */
+/**
+ * How a call is sent. `POST` (default): a JSON body whose keys are the parameter names. `GET`:
+ * the parameters in the query string, for methods whose page allows only GET (reference §1.3).
+ */
+export interface LinnworksCallOptions {
+  method?: 'GET' | 'POST';
+}
+
+/** One parsed Linnworks call: endpoint, parameters, response schema. */
 export type LinnworksCall = <S extends z.ZodType>(
   endpoint: string,
   body: unknown,
   schema: S,
+  options?: LinnworksCallOptions,
 ) => Promise<z.output<S>>;
 
 export type LinnworksArgs<M extends keyof LinnworksApi> = Parameters<LinnworksApi[M]>[0];

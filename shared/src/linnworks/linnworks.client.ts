@@ -1,33 +1,24 @@
 import axios, { type AxiosInstance } from 'axios';
-import { z } from 'zod';
 
 import type { LinnworksConfig } from '../config/common.config';
-import { ValidationError } from '../errors/errors';
 import type { Logger } from '../logging/logger';
 import type { LinnworksApi } from './linnworks-api.port';
-import {
-  splitIntoChunks,
-  type LinnworksArgs as Args,
-  type LinnworksCall,
-  type LinnworksResult as Result,
-  MAX_IDS_PER_CALL,
-  toLinnworksDate,
+import type {
+  LinnworksArgs as Args,
+  LinnworksCall,
+  LinnworksResult as Result,
 } from './linnworks-call';
 import { describeResponseIssues, unexpectedResponse } from './linnworks-errors';
+import * as moneyBack from './linnworks-money-back.requests';
+import * as orderEdits from './linnworks-order-edit.requests';
+import * as orderReads from './linnworks-order-reads.requests';
 import * as orderWrites from './linnworks-order.requests';
 import * as postSale from './linnworks-post-sale.requests';
-import {
-  lwOrderDetailsSchema,
-  lwSearchOrdersSchema,
-  lwSearchProcessedOrdersSchema,
-  lwSplitPackageSchema,
-} from './linnworks-schemas';
 import * as stock from './linnworks-stock.requests';
 import { LinnworksTransport } from './linnworks-transport';
-import type { LinnworksOrderPrintFlags } from './linnworks-types';
 import { type RateBudget, type RateBudgetClock, SlidingWindowRateBudget } from './rate-budget';
 
-export const MIN_PROCESSED_RESULTS_PER_PAGE = 20;
+export { MIN_PROCESSED_RESULTS_PER_PAGE } from './linnworks-order-reads.requests';
 
 export interface LinnworksClientOptions {
   config: LinnworksConfig;
@@ -77,8 +68,8 @@ export class LinnworksClient implements LinnworksApi {
     });
   }
 
-  private readonly call: LinnworksCall = async (endpoint, body, schema) => {
-    const raw = await this.transport.call(endpoint, body);
+  private readonly call: LinnworksCall = async (endpoint, body, schema, options) => {
+    const raw = await this.transport.call(endpoint, body, options);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 3).map((i) => ({
@@ -107,95 +98,54 @@ export class LinnworksClient implements LinnworksApi {
     return orderWrites.cancelOrder(this.call, args);
   }
 
-  async getOrderDetailsByReferenceId({
-    referenceId,
-  }: Args<'getOrderDetailsByReferenceId'>): Result<'getOrderDetailsByReferenceId'> {
-    const schema = z.array(lwOrderDetailsSchema).nullable();
-
-    return (
-      (await this.call(
-        'Orders/GetOrderDetailsByReferenceId',
-        { ReferenceId: referenceId },
-        schema,
-      )) ?? []
-    );
+  getOrderDetailsByReferenceId(
+    args: Args<'getOrderDetailsByReferenceId'>,
+  ): Result<'getOrderDetailsByReferenceId'> {
+    return orderReads.getOrderDetailsByReferenceId(this.call, args);
   }
 
-  async getOrdersById({ orderIds }: Args<'getOrdersById'>): Result<'getOrdersById'> {
-    const schema = z.array(lwOrderDetailsSchema).nullable();
-    const results = [];
-    for (const ids of splitIntoChunks([...new Set(orderIds)], MAX_IDS_PER_CALL)) {
-      results.push(
-        ...((await this.call('Orders/GetOrdersById', { pkOrderIds: ids }, schema)) ?? []),
-      );
-    }
-
-    return results;
+  getOrdersById(args: Args<'getOrdersById'>): Result<'getOrdersById'> {
+    return orderReads.getOrdersById(this.call, args);
   }
 
-  async getOrderPrintFlags({ orderIds }: Args<'getOrderPrintFlags'>): Result<'getOrderPrintFlags'> {
-    const orders = await this.getOrdersById({ orderIds });
-
-    return orders.map((o): LinnworksOrderPrintFlags => ({
-      OrderId: o.OrderId,
-      NumOrderId: o.NumOrderId,
-      Processed: o.Processed,
-      PickListPrinted: o.GeneralInfo.PickListPrinted,
-      InvoicePrinted: o.GeneralInfo.InvoicePrinted,
-      LabelPrinted: o.GeneralInfo.LabelPrinted,
-      PartShipped: o.GeneralInfo.PartShipped,
-      HoldOrCancel: o.GeneralInfo.HoldOrCancel,
-    }));
+  getOrderPrintFlags(args: Args<'getOrderPrintFlags'>): Result<'getOrderPrintFlags'> {
+    return orderReads.getOrderPrintFlags(this.call, args);
   }
 
-  async searchOrders({
-    searchTerm,
-    includeProcessed,
-  }: Args<'searchOrders'>): Result<'searchOrders'> {
-    // Sent unwrapped: with a `request` wrapper Linnworks ignores the filters (reference §1.3).
-    const body = { SearchTerm: searchTerm, IncludeProcessed: includeProcessed ?? false };
-    const found = await this.call('OpenOrders/SearchOrders', body, lwSearchOrdersSchema.nullable());
-    const ids = new Set<string>();
-    for (const view of found?.OpenOrders ?? []) view.OrderIds.forEach((id) => ids.add(id));
-    found?.ProcessedOrders.forEach((id) => ids.add(id));
-
-    return [...ids];
+  getOpenOrders(args: Args<'getOpenOrders'>): Result<'getOpenOrders'> {
+    return orderReads.getOpenOrders(this.call, args);
   }
 
-  async searchProcessedOrders(
-    args: Args<'searchProcessedOrders'>,
-  ): Result<'searchProcessedOrders'> {
-    if (args.resultsPerPage < MIN_PROCESSED_RESULTS_PER_PAGE) {
-      throw new ValidationError(
-        'LINNWORKS_PAGE_TOO_SMALL',
-        `SearchProcessedOrders needs ResultsPerPage >= ${MIN_PROCESSED_RESULTS_PER_PAGE}`,
-      );
-    }
-    const request = {
-      DateField: args.dateField,
-      FromDate: toLinnworksDate(args.from),
-      ToDate: toLinnworksDate(args.to),
-      PageNumber: args.pageNumber,
-      ResultsPerPage: args.resultsPerPage,
-      ...(args.searchTerm ? { SearchTerm: args.searchTerm } : {}),
-      ...(args.filters?.length ? { SearchFilters: args.filters } : {}),
-      SearchSorting: { SortField: 'dProcessedOn', SortDirection: args.sortDirection ?? 'ASC' },
-    };
-    const res = await this.call(
-      'ProcessedOrders/SearchProcessedOrders',
-      { request },
-      lwSearchProcessedOrdersSchema,
-    );
-
-    return res.ProcessedOrders;
+  searchOrders(args: Args<'searchOrders'>): Result<'searchOrders'> {
+    return orderReads.searchOrders(this.call, args);
   }
 
-  async getPackageSplit({ orderId }: Args<'getPackageSplit'>): Result<'getPackageSplit'> {
-    const schema = z.array(lwSplitPackageSchema).nullable();
+  searchProcessedOrders(args: Args<'searchProcessedOrders'>): Result<'searchProcessedOrders'> {
+    return orderReads.searchProcessedOrders(this.call, args);
+  }
 
-    return (
-      (await this.call('ProcessedOrders/GetPackageSplit', { pkOrderId: orderId }, schema)) ?? []
-    );
+  getPackageSplit(args: Args<'getPackageSplit'>): Result<'getPackageSplit'> {
+    return orderReads.getPackageSplit(this.call, args);
+  }
+
+  setOrderCustomerInfo(args: Args<'setOrderCustomerInfo'>): Result<'setOrderCustomerInfo'> {
+    return orderEdits.setOrderCustomerInfo(this.call, args);
+  }
+
+  setOrderShippingInfo(args: Args<'setOrderShippingInfo'>): Result<'setOrderShippingInfo'> {
+    return orderEdits.setOrderShippingInfo(this.call, args);
+  }
+
+  addOrderItem(args: Args<'addOrderItem'>): Result<'addOrderItem'> {
+    return orderEdits.addOrderItem(this.call, args);
+  }
+
+  updateOrderItem(args: Args<'updateOrderItem'>): Result<'updateOrderItem'> {
+    return orderEdits.updateOrderItem(this.call, args);
+  }
+
+  removeOrderItem(args: Args<'removeOrderItem'>): Result<'removeOrderItem'> {
+    return orderEdits.removeOrderItem(this.call, args);
   }
 
   getRefundHeadersByOrderId(
@@ -222,8 +172,24 @@ export class LinnworksClient implements LinnworksApi {
     return postSale.searchReturnsRefunds(this.call, args);
   }
 
-  getStockLocations(): Result<'getStockLocations'> {
-    return stock.getStockLocations(this.call);
+  getCancellationOptions(args: Args<'getCancellationOptions'>): Result<'getCancellationOptions'> {
+    return moneyBack.getCancellationOptions(this.call, args);
+  }
+
+  createCancellation(args: Args<'createCancellation'>): Result<'createCancellation'> {
+    return moneyBack.createCancellation(this.call, args);
+  }
+
+  getRefundOptions(args: Args<'getRefundOptions'>): Result<'getRefundOptions'> {
+    return moneyBack.getRefundOptions(this.call, args);
+  }
+
+  createRefund(args: Args<'createRefund'>): Result<'createRefund'> {
+    return moneyBack.createRefund(this.call, args);
+  }
+
+  actionRefund(args: Args<'actionRefund'>): Result<'actionRefund'> {
+    return moneyBack.actionRefund(this.call, args);
   }
 
   getStockItemIdsBySku(args: Args<'getStockItemIdsBySku'>): Result<'getStockItemIdsBySku'> {
@@ -236,6 +202,10 @@ export class LinnworksClient implements LinnworksApi {
 
   getStockLevelBatch(args: Args<'getStockLevelBatch'>): Result<'getStockLevelBatch'> {
     return stock.getStockLevelBatch(this.call, args);
+  }
+
+  getStockLocations(): Result<'getStockLocations'> {
+    return stock.getStockLocations(this.call);
   }
 
   getPostalServices(): Result<'getPostalServices'> {
