@@ -150,6 +150,7 @@ export const EMULATED_RATE_LIMITS: Readonly<Record<string, number>> = Object.fro
     'Orders/ProcessOrder': 250,
     'Orders/SetOrderCustomerInfo': 150,
     'Orders/SetOrderShippingInfo': 250,
+    'Orders/SetOrderGeneralInfo': 250,
     'Orders/AddOrderItem': 250,
     'Orders/UpdateOrderItem': 150,
     'Orders/RemoveOrderItem': 150,
@@ -168,6 +169,7 @@ export const EMULATED_RATE_LIMITS: Readonly<Record<string, number>> = Object.fro
     'Stock/GetStockItemsFull': 150,
     'Stock/GetStockLevel_Batch': 250,
     'Stock/GetStockLevel': 250,
+    'Stock/GetItemChangesHistory': 250,
   }).map(([endpoint, limit]) => [endpoint.toLowerCase(), limit]),
 );
 

@@ -10,6 +10,7 @@ import {
   lwUpdateTotalsResultSchema,
 } from './linnworks-open-order-schemas';
 import { lwOrderTotalsInfoSchema } from './linnworks-schemas';
+import type { LinnworksCustomerAddress } from './linnworks-write-types';
 
 /**
  * Edits of an open order (reference §3.2, SDK `Orders.cs`): customer info, shipping info and
@@ -31,11 +32,21 @@ function wholeQuantity(quantity: number, field: string): number {
   return quantity;
 }
 
+/** An address as sent: a `CountryId` read as null is left out (a Guid cannot bind null). */
+function addressToSend({ CountryId, ...address }: LinnworksCustomerAddress) {
+  return CountryId ? { ...address, CountryId } : address;
+}
+
 export function setOrderCustomerInfo(
   call: LinnworksCall,
   { orderId, info, saveToCrm }: Args<'setOrderCustomerInfo'>,
 ): Result<'setOrderCustomerInfo'> {
-  const body = { orderId, info, saveToCrm: saveToCrm ?? false };
+  const sent = {
+    ChannelBuyerName: info.ChannelBuyerName,
+    Address: addressToSend(info.Address),
+    BillingAddress: addressToSend(info.BillingAddress),
+  };
+  const body = { orderId, info: sent, saveToCrm: saveToCrm ?? false };
 
   return call('Orders/SetOrderCustomerInfo', body, lwOrderTotalsInfoSchema.nullable());
 }
@@ -51,7 +62,7 @@ export function setOrderShippingInfo(
   );
 }
 
-export function addOrderItem(
+export async function addOrderItem(
   call: LinnworksCall,
   args: Args<'addOrderItem'>,
 ): Result<'addOrderItem'> {
@@ -95,7 +106,7 @@ function orderItemToWrite({ orderId, item, changes }: Args<'updateOrderItem'>) {
   };
 }
 
-export function updateOrderItem(
+export async function updateOrderItem(
   call: LinnworksCall,
   args: Args<'updateOrderItem'>,
 ): Result<'updateOrderItem'> {

@@ -21,8 +21,8 @@ export interface LinnworksCustomerAddress {
   PhoneNumber: string;
   EmailAddress: string;
   Continent?: string;
-  /** Linnworks' id of `Country`; keep the one read when the country does not change. */
-  CountryId?: string;
+  /** Linnworks' id of `Country`; keep the one read when the country does not change (null: none sent). */
+  CountryId?: string | null;
 }
 
 /** SDK `OrderCustomerInfo` (Orders/SetOrderCustomerInfo `info`). */

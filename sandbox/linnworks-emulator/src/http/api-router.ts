@@ -140,6 +140,10 @@ export function createApiRouter(deps: ApiDeps, role: () => HostRole): Router {
       correlationId: req.header('x-correlation-id'),
       contentType: req.header('content-type'),
     });
+    if (deps.store.recordingRequests) {
+      const params: unknown = req.method === 'GET' ? { ...req.query } : req.body;
+      deps.store.requests.push({ endpoint, method: req.method, params });
+    }
     try {
       if (await applyFaults(deps, endpoint, req, res)) return;
       if (!route)
