@@ -133,44 +133,57 @@ export const defaultEmulatorCredentials: EmulatorCredentials = {
 };
 
 /**
- * Documented per-minute limits: "Rate limit: N / minute" of each method in Linnworks' API spec
- * (LinnSystems/PublicApiSpecs 1.0, as on the method pages); others get `defaultRateLimit`.
+ * Documented per-minute limits, grouped as Linnworks' API spec gives them ("Rate limit: N /
+ * minute" of each method, LinnSystems/PublicApiSpecs 1.0, as on the method pages); a method not
+ * listed gets `defaultRateLimit`.
  */
+const DOCUMENTED_LIMITS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [
+    250,
+    [
+      'Orders/GetOrdersById',
+      'Orders/GetOrderDetailsByReferenceId',
+      'Orders/GetOrderDetailsByNumOrderId',
+      'Orders/GetOpenOrders',
+      'Orders/ChangeOrderTag',
+      'Orders/ProcessOrder',
+      'Orders/SetOrderShippingInfo',
+      'Orders/SetOrderGeneralInfo',
+      'Orders/AddOrderItem',
+      'ProcessedOrders/GetOrderInfo',
+      'Inventory/GetStockItemIdsBySKU',
+      'Stock/GetStockLevel_Batch',
+      'Stock/GetStockLevel',
+      'Stock/GetItemChangesHistory',
+    ],
+  ],
+  [
+    150,
+    [
+      'Orders/CreateOrders',
+      'Orders/GetOrderById',
+      'Orders/ChangeStatus',
+      'Orders/CancelOrder',
+      'Orders/SetOrderCustomerInfo',
+      'Orders/UpdateOrderItem',
+      'Orders/RemoveOrderItem',
+      'OpenOrders/SearchOrders',
+      'ProcessedOrders/SearchProcessedOrders',
+      'ProcessedOrders/SearchProcessedOrdersPaged',
+      'PostSale/GetCancellationOptions',
+      'PostSale/CreateCancellation',
+      'ReturnsRefunds/GetRefundOptions',
+      'ReturnsRefunds/CreateRefund',
+      'ReturnsRefunds/ActionRefund',
+      'Inventory/GetStockLocations',
+      'Locations/GetLocation',
+      'Stock/GetStockItemsFull',
+    ],
+  ],
+];
+
 export const EMULATED_RATE_LIMITS: Readonly<Record<string, number>> = Object.fromEntries(
-  Object.entries({
-    'Orders/CreateOrders': 150,
-    'Orders/GetOrdersById': 250,
-    'Orders/GetOrderById': 150,
-    'Orders/GetOrderDetailsByReferenceId': 250,
-    'Orders/GetOrderDetailsByNumOrderId': 250,
-    'Orders/GetOpenOrders': 250,
-    'Orders/ChangeStatus': 150,
-    'Orders/ChangeOrderTag': 250,
-    'Orders/CancelOrder': 150,
-    'Orders/ProcessOrder': 250,
-    'Orders/SetOrderCustomerInfo': 150,
-    'Orders/SetOrderShippingInfo': 250,
-    'Orders/SetOrderGeneralInfo': 250,
-    'Orders/AddOrderItem': 250,
-    'Orders/UpdateOrderItem': 150,
-    'Orders/RemoveOrderItem': 150,
-    'OpenOrders/SearchOrders': 150,
-    'ProcessedOrders/SearchProcessedOrders': 150,
-    'ProcessedOrders/SearchProcessedOrdersPaged': 150,
-    'ProcessedOrders/GetOrderInfo': 250,
-    'PostSale/GetCancellationOptions': 150,
-    'PostSale/CreateCancellation': 150,
-    'ReturnsRefunds/GetRefundOptions': 150,
-    'ReturnsRefunds/CreateRefund': 150,
-    'ReturnsRefunds/ActionRefund': 150,
-    'Inventory/GetStockLocations': 150,
-    'Inventory/GetStockItemIdsBySKU': 250,
-    'Locations/GetLocation': 150,
-    'Stock/GetStockItemsFull': 150,
-    'Stock/GetStockLevel_Batch': 250,
-    'Stock/GetStockLevel': 250,
-    'Stock/GetItemChangesHistory': 250,
-  }).map(([endpoint, limit]) => [endpoint.toLowerCase(), limit]),
+  DOCUMENTED_LIMITS.flatMap(([limit, endpoints]) => endpoints.map((e) => [e.toLowerCase(), limit])),
 );
 
 /**

@@ -1,7 +1,9 @@
-import models from './fixtures/linnworks-sdk-models.json';
+import extras from '../../linnworks-emulator/sdk/linnworks-sdk-extras.json';
+import models from '../../linnworks-emulator/sdk/linnworks-sdk-models.json';
 
 /**
- * Checks JSON against the official SDK models (copied from shared/reference): every property
+ * Checks JSON against the official SDK models (a copy of shared/reference/linnworks-sdk-models.json
+ * and its extras, in sandbox/linnworks-emulator/sdk): every property
  * name must exist on the model (Linnworks' SDK would drop any other), enums are the member's
  * integer (SDK member order, as the official samples write them) or its name, as asked; dates
  * are ISO-8601 and GUIDs lowercase and hyphenated.
@@ -21,77 +23,12 @@ type Models = {
   endpoints: Record<string, { returns: string; params: { name: string; type: string }[] }>;
 };
 const file = models as unknown as Models;
-
-/**
- * What the models file lacks for Orders/GetOpenOrders (the legacy paged open-order list the
- * connector reads by received date), copied from the SDK's `Controllers/Orders.cs` and
- * `ClassBase/{FieldsFilter,DateFieldFilter,FieldSorting,DateTimeFieldFilterType,FieldCode}.cs`
- * (LinnSystems/LinnworksNetSDK 1f9ee34). `ListSortDirection` is .NET's (Ascending, Descending).
- * FieldCode is cut after the codes the connector uses; its order is the SDK's.
- */
-const EXTRA: Models = {
-  endpoints: {
-    'Orders/GetOpenOrders': {
-      returns: 'GenericPagedResult<OpenOrder>',
-      params: [
-        { name: 'entriesPerPage', type: 'Int32' },
-        { name: 'pageNumber', type: 'Int32' },
-        { name: 'filters', type: 'FieldsFilter' },
-        { name: 'sorting', type: 'List<FieldSorting>' },
-        { name: 'fulfilmentCenter', type: 'Guid?' },
-        { name: 'additionalFilter', type: 'String' },
-      ],
-    },
-    'Orders/ChangeOrderTag': {
-      returns: 'List<Guid>',
-      params: [
-        { name: 'orderIds', type: 'List<Guid>' },
-        { name: 'tag', type: 'Int32?' },
-      ],
-    },
-  },
-  classes: {
-    FieldsFilter: {
-      properties: {
-        TextFields: 'List<TextFieldFilter>',
-        BooleanFields: 'List<BooleanFieldFilter>',
-        NumericFields: 'List<NumericFieldFilter>',
-        DateFields: 'List<DateFieldFilter>',
-        ListFields: 'List<ListFieldFilter>',
-        FieldVisibility: 'List<FieldVisibility>',
-      },
-    },
-    DateFieldFilter: {
-      properties: {
-        DateFrom: 'DateTime?',
-        DateTo: 'DateTime?',
-        Type: 'DateTimeFieldFilterType',
-        Value: 'Int32?',
-        FieldCode: 'FieldCode',
-      },
-    },
-    FieldSorting: {
-      properties: { FieldCode: 'FieldCode', Direction: 'ListSortDirection', Order: 'Int32' },
-    },
-  },
-  enums: {
-    DateTimeFieldFilterType: ['Range', 'OlderThan', 'LastDays'],
-    ListSortDirection: ['Ascending', 'Descending'],
-    FieldCode: [
-      'NONE',
-      'GENERAL_INFO',
-      'GENERAL_INFO_ORDER_ID',
-      'GENERAL_INFO_REFERENCE_NUMBER',
-      'GENERAL_INFO_CHANNEL_REFERENCE_NUMBER',
-      'GENERAL_INFO_EXTERNAL_REFERENCE_NUMBER',
-      'GENERAL_INFO_DATE',
-    ],
-  },
-};
+/** What the models file lacks for Orders/GetOpenOrders and ChangeOrderTag, from the same SDK. */
+const extra = extras as unknown as Models;
 const sdk: Models = {
-  endpoints: { ...file.endpoints, ...EXTRA.endpoints },
-  classes: { ...file.classes, ...EXTRA.classes },
-  enums: { ...file.enums, ...EXTRA.enums },
+  endpoints: { ...file.endpoints, ...extra.endpoints },
+  classes: { ...file.classes, ...extra.classes },
+  enums: { ...file.enums, ...extra.enums },
 };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

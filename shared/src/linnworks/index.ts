@@ -5,7 +5,7 @@ export * from './linnworks-enums';
 export * from './linnworks-errors';
 export * from './linnworks-line-figures';
 export * from './linnworks-money-back.port';
-export { MAX_OPEN_ORDERS_PER_PAGE } from './linnworks-order-reads.requests';
+export { MAX_OPEN_ORDERS_PER_PAGE, printFlagsOf } from './linnworks-order-reads.requests';
 export * from './linnworks-order-edits.port';
 export { MAX_ORDERS_PER_CREATE } from './linnworks-order.requests';
 export * from './linnworks-open-order-schemas';

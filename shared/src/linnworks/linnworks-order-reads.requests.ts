@@ -1,14 +1,12 @@
 import { z } from 'zod';
 
 import { ValidationError } from '../errors/errors';
-import {
-  splitIntoChunks,
-  type LinnworksArgs as Args,
-  type LinnworksCall,
-  type LinnworksResult as Result,
-  MAX_IDS_PER_CALL,
-  toLinnworksDate,
+import type {
+  LinnworksArgs as Args,
+  LinnworksCall,
+  LinnworksResult as Result,
 } from './linnworks-call';
+import { checkPageSize, inChunks, listByOrderId, toLinnworksDate } from './linnworks-call';
 import { lwOpenOrdersPageSchema } from './linnworks-open-order-schemas';
 import {
   lwOrderDetailsSchema,
@@ -16,7 +14,7 @@ import {
   lwSearchProcessedOrdersSchema,
   lwSplitPackageSchema,
 } from './linnworks-schemas';
-import type { LinnworksOrderPrintFlags } from './linnworks-types';
+import type { LinnworksOrderDetails, LinnworksOrderPrintFlags } from './linnworks-types';
 
 /** Order reads of the client: by id or reference, open-order lists, processed orders (reference §3–5). */
 
@@ -35,26 +33,18 @@ export async function getOrderDetailsByReferenceId(
   return (await call('Orders/GetOrderDetailsByReferenceId', body, orderDetailsListSchema)) ?? [];
 }
 
-export async function getOrdersById(
+export function getOrdersById(
   call: LinnworksCall,
   { orderIds }: Args<'getOrdersById'>,
 ): Result<'getOrdersById'> {
-  const results = [];
-  for (const ids of splitIntoChunks([...new Set(orderIds)], MAX_IDS_PER_CALL)) {
-    const body = { pkOrderIds: ids };
-    results.push(...((await call('Orders/GetOrdersById', body, orderDetailsListSchema)) ?? []));
-  }
-
-  return results;
+  return inChunks(orderIds, (ids) =>
+    call('Orders/GetOrdersById', { pkOrderIds: ids }, orderDetailsListSchema),
+  );
 }
 
-export async function getOrderPrintFlags(
-  call: LinnworksCall,
-  args: Args<'getOrderPrintFlags'>,
-): Result<'getOrderPrintFlags'> {
-  const orders = await getOrdersById(call, args);
-
-  return orders.map((o): LinnworksOrderPrintFlags => ({
+/** The pick/pack/label state of an order as read. */
+export function printFlagsOf(o: LinnworksOrderDetails): LinnworksOrderPrintFlags {
+  return {
     OrderId: o.OrderId,
     NumOrderId: o.NumOrderId,
     Processed: o.Processed,
@@ -63,35 +53,36 @@ export async function getOrderPrintFlags(
     LabelPrinted: o.GeneralInfo.LabelPrinted,
     PartShipped: o.GeneralInfo.PartShipped,
     HoldOrCancel: o.GeneralInfo.HoldOrCancel,
-  }));
+  };
+}
+
+export async function getOrderPrintFlags(
+  call: LinnworksCall,
+  args: Args<'getOrderPrintFlags'>,
+): Result<'getOrderPrintFlags'> {
+  return (await getOrdersById(call, args)).map(printFlagsOf);
 }
 
 export async function getOpenOrders(
   call: LinnworksCall,
-  args: Args<'getOpenOrders'>,
+  { fulfilmentCenter, receivedFrom, receivedTo, pageNumber, entriesPerPage }: Args<'getOpenOrders'>,
 ): Result<'getOpenOrders'> {
-  if (args.entriesPerPage < 1 || args.entriesPerPage > MAX_OPEN_ORDERS_PER_PAGE) {
-    throw new ValidationError(
-      'LINNWORKS_PAGE_SIZE',
-      `GetOpenOrders entriesPerPage must be 1..${MAX_OPEN_ORDERS_PER_PAGE}`,
-      { field: 'entriesPerPage' },
-    );
-  }
+  checkPageSize('Orders/GetOpenOrders', entriesPerPage, MAX_OPEN_ORDERS_PER_PAGE);
   const received = {
     FieldCode: 'GENERAL_INFO_DATE',
     Type: 'Range',
-    DateFrom: toLinnworksDate(args.receivedFrom),
-    DateTo: toLinnworksDate(args.receivedTo),
+    DateFrom: toLinnworksDate(receivedFrom),
+    DateTo: toLinnworksDate(receivedTo),
   };
   const body = {
-    entriesPerPage: args.entriesPerPage,
-    pageNumber: args.pageNumber,
+    entriesPerPage,
+    pageNumber,
     filters: { DateFields: [received] },
     sorting: [
       { FieldCode: 'GENERAL_INFO_DATE', Direction: 'Ascending', Order: 0 },
       { FieldCode: 'GENERAL_INFO_ORDER_ID', Direction: 'Ascending', Order: 1 },
     ],
-    fulfilmentCenter: args.fulfilmentCenter,
+    fulfilmentCenter,
     additionalFilter: '',
   };
 
@@ -138,11 +129,9 @@ export async function searchProcessedOrders(
   return res.ProcessedOrders;
 }
 
-export async function getPackageSplit(
+export function getPackageSplit(
   call: LinnworksCall,
   { orderId }: Args<'getPackageSplit'>,
 ): Result<'getPackageSplit'> {
-  const schema = z.array(lwSplitPackageSchema).nullable();
-
-  return (await call('ProcessedOrders/GetPackageSplit', { pkOrderId: orderId }, schema)) ?? [];
+  return listByOrderId(call, 'ProcessedOrders/GetPackageSplit', orderId, lwSplitPackageSchema);
 }

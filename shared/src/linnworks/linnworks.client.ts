@@ -43,11 +43,55 @@ export interface LinnworksClientOptions {
   logger?: Logger;
 }
 
+/**
+ * Each port method and the request function that implements it (one module per family). The
+ * type makes the compiler check that no method of `LinnworksApi` is missing or mistyped.
+ */
+const METHODS: { [M in keyof LinnworksApi]: (call: LinnworksCall, args: Args<M>) => Result<M> } = {
+  createOrders: orderWrites.createOrders,
+  changeStatus: orderWrites.changeStatus,
+  changeOrderTag: orderWrites.changeOrderTag,
+  cancelOrder: orderWrites.cancelOrder,
+  getOrderDetailsByReferenceId: orderReads.getOrderDetailsByReferenceId,
+  getOrdersById: orderReads.getOrdersById,
+  getOrderPrintFlags: orderReads.getOrderPrintFlags,
+  getOpenOrders: orderReads.getOpenOrders,
+  searchOrders: orderReads.searchOrders,
+  searchProcessedOrders: orderReads.searchProcessedOrders,
+  getPackageSplit: orderReads.getPackageSplit,
+  setOrderCustomerInfo: orderEdits.setOrderCustomerInfo,
+  setOrderShippingInfo: orderEdits.setOrderShippingInfo,
+  addOrderItem: orderEdits.addOrderItem,
+  updateOrderItem: orderEdits.updateOrderItem,
+  removeOrderItem: orderEdits.removeOrderItem,
+  getRefundHeadersByOrderId: postSale.getRefundHeadersByOrderId,
+  getRefundLinesByHeaderId: postSale.getRefundLinesByHeaderId,
+  getRefunds: postSale.getRefunds,
+  getReturnsExchanges: postSale.getReturnsExchanges,
+  searchReturnsRefunds: postSale.searchReturnsRefunds,
+  getCancellationOptions: moneyBack.getCancellationOptions,
+  createCancellation: moneyBack.createCancellation,
+  getRefundOptions: moneyBack.getRefundOptions,
+  createRefund: moneyBack.createRefund,
+  actionRefund: moneyBack.actionRefund,
+  getStockLocations: stock.getStockLocations,
+  getStockItemIdsBySku: stock.getStockItemIdsBySku,
+  getStockItemsFull: stock.getStockItemsFull,
+  getStockLevelBatch: stock.getStockLevelBatch,
+  getPostalServices: stock.getPostalServices,
+};
+
+type Method = (call: LinnworksCall, args: unknown) => unknown;
+
+/** A class whose instances have the port's methods; LinnworksClient puts them on its prototype. */
+const PortMethods = class {} as unknown as new () => LinnworksApi;
+
 /** The real Linnworks client. See `LinnworksApi` for the contract of each method. */
-export class LinnworksClient implements LinnworksApi {
+export class LinnworksClient extends PortMethods {
   private readonly transport: LinnworksTransport;
 
   constructor(options: LinnworksClientOptions) {
+    super();
     const clock = options.clock;
     this.transport = new LinnworksTransport({
       config: options.config,
@@ -82,133 +126,15 @@ export class LinnworksClient implements LinnworksApi {
     return parsed.data;
   };
 
-  createOrders(args: Args<'createOrders'>): Result<'createOrders'> {
-    return orderWrites.createOrders(this.call, args);
-  }
-
-  changeStatus(args: Args<'changeStatus'>): Result<'changeStatus'> {
-    return orderWrites.changeStatus(this.call, args);
-  }
-
-  changeOrderTag(args: Args<'changeOrderTag'>): Result<'changeOrderTag'> {
-    return orderWrites.changeOrderTag(this.call, args);
-  }
-
-  cancelOrder(args: Args<'cancelOrder'>): Result<'cancelOrder'> {
-    return orderWrites.cancelOrder(this.call, args);
-  }
-
-  getOrderDetailsByReferenceId(
-    args: Args<'getOrderDetailsByReferenceId'>,
-  ): Result<'getOrderDetailsByReferenceId'> {
-    return orderReads.getOrderDetailsByReferenceId(this.call, args);
-  }
-
-  getOrdersById(args: Args<'getOrdersById'>): Result<'getOrdersById'> {
-    return orderReads.getOrdersById(this.call, args);
-  }
-
-  getOrderPrintFlags(args: Args<'getOrderPrintFlags'>): Result<'getOrderPrintFlags'> {
-    return orderReads.getOrderPrintFlags(this.call, args);
-  }
-
-  getOpenOrders(args: Args<'getOpenOrders'>): Result<'getOpenOrders'> {
-    return orderReads.getOpenOrders(this.call, args);
-  }
-
-  searchOrders(args: Args<'searchOrders'>): Result<'searchOrders'> {
-    return orderReads.searchOrders(this.call, args);
-  }
-
-  searchProcessedOrders(args: Args<'searchProcessedOrders'>): Result<'searchProcessedOrders'> {
-    return orderReads.searchProcessedOrders(this.call, args);
-  }
-
-  getPackageSplit(args: Args<'getPackageSplit'>): Result<'getPackageSplit'> {
-    return orderReads.getPackageSplit(this.call, args);
-  }
-
-  setOrderCustomerInfo(args: Args<'setOrderCustomerInfo'>): Result<'setOrderCustomerInfo'> {
-    return orderEdits.setOrderCustomerInfo(this.call, args);
-  }
-
-  setOrderShippingInfo(args: Args<'setOrderShippingInfo'>): Result<'setOrderShippingInfo'> {
-    return orderEdits.setOrderShippingInfo(this.call, args);
-  }
-
-  addOrderItem(args: Args<'addOrderItem'>): Result<'addOrderItem'> {
-    return orderEdits.addOrderItem(this.call, args);
-  }
-
-  updateOrderItem(args: Args<'updateOrderItem'>): Result<'updateOrderItem'> {
-    return orderEdits.updateOrderItem(this.call, args);
-  }
-
-  removeOrderItem(args: Args<'removeOrderItem'>): Result<'removeOrderItem'> {
-    return orderEdits.removeOrderItem(this.call, args);
-  }
-
-  getRefundHeadersByOrderId(
-    args: Args<'getRefundHeadersByOrderId'>,
-  ): Result<'getRefundHeadersByOrderId'> {
-    return postSale.getRefundHeadersByOrderId(this.call, args);
-  }
-
-  getRefundLinesByHeaderId(
-    args: Args<'getRefundLinesByHeaderId'>,
-  ): Result<'getRefundLinesByHeaderId'> {
-    return postSale.getRefundLinesByHeaderId(this.call, args);
-  }
-
-  getRefunds(args: Args<'getRefunds'>): Result<'getRefunds'> {
-    return postSale.getRefunds(this.call, args);
-  }
-
-  getReturnsExchanges(args: Args<'getReturnsExchanges'>): Result<'getReturnsExchanges'> {
-    return postSale.getReturnsExchanges(this.call, args);
-  }
-
-  searchReturnsRefunds(args: Args<'searchReturnsRefunds'>): Result<'searchReturnsRefunds'> {
-    return postSale.searchReturnsRefunds(this.call, args);
-  }
-
-  getCancellationOptions(args: Args<'getCancellationOptions'>): Result<'getCancellationOptions'> {
-    return moneyBack.getCancellationOptions(this.call, args);
-  }
-
-  createCancellation(args: Args<'createCancellation'>): Result<'createCancellation'> {
-    return moneyBack.createCancellation(this.call, args);
-  }
-
-  getRefundOptions(args: Args<'getRefundOptions'>): Result<'getRefundOptions'> {
-    return moneyBack.getRefundOptions(this.call, args);
-  }
-
-  createRefund(args: Args<'createRefund'>): Result<'createRefund'> {
-    return moneyBack.createRefund(this.call, args);
-  }
-
-  actionRefund(args: Args<'actionRefund'>): Result<'actionRefund'> {
-    return moneyBack.actionRefund(this.call, args);
-  }
-
-  getStockItemIdsBySku(args: Args<'getStockItemIdsBySku'>): Result<'getStockItemIdsBySku'> {
-    return stock.getStockItemIdsBySku(this.call, args);
-  }
-
-  getStockItemsFull(args: Args<'getStockItemsFull'>): Result<'getStockItemsFull'> {
-    return stock.getStockItemsFull(this.call, args);
-  }
-
-  getStockLevelBatch(args: Args<'getStockLevelBatch'>): Result<'getStockLevelBatch'> {
-    return stock.getStockLevelBatch(this.call, args);
-  }
-
-  getStockLocations(): Result<'getStockLocations'> {
-    return stock.getStockLocations(this.call);
-  }
-
-  getPostalServices(): Result<'getPostalServices'> {
-    return stock.getPostalServices(this.call);
+  static {
+    for (const [name, method] of Object.entries(METHODS) as [string, Method][]) {
+      Object.defineProperty(LinnworksClient.prototype, name, {
+        value(this: LinnworksClient, args: unknown) {
+          return method(this.call, args);
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
   }
 }

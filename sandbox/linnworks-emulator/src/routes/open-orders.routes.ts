@@ -1,3 +1,4 @@
+import sdkExtras from '../../sdk/linnworks-sdk-extras.json';
 import { asParamsList, type CallParams } from '../http/params';
 import { badRequest } from '../http/lw-error';
 import { ZERO_GUID } from '../lw-format';
@@ -7,29 +8,19 @@ import type { OrderRecord } from '../state/records';
 import { openOrderView } from '../views/open-order.view';
 import type { CallContext, HandlerTable } from './handler';
 
-/** The SDK `FieldCode` members up to the ones emulated, in SDK order (their integers). */
-const FIELD_CODES = [
-  'NONE',
-  'GENERAL_INFO',
-  'GENERAL_INFO_ORDER_ID',
-  'GENERAL_INFO_REFERENCE_NUMBER',
-  'GENERAL_INFO_CHANNEL_REFERENCE_NUMBER',
-  'GENERAL_INFO_EXTERNAL_REFERENCE_NUMBER',
-  'GENERAL_INFO_DATE',
-] as const;
-const DATE_FILTER_TYPES = ['Range', 'OlderThan', 'LastDays'] as const;
-const DIRECTIONS = ['Ascending', 'Descending'] as const;
+/** SDK `FieldCode` (its integer is the index), `DateTimeFieldFilterType`, .NET `ListSortDirection`. */
+const FIELD_CODES = sdkExtras.enums.FieldCode;
+const SORTABLE = ['GENERAL_INFO_DATE', 'GENERAL_INFO_ORDER_ID'];
+const DATE_FILTER_TYPES = sdkExtras.enums.DateTimeFieldFilterType;
+const DIRECTIONS = sdkExtras.enums.ListSortDirection;
 /** Largest page known to work (hotglue tap-linnworks asks for 500). */
 const MAX_ENTRIES_PER_PAGE = 500;
 const DAY_MS = 86_400_000;
 const OTHER_FILTERS = ['TextFields', 'BooleanFields', 'NumericFields', 'ListFields'];
 
-/** A FieldCode the emulator acts on, or undefined for the (valid) others it does not emulate. */
-function fieldCode(value: unknown): (typeof FIELD_CODES)[number] | undefined {
-  if (typeof value === 'number') return FIELD_CODES[value];
-  const name = String(value ?? '').toUpperCase();
-
-  return FIELD_CODES.find((code) => code === name);
+/** The FieldCode named by a name or an integer; anything else fails binding (400). */
+function fieldCode(value: unknown): string {
+  return parseEnum(value, FIELD_CODES, 'NONE');
 }
 
 type Filter = (order: OrderRecord) => boolean;
@@ -64,6 +55,10 @@ function comparator(ctx: CallContext): (a: OrderRecord, b: OrderRecord) => numbe
       code: fieldCode(s.raw('FieldCode')),
       sign: parseEnum(s.raw('Direction'), DIRECTIONS, 'Ascending') === 'Ascending' ? 1 : -1,
     }));
+  for (const { code } of keys) {
+    if (!SORTABLE.includes(code))
+      ctx.warn(`Orders/GetOpenOrders: sorting by ${code} is not emulated`);
+  }
 
   return (a, b) => {
     for (const { code, sign } of keys) {

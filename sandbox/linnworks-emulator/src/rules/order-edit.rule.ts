@@ -1,6 +1,7 @@
 import { badRequest, LinnworksHttpError } from '../http/lw-error';
 import type { CallParams } from '../http/params';
 import { ZERO_GUID } from '../lw-format';
+import { ADDRESS_LINES, addressOf } from './channel-order.parser';
 import type { CallContext } from '../routes/handler';
 import type { AddressRecord, OrderRecord } from '../state/records';
 
@@ -40,31 +41,14 @@ export function checkFulfilmentCenter(ctx: CallContext, order: OrderRecord): voi
     throw badRequest('Order does not belong to the fulfilment center');
 }
 
-const CUSTOMER_ADDRESS_FIELDS = [
-  'EmailAddress',
-  'Address1',
-  'Address2',
-  'Address3',
-  'Town',
-  'Region',
-  'PostCode',
-  'Country',
-  'Continent',
-  'FullName',
-  'Company',
-  'PhoneNumber',
-  'CountryId',
-];
+const CUSTOMER_ADDRESS_FIELDS = [...ADDRESS_LINES, 'Continent', 'CountryId'];
 
 /**
  * SDK `CustomerAddress` as written by SetOrderCustomerInfo: Linnworks binds the whole object,
  * so a field left out is stored empty (the stricter reading: nothing is kept).
  */
 export function customerAddressOf(params: CallParams | undefined): AddressRecord {
-  const address: AddressRecord = {};
-  for (const field of CUSTOMER_ADDRESS_FIELDS) address[field] = params?.string(field) ?? '';
-
-  return address;
+  return addressOf(params, CUSTOMER_ADDRESS_FIELDS);
 }
 
 /** The object parameter `name` (e.g. `info`), required: absent → 400 "The request is invalid.". */

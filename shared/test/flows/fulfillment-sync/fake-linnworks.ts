@@ -6,7 +6,7 @@ import type {
   LinnworksReturnsRefundsRow,
   LinnworksSplitPackage,
 } from '../../../src/linnworks';
-import { lwOrderCustomerInfoSchema } from '../../../src/linnworks/linnworks-schemas';
+import { lwOrderCustomerInfoSchema, printFlagsOf } from '../../../src/linnworks';
 
 type Args<M extends keyof LinnworksApi> = Parameters<LinnworksApi[M]>[0];
 
@@ -95,16 +95,7 @@ export class FakeLinnworks implements LinnworksApi {
     return orderIds
       .map((id) => this.details.get(id))
       .filter((d) => d !== undefined)
-      .map((o) => ({
-        OrderId: o.OrderId,
-        NumOrderId: o.NumOrderId,
-        Processed: o.Processed,
-        PickListPrinted: o.GeneralInfo.PickListPrinted,
-        InvoicePrinted: o.GeneralInfo.InvoicePrinted,
-        LabelPrinted: o.GeneralInfo.LabelPrinted,
-        PartShipped: o.GeneralInfo.PartShipped,
-        HoldOrCancel: o.GeneralInfo.HoldOrCancel,
-      }));
+      .map(printFlagsOf);
   }
 
   createOrders = (): never => unused('createOrders');
