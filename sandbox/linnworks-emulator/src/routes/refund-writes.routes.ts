@@ -70,7 +70,7 @@ function createRefund(ctx: CallContext): unknown {
     {
       actioned: false,
       channelInitiated: request.boolean('ChannelInitiated') ?? false,
-      externalReference: [...references][0],
+      externalReference: [...references][0] ?? '',
     },
   );
 
