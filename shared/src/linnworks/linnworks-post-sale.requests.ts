@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import {
   type LinnworksArgs as Args,
   type LinnworksCall,
   type LinnworksResult as Result,
+  listByOrderId,
   toLinnworksDate,
 } from './linnworks-call';
 import {
@@ -37,22 +36,18 @@ export async function getRefundLinesByHeaderId(
   return (await call('ReturnsRefunds/GetRefundLinesByHeaderId', body, schema))?.RefundLines ?? [];
 }
 
-export async function getRefunds(
+export function getRefunds(
   call: LinnworksCall,
   { orderId }: Args<'getRefunds'>,
 ): Result<'getRefunds'> {
-  const schema = z.array(lwRefundInfoSchema).nullable();
-
-  return (await call('ProcessedOrders/GetRefunds', { pkOrderId: orderId }, schema)) ?? [];
+  return listByOrderId(call, 'ProcessedOrders/GetRefunds', orderId, lwRefundInfoSchema);
 }
 
-export async function getReturnsExchanges(
+export function getReturnsExchanges(
   call: LinnworksCall,
   { orderId }: Args<'getReturnsExchanges'>,
 ): Result<'getReturnsExchanges'> {
-  const schema = z.array(lwReturnInfoSchema).nullable();
-
-  return (await call('ProcessedOrders/GetReturnsExchanges', { pkOrderId: orderId }, schema)) ?? [];
+  return listByOrderId(call, 'ProcessedOrders/GetReturnsExchanges', orderId, lwReturnInfoSchema);
 }
 
 export async function searchReturnsRefunds(

@@ -6,6 +6,7 @@ import type {
   LinnworksReturnsRefundsRow,
   LinnworksSplitPackage,
 } from '../../../src/linnworks';
+import { lwOrderCustomerInfoSchema, printFlagsOf } from '../../../src/linnworks';
 
 type Args<M extends keyof LinnworksApi> = Parameters<LinnworksApi[M]>[0];
 
@@ -94,16 +95,7 @@ export class FakeLinnworks implements LinnworksApi {
     return orderIds
       .map((id) => this.details.get(id))
       .filter((d) => d !== undefined)
-      .map((o) => ({
-        OrderId: o.OrderId,
-        NumOrderId: o.NumOrderId,
-        Processed: o.Processed,
-        PickListPrinted: o.GeneralInfo.PickListPrinted,
-        InvoicePrinted: o.GeneralInfo.InvoicePrinted,
-        LabelPrinted: o.GeneralInfo.LabelPrinted,
-        PartShipped: o.GeneralInfo.PartShipped,
-        HoldOrCancel: o.GeneralInfo.HoldOrCancel,
-      }));
+      .map(printFlagsOf);
   }
 
   createOrders = (): never => unused('createOrders');
@@ -119,6 +111,17 @@ export class FakeLinnworks implements LinnworksApi {
   getStockItemsFull = (): never => unused('getStockItemsFull');
   getStockLevelBatch = (): never => unused('getStockLevelBatch');
   getPostalServices = (): never => unused('getPostalServices');
+  getOpenOrders = (): never => unused('getOpenOrders');
+  setOrderCustomerInfo = (): never => unused('setOrderCustomerInfo');
+  setOrderShippingInfo = (): never => unused('setOrderShippingInfo');
+  addOrderItem = (): never => unused('addOrderItem');
+  updateOrderItem = (): never => unused('updateOrderItem');
+  removeOrderItem = (): never => unused('removeOrderItem');
+  getCancellationOptions = (): never => unused('getCancellationOptions');
+  createCancellation = (): never => unused('createCancellation');
+  getRefundOptions = (): never => unused('getRefundOptions');
+  createRefund = (): never => unused('createRefund');
+  actionRefund = (): never => unused('actionRefund');
 }
 
 /** A processed-order row as SearchProcessedOrders returns it (parsed). */
@@ -190,7 +193,11 @@ export function detailsFrom(
       TrackingNumber: row.PostalTrackingNumber,
       PostageCost: 0,
       PostageCostExTax: 0,
+      TotalWeight: 0,
+      ItemWeight: 0,
+      ManualAdjust: false,
     },
+    CustomerInfo: lwOrderCustomerInfoSchema.parse({}),
     TotalsInfo: {
       Subtotal: 0,
       PostageCost: 0,
