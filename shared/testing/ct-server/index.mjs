@@ -5,6 +5,7 @@ import { register as registerCustomObjectVersionRule } from './custom-object-ver
 import { registerDeliveryRules } from './deliveries.mjs';
 import { strictContext } from './internals.mjs';
 import { registerLineItemStateRules } from './line-item-states.mjs';
+import { registerOrderEditRoutes } from './order-edits.mjs';
 import { registerOrderFieldRules } from './order-fields.mjs';
 import { registerOrderStateRules } from './order-states.mjs';
 import { registerPaymentRules } from './payments.mjs';
@@ -26,6 +27,7 @@ const RULE_FAMILIES = [
   registerReturnRules,
   registerPaymentRules,
   registerSubscriptionRules,
+  registerOrderEditRoutes,
 ];
 
 /** Installs every rule family and the seeding route; call before the server listens. */

@@ -90,7 +90,11 @@ export function registerPaymentRules(ctx) {
   transactionAction(
     ctx,
     'changeTransactionInteractionId',
-    () => undefined,
+    (a) => {
+      if (typeof a.interactionId !== 'string') {
+        throw ctx.errors.invalidJsonInput('actions -> interactionId: Missing required value');
+      }
+    },
     (t, a) => Object.assign(t, { interactionId: a.interactionId }),
   );
   transactionAction(
