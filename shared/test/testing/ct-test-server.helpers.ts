@@ -21,25 +21,43 @@ export async function project(): Promise<Project> {
   return { api, config, shippingMethodId };
 }
 
-export const createState = async (p: Project, draft: StateDraft): Promise<State> =>
-  (await p.api.states().post({ body: draft }).execute()).body;
+interface Creatable<D, R> {
+  post(args: { body: D }): { execute(): Promise<{ body: R }> };
+}
+interface Updatable<R, A> {
+  withId(args: { ID: string }): {
+    post(args: { body: { version: number; actions: A[] } }): { execute(): Promise<{ body: R }> };
+  };
+}
+
+/** Creates a resource through an SDK endpoint (`api.payments()`, …) and answers it. */
+export const createVia = async <D, R>(endpoint: Creatable<D, R>, body: D): Promise<R> =>
+  (await endpoint.post({ body }).execute()).body;
+
+/** Updates a resource at its own version through an SDK endpoint and answers the result. */
+export const updateVia = async <R extends { id: string; version: number }, A>(
+  endpoint: Updatable<R, A>,
+  resource: R,
+  actions: A[],
+): Promise<R> =>
+  (
+    await endpoint
+      .withId({ ID: resource.id })
+      .post({ body: { version: resource.version, actions } })
+      .execute()
+  ).body;
+
+export const createState = (p: Project, draft: StateDraft): Promise<State> =>
+  createVia(p.api.states(), draft);
 
 export const stateByKey = async (p: Project, key: string): Promise<State> =>
   (await p.api.states().withKey({ key }).get().execute()).body;
 
-export async function update(
-  p: Project,
+export const update = (
+  p: { api: CtApi },
   order: Order,
   ...actions: OrderUpdateAction[]
-): Promise<Order> {
-  return (
-    await p.api
-      .orders()
-      .withId({ ID: order.id })
-      .post({ body: { version: order.version, actions } })
-      .execute()
-  ).body;
-}
+): Promise<Order> => updateVia(p.api.orders(), order, actions);
 
 /** A commercetools error response with this status and code (and message, if given). */
 export const rejected = (code: string, message?: RegExp, statusCode = 400) => ({

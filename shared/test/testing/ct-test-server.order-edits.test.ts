@@ -9,7 +9,7 @@ import type {
 import { applyOrderEdit, ctTestApi, ctTestConfig, ctTestSeed } from 'shared/testing';
 
 import type { CtApi } from '../../src/commercetools/client';
-import { badJson, conflict, rejected } from './ct-test-server.helpers';
+import { badJson, conflict, createVia, rejected, update } from './ct-test-server.helpers';
 
 // Order Edits on the test server: created, previewed and applied as commercetools does, with line
 // and order totals recalculated to the cent (docs/testing.md, "Order Edits").
@@ -268,35 +268,21 @@ describe('commercetools test server: applying an order edit recalculates the mon
 
 describe('commercetools test server: line-item states under an order edit', () => {
   async function picked(s: Shop) {
-    const state = await s.api
-      .states()
-      .post({ body: { key: 'picked', type: 'LineItemState' } })
-      .execute();
+    const state = await createVia(s.api.states(), { key: 'picked', type: 'LineItemState' });
     const order = await importOrder(s, [{ sku: 'A', quantity: 3, unit: 333 }]);
     const line = order.lineItems[0];
-    const moved = await s.api
-      .orders()
-      .withId({ ID: order.id })
-      .post({
-        body: {
-          version: order.version,
-          actions: [
-            {
-              action: 'transitionLineItemState',
-              lineItemId: line?.id ?? '',
-              quantity: 2,
-              fromState: { typeId: 'state', key: 'Initial' },
-              toState: { typeId: 'state', key: 'picked' },
-            },
-          ],
-        },
-      })
-      .execute();
+    const moved = await update(s, order, {
+      action: 'transitionLineItemState',
+      lineItemId: line?.id ?? '',
+      quantity: 2,
+      fromState: { typeId: 'state', key: 'Initial' },
+      toState: { typeId: 'state', key: 'picked' },
+    });
 
     return {
-      order: moved.body,
+      order: moved,
       lineId: line?.id,
-      pickedId: state.body.id,
+      pickedId: state.id,
       initialId: line?.state[0]?.state.id,
     };
   }

@@ -7,33 +7,29 @@ import type {
 } from '@commercetools/platform-sdk';
 
 import { importOrder } from '../flows/fulfillment-sync/ct-seed';
-import { badJson, type Project, project, rejected, update } from './ct-test-server.helpers';
+import {
+  badJson,
+  createVia,
+  type Project,
+  project,
+  rejected,
+  update,
+  updateVia,
+} from './ct-test-server.helpers';
 
 // Payments, transactions and the order fields the mock accepted loosely, on the test server
 // (docs/testing.md, "What the test server adds").
 
 const eur = (centAmount: number) => ({ currencyCode: 'EUR', centAmount });
 
-const createPayment = async (p: Project, draft: Partial<PaymentDraft> = {}): Promise<Payment> =>
-  (
-    await p.api
-      .payments()
-      .post({ body: { amountPlanned: eur(1000), ...draft } as PaymentDraft })
-      .execute()
-  ).body;
+const createPayment = (p: Project, draft: Partial<PaymentDraft> = {}): Promise<Payment> =>
+  createVia(p.api.payments(), { amountPlanned: eur(1000), ...draft } as PaymentDraft);
 
-const changePayment = async (
+const changePayment = (
   p: Project,
   payment: Payment,
   ...actions: PaymentUpdateAction[]
-): Promise<Payment> =>
-  (
-    await p.api
-      .payments()
-      .withId({ ID: payment.id })
-      .post({ body: { version: payment.version, actions } })
-      .execute()
-  ).body;
+): Promise<Payment> => updateVia(p.api.payments(), payment, actions);
 
 describe('commercetools test server: payment transactions', () => {
   it('when transactions are created and changed, then type, state, timestamp and interactionId are kept', async () => {

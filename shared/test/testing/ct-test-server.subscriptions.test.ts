@@ -6,7 +6,7 @@ import type {
 import { ctTestApi, ctTestConfig } from 'shared/testing';
 
 import type { CtApi } from '../../src/commercetools/client';
-import { badJson, conflict, rejected } from './ct-test-server.helpers';
+import { badJson, conflict, createVia, rejected, updateVia } from './ct-test-server.helpers';
 
 // Subscriptions on the test server: drafts and update actions as commercetools validates them
 // (docs/testing.md, "What the test server adds").
@@ -14,26 +14,14 @@ import { badJson, conflict, rejected } from './ct-test-server.helpers';
 const pubSub = { type: 'GoogleCloudPubSub' as const, projectId: 'p', topic: 'orders' };
 const orderMessages = (...types: string[]) => [{ resourceTypeId: 'order', types }];
 
-const create = async (api: CtApi, draft: Partial<SubscriptionDraft>): Promise<Subscription> =>
-  (
-    await api
-      .subscriptions()
-      .post({ body: { destination: pubSub, ...draft } as SubscriptionDraft })
-      .execute()
-  ).body;
+const create = (api: CtApi, draft: Partial<SubscriptionDraft>): Promise<Subscription> =>
+  createVia(api.subscriptions(), { destination: pubSub, ...draft } as SubscriptionDraft);
 
-const change = async (
+const change = (
   api: CtApi,
   subscription: Subscription,
   ...actions: SubscriptionUpdateAction[]
-): Promise<Subscription> =>
-  (
-    await api
-      .subscriptions()
-      .withKey({ key: subscription.key ?? '' })
-      .post({ body: { version: subscription.version, actions } })
-      .execute()
-  ).body;
+): Promise<Subscription> => updateVia(api.subscriptions(), subscription, actions);
 
 describe('commercetools test server: subscription drafts', () => {
   it('when a draft subscribes to nothing, names an unknown message type or resource, or lacks a destination field, then it is refused', async () => {

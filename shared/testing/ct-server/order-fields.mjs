@@ -13,18 +13,14 @@
 // setCustomerEmail needed nothing: the mock sets or, when `email` is left out, removes it.
 import { checkEnum } from './internals.mjs';
 
-export const ORDER_STATES = ['Open', 'Confirmed', 'Complete', 'Cancelled'];
-export const PAYMENT_STATES = ['BalanceDue', 'Failed', 'Pending', 'CreditOwed', 'Paid'];
-export const SHIPMENT_STATES = [
-  'Shipped',
-  'Delivered',
-  'Ready',
-  'Pending',
-  'Delayed',
-  'Partial',
-  'Backorder',
-  'Canceled',
-];
+const words = (text) => text.split(' ');
+
+// The enums of api-specs/api/types/order/ (OrderState, PaymentState, ShipmentState.raml).
+export const ORDER_STATES = words('Open Confirmed Complete Cancelled');
+export const PAYMENT_STATES = words('BalanceDue Failed Pending CreditOwed Paid');
+export const SHIPMENT_STATES = words(
+  'Shipped Delivered Ready Pending Delayed Partial Backorder Canceled',
+);
 
 /** Checks a BaseAddress draft's country code; an omitted address is fine (it unsets). */
 export function checkAddress(ctx, address, path) {
