@@ -403,6 +403,13 @@ describe('commercetools test server: order edit lifecycle', () => {
     ).toBe(200);
   });
 
+  it('when a request carries no token, then the order-edit routes answer 401 like every other route', async () => {
+    const s = await shop();
+    const res = await fetch(`${s.config.apiUrl}/${s.config.projectKey}/orders/edits`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ errors: [{ code: 'invalid_token' }] });
+  });
+
   it('when the order reserves inventory, then no edit can be created for it', async () => {
     const s = await shop();
     const imported = await importOrder(s, [{ sku: 'A', quantity: 1, unit: 333 }]);

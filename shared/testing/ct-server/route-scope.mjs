@@ -7,8 +7,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 const scope = new AsyncLocalStorage();
 
-/** The path after `/:projectKey` (and an in-store prefix), as segments: ['custom-objects', ':container']. */
+/**
+ * The path of a project route after `/:projectKey` (and an in-store prefix), as segments:
+ * ['custom-objects', ':container']; [] for a route outside a project (OAuth, seeding).
+ */
 export function routeSegments(url) {
+  if (!url.startsWith('/:projectKey/')) return [];
   const path = url.replace(/^\/:projectKey/, '').replace(/^\/in-store\/key=:storeKey/, '');
 
   return path.split('/').filter(Boolean);
