@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 
-import type {
-  Order,
-  OrderEdit,
-  StagedOrderUpdateAction,
-  State,
-} from '@commercetools/platform-sdk';
+import type { Order, OrderEdit, StagedOrderUpdateAction, State } from '@commercetools/platform-sdk';
 
 import { createCtApi, type CtApi } from '../src/commercetools/client';
 import type { CtConfig } from '../src/config/common.config';
