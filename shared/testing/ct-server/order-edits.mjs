@@ -22,72 +22,14 @@
 //   excerptBeforeEdit, excerptAfterEdit: totalPrice, taxedPrice, version; OrderEditApplied.raml).
 import { randomUUID } from 'node:crypto';
 
+import { checkInventoryMode, checkKey, editActions, excerpt } from './order-edit-actions.mjs';
 import { checkStagedActions, stagedOrderEngine } from './staged-order.mjs';
-
-const KEY = /^[A-Za-z0-9_-]{2,256}$/;
 
 const contextOf = (request) => ({
   projectKey: request.params.projectKey,
   clientId: request.credentials?.clientId,
 });
 const list = (value) => (value === undefined ? undefined : [value].flat().map(String));
-
-async function checkKey(ctx, projectKey, key, path) {
-  if (key === undefined) return;
-  if (typeof key !== 'string' || !KEY.test(key)) {
-    throw ctx.errors.invalidJsonInput(
-      `${path}: '${key}' does not match ^[A-Za-z0-9_-]+$ (2..256).`,
-    );
-  }
-  if (await ctx.storage.getByKey(projectKey, 'order-edit', key)) {
-    throw ctx.errors.duplicateField('key', key, `An Order Edit with key '${key}' exists already.`);
-  }
-}
-
-function checkInventoryMode(ctx, order) {
-  const modes = [order.inventoryMode, ...order.lineItems.map((l) => l.inventoryMode)];
-  if (modes.every((mode) => mode === undefined || mode === 'None')) return;
-  throw ctx.errors.invalidOperation(
-    "An Order Edit can only be created for an Order whose InventoryMode, and its line items' " +
-      "InventoryMode, is 'None'.",
-  );
-}
-
-const excerpt = (order) => ({
-  totalPrice: order.totalPrice,
-  taxedPrice: order.taxedPrice,
-  version: order.version,
-});
-
-function editActions(ctx) {
-  const notApplied = (edit) => {
-    if (edit.result?.type === 'Applied') {
-      throw ctx.errors.invalidOperation(
-        `Order Edit '${edit.id}' is applied: its staged actions are final.`,
-      );
-    }
-  };
-
-  return {
-    addStagedAction: async (_projectKey, edit, { stagedAction }) => {
-      notApplied(edit);
-      checkStagedActions(ctx, [stagedAction], 'actions -> stagedAction');
-      edit.stagedActions.push(stagedAction);
-    },
-    setStagedActions: async (_projectKey, edit, { stagedActions = [] }) => {
-      notApplied(edit);
-      checkStagedActions(ctx, stagedActions, 'actions -> stagedActions');
-      edit.stagedActions = stagedActions;
-    },
-    setKey: async (projectKey, edit, { key }) => {
-      if (key !== edit.key) await checkKey(ctx, projectKey, key, 'actions -> key');
-      edit.key = key;
-    },
-    setComment: async (_projectKey, edit, { comment }) => {
-      edit.comment = comment;
-    },
-  };
-}
 
 export function registerOrderEditRoutes(ctx) {
   const stage = stagedOrderEngine(ctx);

@@ -105,7 +105,7 @@ export function checkRepriceable(ctx, order) {
   }
 }
 
-function sumTaxed(order, like, prices) {
+function sumTaxed(like, prices) {
   const portions = new Map();
   let net = 0;
   let gross = 0;
@@ -139,6 +139,6 @@ export function repriceOrder(order) {
   const total = items.reduce((sum, item) => sum + item.totalPrice.centAmount, shippingCents);
   order.totalPrice = money(like, total);
   const taxed = [...items.map((i) => i.taxedPrice), shipping?.taxedPrice].filter(Boolean);
-  order.taxedPrice = taxed.length ? sumTaxed(order, like, taxed) : undefined;
+  order.taxedPrice = taxed.length ? sumTaxed(like, taxed) : undefined;
   order.taxedShippingPrice = shipping?.taxedPrice;
 }
