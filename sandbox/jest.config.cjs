@@ -12,8 +12,8 @@ module.exports = {
         path.join(__dirname, `../${app}/src/public.ts`),
       ]),
     ),
-    // Tests that wire sync-admin load connect-payments-sdk, whose JWT path (unused by sync-admin)
-    // needs ESM-only `jose`: mapped to sync-admin's stub, as sync-admin's own tests do.
-    '^jose$': path.join(__dirname, '../shared/testing/jose-unavailable.cjs'),
   },
+  // Tests that wire sync-admin load connect-payments-sdk, whose JWT path (unused by sync-admin)
+  // needs ESM-only `jose`: stubbed for that import only, as sync-admin's own tests do.
+  resolver: path.join(__dirname, '../shared/testing/jest-resolver.cjs'),
 };

@@ -49,10 +49,15 @@ export function stringifyLockfile(data) {
   return `${JSON.stringify(data, sortKeys, 2)}\n`;
 }
 
+/**
+ * The Connect apps that are workspaces of the root: their lockfiles derive from the root one.
+ * An app outside the workspaces (the Merchant Center custom view) keeps a lockfile of its own.
+ */
 function appNames() {
   const spec = parse(fs.readFileSync(path.join(root, 'connect.yaml'), 'utf8'));
+  const workspaces = new Set(readJson(path.join(root, 'package.json')).workspaces ?? []);
 
-  return spec.deployAs.map((app) => app.name);
+  return spec.deployAs.map((app) => app.name).filter((name) => workspaces.has(name));
 }
 
 /** The app's `file:` dependencies: name -> { rel, pkg }. */

@@ -3,9 +3,6 @@ const preset = require('../shared/testing/jest.preset.cjs')(__dirname);
 
 module.exports = {
   ...preset,
-  moduleNameMapper: {
-    ...preset.moduleNameMapper,
-    // See shared/testing/jose-unavailable.cjs: the SDK's JWT path needs ESM-only `jose`.
-    '^jose$': path.join(__dirname, '../shared/testing/jose-unavailable.cjs'),
-  },
+  // See shared/testing/jest-resolver.cjs: only the SDK's unused JWT path gets a `jose` stub.
+  resolver: path.join(__dirname, '../shared/testing/jest-resolver.cjs'),
 };

@@ -36,6 +36,7 @@ export {
   ValidationError,
   VersionConflictError,
 } from './errors/errors';
+export { isCtNotFound, toCtError } from './commercetools/ct-errors';
 
 // Logging
 export { createLogger, type Logger } from './logging/logger';
@@ -98,12 +99,16 @@ export { scopeDocsMarkdown } from './commercetools/scope-docs';
 export { type LinnworksApi } from './linnworks/linnworks-api.port';
 export { LinnworksClient, type LinnworksClientOptions } from './linnworks/linnworks.client';
 export {
+  LINNWORKS_RATE_LIMITS,
   type RateBudget,
   type RateBudgetClock,
   SlidingWindowRateBudget,
 } from './linnworks/rate-budget';
+export { linnworksLineFigures } from './linnworks/linnworks-line-figures';
+export { type LinnworksNewRefundLine } from './linnworks/linnworks-write-types';
 export {
   type LinnworksChannelOrder,
+  type LinnworksOpenOrder,
   type LinnworksOrderDetails,
   type LinnworksProcessedOrder,
   type LinnworksStockItemLevel,

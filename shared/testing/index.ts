@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 
-import type { State } from '@commercetools/platform-sdk';
+import type { Order, OrderEdit, StagedOrderUpdateAction, State } from '@commercetools/platform-sdk';
 
 import { createCtApi, type CtApi } from '../src/commercetools/client';
 
@@ -93,6 +93,38 @@ export async function setStateTransitions(api: CtApi, key: string, to: string[])
   ).body;
 }
 
+/**
+ * Edits an order as a merchant does after it was placed: creates an Order Edit with these staged
+ * actions and applies it to the order's current version. The test server recalculates the changed
+ * lines and the order's totals and stores the edit's OrderEditApplied result (docs/testing.md).
+ * The test server produces no messages: a test builds the OrderEditApplied delivery itself.
+ */
+export async function applyOrderEdit(
+  api: CtApi,
+  orderId: string,
+  stagedActions: StagedOrderUpdateAction[],
+): Promise<{ edit: OrderEdit; order: Order }> {
+  const order = (await api.orders().withId({ ID: orderId }).get().execute()).body;
+  const created = (
+    await api
+      .orders()
+      .edits()
+      .post({ body: { resource: { typeId: 'order', id: orderId }, stagedActions } })
+      .execute()
+  ).body;
+  const edit = (
+    await api
+      .orders()
+      .edits()
+      .withId({ ID: created.id })
+      .apply()
+      .post({ body: { editVersion: created.version, resourceVersion: order.version } })
+      .execute()
+  ).body;
+
+  return { edit, order: (await api.orders().withId({ ID: orderId }).get().execute()).body };
+}
+
 /** Environment variables pointing an app at the test server. */
 export function ctTestEnv(config: CtConfig): Record<string, string> {
   return {
@@ -125,3 +157,4 @@ export function captureLogger(level = 'debug'): {
     text: () => raw.join('\n'),
   };
 }
+export * from './mc-tokens';

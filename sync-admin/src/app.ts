@@ -1,10 +1,13 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { correlationMiddleware, errorMiddleware, type FailureQueue, type Logger } from 'shared';
 
+import type { OrderSummaryService } from './orders/order-summary';
 import type { ReconcileService } from './reconcile/reconcile.service';
 import type { ReplayUseCase } from './replay/replay.use-case';
+import { discardRoutes } from './routes/discard.routes';
 import { failuresRoutes } from './routes/failures.routes';
 import { operationsRoutes } from './routes/operations.routes';
+import { orderSyncRoutes } from './routes/order-sync.routes';
 import type { StatusReport } from './status/status.service';
 
 export interface SyncAdminDeps {
@@ -15,6 +18,8 @@ export interface SyncAdminDeps {
   status: () => Promise<StatusReport>;
   replay: ReplayUseCase;
   reconcile: ReconcileService;
+  /** One order's sync summary (the Merchant Center order panel). */
+  orderSummary: OrderSummaryService;
 }
 
 /** The operators' service app; every route lives under the Connect endpoint `/service`. */
@@ -32,6 +37,8 @@ export function createApp(deps: SyncAdminDeps): Express {
   // Bodies are parsed only once the caller is authenticated, and are small.
   router.use(express.json({ limit: '32kb', strict: true }));
   router.use(failuresRoutes(deps.failures));
+  router.use(discardRoutes(deps.failures));
+  router.use(orderSyncRoutes(deps.orderSummary));
   router.use(operationsRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'no such route' });

@@ -1,5 +1,6 @@
 import {
   connectorEnvShape,
+  type CrossCheck,
   ctHostsCheck,
   type Env,
   intString,
@@ -10,6 +11,13 @@ import {
   toStockSyncSettings,
   z,
 } from 'shared';
+
+/** The Merchant Center clouds `@commercetools-backend/express` maps to their MC API URL. */
+const MC_CLOUD_IDENTIFIERS = ['gcp-eu', 'gcp-us', 'gcp-au', 'aws-eu', 'aws-us'] as const;
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
 
 /** Every configuration key sync-admin reads; connect.yaml declares exactly these. */
 export const envShape = {
@@ -22,10 +30,26 @@ export const envShape = {
   ADMIN_JOB_MAX_LAG_MINUTES: intString(30, { min: 1, max: 10_080 }),
   /** Units a stock difference may reach before reconciliation reports it. */
   ADMIN_STOCK_TOLERANCE: intString(0, { min: 0, max: 1_000_000 }),
+  /** Merchant Center whose forward-to tokens are accepted (the order panel); empty: none. */
+  MC_CLOUD_IDENTIFIER: z
+    .string()
+    .refine(
+      (v) => (MC_CLOUD_IDENTIFIERS as readonly string[]).includes(v) || isHttpUrl(v),
+      `must be one of ${MC_CLOUD_IDENTIFIERS.join(', ')} or the Merchant Center API URL`,
+    )
+    .optional(),
+  /** sync-admin's public URL, as the order panel's SYNC_ADMIN_URL names it: tokens' audience. */
+  ADMIN_PUBLIC_URL: z.string().refine(isHttpUrl, 'must be an http(s) URL').optional(),
 };
 
+/** A Merchant Center token can only be checked against the URL it was addressed to. */
+const publicUrlCheck: CrossCheck = (env) =>
+  env.MC_CLOUD_IDENTIFIER && !env.ADMIN_PUBLIC_URL
+    ? 'ADMIN_PUBLIC_URL: is required when MC_CLOUD_IDENTIFIER is set'
+    : undefined;
+
 export function loadConfig(env: Env) {
-  const e = parseEnv(envShape, env, [ctHostsCheck]);
+  const e = parseEnv(envShape, env, [ctHostsCheck, publicUrlCheck]);
 
   return {
     ...toConnectionConfig(e),
@@ -38,6 +62,14 @@ export function loadConfig(env: Env) {
     /** Undefined without STOCK_LOCATION_MAPPING: stock-sync then cannot replay or reconcile. */
     stockSync: toStockSyncSettings(e),
     fulfillmentSync: toFulfillmentSyncSettings(e),
+    merchantCenter:
+      e.MC_CLOUD_IDENTIFIER && e.ADMIN_PUBLIC_URL
+        ? {
+            issuer: e.MC_CLOUD_IDENTIFIER,
+            audience: new URL(e.ADMIN_PUBLIC_URL).origin,
+            projectKey: e.CTP_PROJECT_KEY,
+          }
+        : undefined,
   };
 }
 

@@ -11,12 +11,14 @@ import {
   lastFulfillmentSyncReport,
   lastStockSyncReport,
   type Logger,
+  OrderStateRepo,
   STOCK_SYNC_FLOW,
 } from 'shared';
 
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import type { SyncAdminDeps } from './app';
 import type { SyncAdminConfig } from './config';
+import { createOrderSummary, ctOrderWithState } from './orders/order-summary';
 import { createReconcileService } from './reconcile/reconcile.service';
 import { createReplayRegistry } from './replay/replay-registry';
 import { createReplayUseCase } from './replay/replay.use-case';
@@ -70,7 +72,8 @@ function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
 export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdminDeps {
   const clients = createConnectorClients(config, logger);
   const flows = wireFlows(config, clients);
-  const failures = new FailureQueue(new CtStateStore(clients.ct));
+  const store = new CtStateStore(clients.ct);
+  const failures = new FailureQueue(store);
   // Each flow's own replayer, run in-process with the same settings as the flow's app.
   const registry = createReplayRegistry(
     Object.fromEntries(Object.values(flows).flatMap((f) => (f ? [[f.flow, f.replayer]] : []))),
@@ -85,6 +88,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       authUrl: config.ct.authUrl,
       requiredScope: config.requiredScope,
       logger,
+      ...(config.merchantCenter ? { merchantCenter: config.merchantCenter } : {}),
     }),
     failures,
     status: createStatusService({ logger, checks: statusChecks(config, clients) }),
@@ -95,6 +99,12 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       orderSync: flows.orderSync.reconciler,
       ...(flows.stockSync ? { stockSync: flows.stockSync.reconciler } : {}),
       stockTolerance: config.stockTolerance,
+    }),
+    orderSummary: createOrderSummary({
+      states: new OrderStateRepo(store),
+      failures,
+      linnworks: clients.linnworks,
+      getOrder: ctOrderWithState(clients.ct),
     }),
   };
 }

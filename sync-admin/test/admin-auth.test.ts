@@ -1,3 +1,4 @@
+import { createMcKeySet, type JwksServer, startJwksServer } from 'shared/testing';
 import request from 'supertest';
 
 import { adminAuthMiddleware } from '../src/auth/admin-auth.middleware';
@@ -20,10 +21,22 @@ const routes: Array<[string, (agent: request.Agent | ReturnType<typeof request>)
       'POST /reconcile',
       (r) => (r as ReturnType<typeof request>).post('/service/reconcile').send({ stock: {} }),
     ],
+    [
+      'GET /orders/by-id/:id',
+      (r) => (r as ReturnType<typeof request>).get('/service/orders/by-id/o-1'),
+    ],
+    [
+      'POST /failures/:id/discard',
+      (r) =>
+        (r as ReturnType<typeof request>)
+          .post('/service/failures/x/discard')
+          .send({ reason: 'will never succeed' }),
+    ],
   ];
 
 describe('admin authentication (token introspection)', () => {
   let idp: IntrospectionStandIn;
+  let jwks: JwksServer;
   let app: ReturnType<typeof testApp>;
 
   beforeAll(async () => {
@@ -31,8 +44,13 @@ describe('admin authentication (token introspection)', () => {
       ...connector,
       scope: `introspect_oauth_tokens:${PROJECT} manage_orders:${PROJECT}`,
     });
+    // Merchant Center tokens are accepted too: every probe below must hold all the same.
+    jwks = await startJwksServer(createMcKeySet());
   });
-  afterAll(() => idp.close());
+  afterAll(async () => {
+    await idp.close();
+    await jwks.close();
+  });
   beforeEach(() => {
     app = testApp({
       auth: adminAuthMiddleware({
@@ -42,6 +60,11 @@ describe('admin authentication (token introspection)', () => {
         requiredScope: 'manage_orders',
         logger: testApp().logs.logger,
         timeoutMs: 2000,
+        merchantCenter: {
+          issuer: jwks.url,
+          audience: 'https://sync-admin.example.test',
+          projectKey: PROJECT,
+        },
       }),
     });
   });

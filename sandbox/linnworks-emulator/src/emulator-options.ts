@@ -75,6 +75,17 @@ export interface EmulatorOptions {
   maxProcessedResultsPerPage: number;
   /** Child orders of a split keep the parent's ReferenceNum [?]. */
   splitChildrenShareReference: boolean;
+  /**
+   * An open-order edit (SetOrderCustomerInfo, SetOrderShippingInfo, Add/Update/RemoveOrderItem)
+   * on a processed or cancelled order. Undocumented [?]: `ignore` answers 2xx and changes
+   * nothing (the client must check `Processed` and read back); `reject` answers 400.
+   */
+  processedOrderEdits: 'ignore' | 'reject';
+  /**
+   * Orders/GetOpenOrders without `fulfilmentCenter` (`Guid?`, "Location to get the orders for")
+   * [?]: `default` lists the Default location's orders only; `all` lists every location's.
+   */
+  openOrdersWithoutLocation: 'default' | 'all';
   /** Clock, injectable for tests (session expiry, dates). */
   now: () => Date;
   /** Randomness of probabilistic faults, injectable for deterministic tests. */
@@ -103,6 +114,8 @@ export const defaultEmulatorOptions: EmulatorOptions = {
   maxIdsPerCall: 100,
   maxProcessedResultsPerPage: 500,
   splitChildrenShareReference: true,
+  processedOrderEdits: 'ignore',
+  openOrdersWithoutLocation: 'default',
   now: () => new Date(),
   random: Math.random,
 };
@@ -119,26 +132,59 @@ export const defaultEmulatorCredentials: EmulatorCredentials = {
   installationToken: '9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d',
 };
 
-/** Documented per-minute limits (reference §7); others get `defaultRateLimit`. */
-export const EMULATED_RATE_LIMITS: Readonly<Record<string, number>> = {
-  'orders/createorders': 150,
-  'processedorders/searchprocessedorders': 150,
-  'processedorders/searchprocessedorderspaged': 150,
-  'stock/getstockitemsfull': 150,
-  'inventory/getstocklocations': 150,
-  'locations/getlocation': 150,
-  'openorders/getopenorders': 150,
-  'orders/getordersbyid': 250,
-  'orders/getorderdetailsbynumorderid': 250,
-  'processedorders/getorderinfo': 250,
-  'stock/getstocklevel_batch': 250,
-  'orders/processorder': 250,
-  'orders/changestatus': 150,
-  'orders/changeordertag': 250,
-  'returnsrefunds/getrefundheadersbyorderid': 150,
-  'returnsrefunds/getrefundlinesbyheaderid': 150,
-  'returnsrefunds/searchreturnsrefundspaged': 150,
-};
+/**
+ * Documented per-minute limits, grouped as Linnworks' API spec gives them ("Rate limit: N /
+ * minute" of each method, LinnSystems/PublicApiSpecs 1.0, as on the method pages); a method not
+ * listed gets `defaultRateLimit`.
+ */
+const DOCUMENTED_LIMITS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [
+    250,
+    [
+      'Orders/GetOrdersById',
+      'Orders/GetOrderDetailsByReferenceId',
+      'Orders/GetOrderDetailsByNumOrderId',
+      'Orders/GetOpenOrders',
+      'Orders/ChangeOrderTag',
+      'Orders/ProcessOrder',
+      'Orders/SetOrderShippingInfo',
+      'Orders/SetOrderGeneralInfo',
+      'Orders/AddOrderItem',
+      'ProcessedOrders/GetOrderInfo',
+      'Inventory/GetStockItemIdsBySKU',
+      'Stock/GetStockLevel_Batch',
+      'Stock/GetStockLevel',
+      'Stock/GetItemChangesHistory',
+    ],
+  ],
+  [
+    150,
+    [
+      'Orders/CreateOrders',
+      'Orders/GetOrderById',
+      'Orders/ChangeStatus',
+      'Orders/CancelOrder',
+      'Orders/SetOrderCustomerInfo',
+      'Orders/UpdateOrderItem',
+      'Orders/RemoveOrderItem',
+      'OpenOrders/SearchOrders',
+      'ProcessedOrders/SearchProcessedOrders',
+      'ProcessedOrders/SearchProcessedOrdersPaged',
+      'PostSale/GetCancellationOptions',
+      'PostSale/CreateCancellation',
+      'ReturnsRefunds/GetRefundOptions',
+      'ReturnsRefunds/CreateRefund',
+      'ReturnsRefunds/ActionRefund',
+      'Inventory/GetStockLocations',
+      'Locations/GetLocation',
+      'Stock/GetStockItemsFull',
+    ],
+  ],
+];
+
+export const EMULATED_RATE_LIMITS: Readonly<Record<string, number>> = Object.fromEntries(
+  DOCUMENTED_LIMITS.flatMap(([limit, endpoints]) => endpoints.map((e) => [e.toLowerCase(), limit])),
+);
 
 /**
  * The strict setting of every switch that chooses between two readings of the docs (README,
@@ -156,5 +202,7 @@ export const STRICT_EMULATOR_OPTIONS = {
   retryAfterHeader: false,
   lineDiscountUnit: 'percent',
   splitChildrenShareReference: true,
+  processedOrderEdits: 'ignore',
+  openOrdersWithoutLocation: 'default',
   rateLimits: true,
 } as const satisfies Partial<EmulatorOptions>;

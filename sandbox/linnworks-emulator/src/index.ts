@@ -96,4 +96,4 @@ export type { FaultKind, FaultRule } from './http/faults';
 export { CONTROL_PREFIX, createEmulatorApp } from './server/app';
 export { EMULATED_ENUMS } from './lw-enums';
 export { ZERO_GUID } from './lw-format';
-export type { EmulatorWarning, RecordedCall } from './state/emulator-store';
+export type { EmulatorWarning, ReceivedRequest, RecordedCall } from './state/emulator-store';

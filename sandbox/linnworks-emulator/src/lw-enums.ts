@@ -1,42 +1,39 @@
+import sdk from '../sdk/linnworks-sdk-models.json';
 import type { EmulatorOptions } from './emulator-options';
 
 /**
- * The SDK enums the emulator writes in responses, in the SDK's member order
- * (shared/reference/linnworks-sdk-models.json; a contract test compares them). The integer of a
- * member is its index.
+ * The SDK enums the emulator writes in responses, straight from the SDK models it is built from
+ * (`sdk/linnworks-sdk-models.json`, a copy of shared/reference): a member's integer is its index.
  */
-export const EMULATED_ENUMS = {
-  LocalityType: ['EU', 'US', 'AS'],
-  PostSaleStatusType: ['OPEN', 'PROCESSED', 'ERROR', 'ERROR_ACKED', 'PENDING'],
-  RefundUnitType: ['Item', 'Shipping', 'Service', 'Additional'],
-  RefundValidationErrorType: ['None'],
-  ReturnType: [
-    'UNKNOWN',
-    'RETURN',
-    'RETURNREFUND',
-    'EXCHANGE',
-    'RESEND',
-    'RETURNBOOKING',
-    'EXCHANGEBOOKING',
-  ],
-  StateType: ['AVAILABLE', 'LOCKED_BASIC', 'LOCKED_FULL', 'MAINTENANCE'],
-  StockAllocationType: ['NotAllocated', 'Insuffient', 'Partial', 'Full', 'OverAllocated'],
-} as const;
+const WRITTEN = [
+  'CannotRefundReasonType',
+  'FulfillmentState',
+  'LocalityType',
+  'PostSaleStatusType',
+  'RefundUnitType',
+  'RefundValidationErrorType',
+  'ReturnType',
+  'StateType',
+  'StockAllocationType',
+] as const;
 
-type Enums = typeof EMULATED_ENUMS;
+type EnumName = (typeof WRITTEN)[number];
+
+export const EMULATED_ENUMS = Object.fromEntries(
+  WRITTEN.map((name) => [name, sdk.enums[name]]),
+) as unknown as Readonly<Record<EnumName, readonly string[]>>;
 
 /**
  * An enum value as the emulator writes it: the member's integer (the official samples' form,
  * default) or its name (`responseEnums: 'name'`).
  */
-export function enumOut<E extends keyof Enums>(
+export function enumOut(
   options: Pick<EmulatorOptions, 'responseEnums'>,
-  enumName: E,
-  member: Enums[E][number],
+  enumName: EnumName,
+  member: string,
 ): string | number {
-  if (options.responseEnums === 'name') return member;
-  const index = (EMULATED_ENUMS[enumName] as readonly string[]).indexOf(member);
+  const index = EMULATED_ENUMS[enumName].indexOf(member);
   if (index < 0) throw new Error(`${member} is not a ${enumName} member`);
 
-  return index;
+  return options.responseEnums === 'name' ? member : index;
 }

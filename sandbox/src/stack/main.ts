@@ -2,6 +2,9 @@
 import os from 'node:os';
 import path from 'node:path';
 
+import { startMcHarness } from '../mc-harness/mc-harness';
+import { stackOrders } from '../mc-harness/stack-orders';
+import { viewIsBuilt } from '../mc-harness/view-html';
 import { REPO_ROOT } from './app-process';
 import { consoleLine } from './console-view';
 import { readRealEnv, startRealStack } from './real-stack';
@@ -19,6 +22,8 @@ const PORTS = {
   'stock-sync': num('SANDBOX_STOCK_SYNC_PORT', 8082),
   'fulfillment-sync': num('SANDBOX_FULFILLMENT_SYNC_PORT', 8083),
   'sync-admin': num('SANDBOX_SYNC_ADMIN_PORT', 8084),
+  /** The local Merchant Center of the order panel (mc-custom-view). */
+  mc: num('SANDBOX_MC_PORT', 3001),
 };
 const pumpIntervalMs = num('SANDBOX_PUMP_INTERVAL_MS', 1000);
 const cronIntervalMs = num('SANDBOX_CRON_INTERVAL_MS', 30_000);
@@ -42,6 +47,7 @@ async function main(): Promise<void> {
     'sync-admin': PORTS['sync-admin'],
   };
   let stop: () => Promise<void>;
+  let mcRow: string | undefined;
   const lines: string[] = [];
   if (real) {
     console.log(
@@ -67,12 +73,42 @@ async function main(): Promise<void> {
     console.log(
       'Starting the local stack (commercetools test server, Linnworks emulator, four apps)...',
     );
-    const stack = await startStack({ ports: PORTS, pumpIntervalMs, cronIntervalMs, logDir });
+    const adminUrl = `http://127.0.0.1:${PORTS['sync-admin']}`;
+    // sync-admin accepts the local Merchant Center's forward-to tokens (the order panel's).
+    const mcEnv = {
+      MC_CLOUD_IDENTIFIER: `http://localhost:${PORTS.mc}`,
+      ADMIN_PUBLIC_URL: adminUrl,
+    };
+    const stack = await startStack({
+      ports: PORTS,
+      pumpIntervalMs,
+      cronIntervalMs,
+      logDir,
+      extraEnv: mcEnv,
+    });
     stack.logs.onLine((l) => {
       const text = consoleLine(l);
       if (text) console.log(text);
     });
-    stop = () => stack.stop();
+    const harness = viewIsBuilt()
+      ? await startMcHarness({
+          port: PORTS.mc,
+          projectKey: stack.projectKey,
+          syncAdminUrl: adminUrl,
+          orders: stackOrders(stack),
+        })
+      : undefined;
+    stop = async () => {
+      await harness?.close();
+      await stack.stop();
+    };
+    mcRow = harness
+      ? row(
+          'Merchant Center (order panel)',
+          `${harness.url}/`,
+          'open an order, then Linnworks sync',
+        )
+      : row('Merchant Center (order panel)', 'not built', 'npm run custom-view:build');
     lines.push(row('commercetools test server', stack.ctServer.url, `project ${stack.projectKey}`));
     lines.push(
       row('commercetools front (apps use)', stack.front.url, 'API + OAuth + /oauth/introspect'),
@@ -86,6 +122,7 @@ async function main(): Promise<void> {
       lines.push(row(name, `${app.url}${endpoint}`, `pid ${app.pid ?? '?'}`));
     }
   }
+  if (mcRow) lines.push(mcRow);
   lines.push(
     row('event pump', `every ${pumpIntervalMs} ms`, 'order changes -> Pub/Sub push -> order-sync'),
   );

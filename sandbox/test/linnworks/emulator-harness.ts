@@ -20,6 +20,15 @@ export interface Harness {
   ): Promise<{ status: number; text: string; json: unknown; headers: Headers }>;
   /** A valid session token obtained the documented way. */
   sessionToken(): Promise<string>;
+  /**
+   * A raw API call on the data host under one session: JSON body, or the parameters in the query
+   * string with GET. Nothing of the client is involved.
+   */
+  api(
+    endpoint: string,
+    params?: Record<string, unknown>,
+    method?: 'GET' | 'POST',
+  ): Promise<{ status: number; json: unknown }>;
 }
 
 /** Starts an emulator on 127.0.0.1:0 and a client with fast retries against it. */
@@ -72,7 +81,29 @@ export async function startHarness(
     return (res.json as { Token: string }).Token;
   };
 
-  return { emulator, config, client: makeClient(), makeClient, raw, sessionToken };
+  let token: string | undefined;
+  const api: Harness['api'] = async (endpoint, params = {}, method = 'POST') => {
+    token ??= await sessionToken();
+    const query = new URLSearchParams(
+      Object.entries(params).map(([k, v]): [string, string] => [
+        k,
+        typeof v === 'string' ? v : JSON.stringify(v),
+      ]),
+    );
+    const res = await raw(
+      method === 'GET' ? `/api/${endpoint}?${query.toString()}` : `/api/${endpoint}`,
+      method === 'GET'
+        ? { method, headers: { authorization: token } }
+        : {
+            headers: { authorization: token, 'content-type': 'application/json' },
+            body: JSON.stringify(params),
+          },
+    );
+
+    return { status: res.status, json: res.json };
+  };
+
+  return { emulator, config, client: makeClient(), makeClient, raw, sessionToken, api };
 }
 
 /** A ChannelOrder as the connector sends it, with overrides. */

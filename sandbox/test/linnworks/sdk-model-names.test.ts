@@ -1,5 +1,10 @@
-import { type Harness, startHarness } from './emulator-harness';
-import { checkAgainstModel, type EnumForm, endpointReturnType } from './sdk-models';
+import { channelOrder, type Harness, startHarness } from './emulator-harness';
+import {
+  checkAgainstModel,
+  checkRequestAgainstSdk,
+  type EnumForm,
+  endpointReturnType,
+} from './sdk-models';
 
 /**
  * Every emulator response uses only property names of the official SDK models, enums as their
@@ -15,6 +20,7 @@ describe.each<EnumForm>(['integer', 'name'])(
     let cancelledId: string;
     let stockItemId: string;
     const bodies = new Map<string, unknown>();
+    let refusedRefund: unknown;
 
     async function call(endpoint: string, body: unknown): Promise<unknown> {
       const res = await h.raw(`/api/${endpoint}`, {
@@ -24,6 +30,15 @@ describe.each<EnumForm>(['integer', 'name'])(
       if (res.status !== 200) throw new Error(`${endpoint} answered ${res.status}: ${res.text}`);
 
       return res.json;
+    }
+
+    async function get(pathAndQuery: string): Promise<unknown> {
+      const res = await fetch(`${h.emulator.url}/api/${pathAndQuery}`, {
+        headers: { authorization: token },
+      });
+      if (res.status !== 200) throw new Error(`${pathAndQuery} answered ${res.status}`);
+
+      return (await res.json()) as unknown;
     }
 
     beforeAll(async () => {
@@ -214,7 +229,100 @@ describe.each<EnumForm>(['integer', 'name'])(
         'PostalServices/GetPostalServices',
         await call('PostalServices/GetPostalServices', {}),
       );
+      await callWrites();
     });
+
+    /** The calls of #14, #15 and #16: open-order edits, open-order list, cancellation, refunds. */
+    async function callWrites(): Promise<void> {
+      const [openId = ''] = (await call('Orders/CreateOrders', {
+        orders: [channelOrder({ ReferenceNumber: 'W-1', SubSource: 'uk' })],
+        location: 'Default',
+      })) as string[];
+      const [details] = (await call('Orders/GetOrdersById', { pkOrderIds: [openId] })) as Array<{
+        CustomerInfo: unknown;
+        Items: Array<Record<string, unknown>>;
+      }>;
+      const edit = { orderId: openId, fulfilmentCenter: '00000000-0000-0000-0000-000000000000' };
+      const item = details!.Items[0]!;
+      bodies.set(
+        'Orders/SetOrderCustomerInfo',
+        await call('Orders/SetOrderCustomerInfo', { orderId: openId, info: details!.CustomerInfo }),
+      );
+      bodies.set(
+        'Orders/SetOrderShippingInfo',
+        await call('Orders/SetOrderShippingInfo', {
+          orderId: openId,
+          info: { PostalServiceId: null, PostageCost: 2, TrackingNumber: '', ManualAdjust: true },
+        }),
+      );
+      bodies.set(
+        'Orders/UpdateOrderItem',
+        await call('Orders/UpdateOrderItem', {
+          ...edit,
+          orderItem: item,
+          source: 'COMMERCETOOLS',
+          subSource: 'uk',
+        }),
+      );
+      const added = (await call('Orders/AddOrderItem', {
+        ...edit,
+        itemId: stockItemId,
+        channelSKU: 'SKU-1',
+        quantity: 1,
+      })) as { Item: { RowId: string } };
+      bodies.set('Orders/AddOrderItem', added);
+      bodies.set(
+        'Orders/RemoveOrderItem',
+        await call('Orders/RemoveOrderItem', { ...edit, rowid: added.Item.RowId }),
+      );
+      bodies.set(
+        'Orders/GetOpenOrders',
+        await call('Orders/GetOpenOrders', {
+          entriesPerPage: 10,
+          pageNumber: 1,
+          filters: {
+            DateFields: [
+              { FieldCode: 'GENERAL_INFO_DATE', Type: 'Range', DateFrom: '2000-01-01T00:00:00Z' },
+            ],
+          },
+          sorting: [{ FieldCode: 'GENERAL_INFO_DATE', Direction: 'Ascending', Order: 0 }],
+        }),
+      );
+      bodies.set(
+        'PostSale/GetCancellationOptions',
+        await get(`PostSale/GetCancellationOptions?orderId=${openId}`),
+      );
+      bodies.set(
+        'PostSale/CreateCancellation',
+        await call('PostSale/CreateCancellation', {
+          request: { OrderId: openId, InternalOnly: true, CreateFullRefund: true },
+        }),
+      );
+      const refund = { OrderId: orderId, ChannelInitiated: true };
+      bodies.set(
+        'ReturnsRefunds/GetRefundOptions',
+        await call('ReturnsRefunds/GetRefundOptions', {
+          request: { ...refund, RefundHeaderId: 1 },
+        }),
+      );
+      const booked = (await call('ReturnsRefunds/CreateRefund', {
+        request: {
+          ...refund,
+          RefundLines: [{ RefundedUnit: 'Additional', Amount: 1, ExternalReference: 'x' }],
+        },
+      })) as { RefundHeaderId: number };
+      const refused = await call('ReturnsRefunds/CreateRefund', {
+        request: { ...refund, RefundLines: [{ RefundedUnit: 'Shipping', Amount: 99 }] },
+      });
+      bodies.set('ReturnsRefunds/CreateRefund', booked);
+      refusedRefund = refused;
+      bodies.set(
+        'ReturnsRefunds/ActionRefund',
+        await call('ReturnsRefunds/ActionRefund', {
+          request: { OrderId: orderId, RefundHeaderId: booked.RefundHeaderId },
+        }),
+      );
+    }
 
     afterAll(async () => {
       await h.emulator.close();
@@ -242,6 +350,17 @@ describe.each<EnumForm>(['integer', 'name'])(
       'Stock/GetStockLevel_Batch',
       'Stock/GetStockLevel',
       'PostalServices/GetPostalServices',
+      'Orders/SetOrderCustomerInfo',
+      'Orders/SetOrderShippingInfo',
+      'Orders/AddOrderItem',
+      'Orders/UpdateOrderItem',
+      'Orders/RemoveOrderItem',
+      'Orders/GetOpenOrders',
+      'PostSale/GetCancellationOptions',
+      'PostSale/CreateCancellation',
+      'ReturnsRefunds/GetRefundOptions',
+      'ReturnsRefunds/CreateRefund',
+      'ReturnsRefunds/ActionRefund',
     ];
 
     it.each(endpoints)(
@@ -254,6 +373,35 @@ describe.each<EnumForm>(['integer', 'name'])(
         expect(checkAgainstModel(endpointReturnType(endpoint), body, enums)).toEqual([]);
       },
     );
+
+    it('when a refund is refused, then the answer names the reason and each line error with SDK names', () => {
+      expect(refusedRefund).toMatchObject({ RefundHeaderId: null, Errors: [expect.any(String)] });
+      const lines = (refusedRefund as { RefundLines: unknown[] }).RefundLines;
+      expect(lines).toHaveLength(1);
+      expect(
+        checkAgainstModel(endpointReturnType('ReturnsRefunds/CreateRefund'), refusedRefund, enums),
+      ).toEqual([]);
+    });
+
+    it('when a request uses a name the SDK lacks or an enum it does not have, then the request check reports it (the check can fail)', () => {
+      expect(
+        checkRequestAgainstSdk('Orders/SetOrderShippingInfo', {
+          orderId: '00000000-0000-0000-0000-000000000000',
+          info: { PostalServiceName: 'DPD' },
+        }),
+      ).toEqual([
+        'Orders/SetOrderShippingInfo.info.PostalServiceName: not a property of UpdateOrderShippingInfoRequest',
+      ]);
+      expect(
+        checkRequestAgainstSdk('Orders/GetOpenOrders', {
+          sorting: [{ FieldCode: 'GENERAL_INFO_DATE', Direction: 'Up' }],
+          location: 'Default',
+        }),
+      ).toEqual([
+        'Orders/GetOpenOrders.sorting[0].Direction: "Up" is not a ListSortDirection name',
+        'Orders/GetOpenOrders.location: not a parameter of Orders/GetOpenOrders',
+      ]);
+    });
 
     it('when refund headers are read, then they come without lines, as in the official sample', () => {
       const { RefundHeaders } = bodies.get('ReturnsRefunds/GetRefundHeadersByOrderId') as {

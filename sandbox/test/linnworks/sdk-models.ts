@@ -1,7 +1,9 @@
-import models from './fixtures/linnworks-sdk-models.json';
+import extras from '../../linnworks-emulator/sdk/linnworks-sdk-extras.json';
+import models from '../../linnworks-emulator/sdk/linnworks-sdk-models.json';
 
 /**
- * Checks JSON against the official SDK models (copied from shared/reference): every property
+ * Checks JSON against the official SDK models (a copy of shared/reference/linnworks-sdk-models.json
+ * and its extras, in sandbox/linnworks-emulator/sdk): every property
  * name must exist on the model (Linnworks' SDK would drop any other), enums are the member's
  * integer (SDK member order, as the official samples write them) or its name, as asked; dates
  * are ISO-8601 and GUIDs lowercase and hyphenated.
@@ -18,22 +20,22 @@ export function sdkEnum(name: string): string[] {
 type Models = {
   classes: Record<string, { properties: Record<string, string> }>;
   enums: Record<string, string[]>;
-  endpoints: Record<string, { returns: string }>;
+  endpoints: Record<string, { returns: string; params: { name: string; type: string }[] }>;
 };
-const sdk = models as unknown as Models;
+const file = models as unknown as Models;
+/** What the models file lacks for Orders/GetOpenOrders and ChangeOrderTag, from the same SDK. */
+const extra = extras as unknown as Models;
+const sdk: Models = {
+  endpoints: { ...file.endpoints, ...extra.endpoints },
+  classes: { ...file.classes, ...extra.classes },
+  enums: { ...file.enums, ...extra.enums },
+};
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const LW_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?(\+00:00|Z)?$/;
 const COLLECTION = /^(?:List|ISet|HashSet|IEnumerable)<(.+)>$/;
 
-/**
- * Endpoints the emulator serves that the models file does not list, with the return type of the
- * SDK's `Controllers/Orders.cs` (LinnSystems/LinnworksNetSDK) and the API spec.
- */
-const EXTRA_ENDPOINTS: Record<string, string> = { 'Orders/ChangeOrderTag': 'List<Guid>' };
-
 export function endpointReturnType(endpoint: string): string {
-  if (EXTRA_ENDPOINTS[endpoint]) return EXTRA_ENDPOINTS[endpoint];
   const entry = sdk.endpoints[endpoint];
   if (!entry) throw new Error(`No SDK endpoint ${endpoint}`);
 
@@ -121,4 +123,38 @@ function checkObject(
     const resolved = declared.replace(/<T>/, `<${generics.T ?? 'T'}>`);
     check(resolved.replace(/\?$/, ''), child, `${path}.${key}`, c);
   }
+}
+
+/**
+ * Methods sent with their request object's properties at the top level: where Linnworks was seen
+ * to ignore a `request` wrapper (reference §1.3 [obs]), and the auth call (JSON form, §1.1),
+ * whose installation token is 32 hex digits with or without dashes, so not checked as a GUID.
+ */
+const UNWRAPPED: Record<string, string> = { 'OpenOrders/SearchOrders': 'SearchOrdersRequest' };
+const AUTH = 'Auth/AuthorizeByApplication';
+
+/**
+ * Checks a request the client sent: every top-level key is a parameter of the SDK method (names
+ * bind case-insensitively), and each value uses only SDK property names, enums as names,
+ * Linnworks dates and lowercase GUIDs.
+ */
+export function checkRequestAgainstSdk(endpoint: string, body: unknown): string[] {
+  const unwrapped = UNWRAPPED[endpoint];
+  if (unwrapped) return checkAgainstModel(unwrapped, body, 'name', endpoint);
+  if (endpoint === AUTH) {
+    const names = Object.keys(sdk.classes.AuthorizeByApplicationRequest?.properties ?? {});
+    return Object.keys(body ?? {})
+      .filter((key) => !names.includes(key))
+      .map((key) => `${AUTH}.${key}: not a property of AuthorizeByApplicationRequest`);
+  }
+  const entry = sdk.endpoints[endpoint];
+  if (!entry) return [`${endpoint}: not an SDK endpoint`];
+  if (typeof body !== 'object' || body === null) return [`${endpoint}: body is not an object`];
+
+  return Object.entries(body).flatMap(([key, value]) => {
+    const param = entry.params.find((p) => p.name.toLowerCase() === key.toLowerCase());
+    if (!param) return [`${endpoint}.${key}: not a parameter of ${endpoint}`];
+
+    return checkAgainstModel(param.type, value, 'name', `${endpoint}.${key}`);
+  });
 }

@@ -17,7 +17,7 @@ interface ConfigBlock {
 }
 interface Spec {
   inheritAs?: { configuration?: ConfigBlock };
-  deployAs: Array<{ name: string; configuration?: ConfigBlock }>;
+  deployAs: Array<{ name: string; applicationType: string; configuration?: ConfigBlock }>;
 }
 
 function keys(block: ConfigBlock | undefined): string[] {
@@ -41,7 +41,7 @@ describe('connect.yaml', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      'order-sync(event), stock-sync(job), fulfillment-sync(job), sync-admin(service)',
+      'order-sync(event), stock-sync(job), fulfillment-sync(job), sync-admin(service), mc-custom-view(merchant-center-custom-view)',
     );
   });
 
@@ -76,7 +76,9 @@ describe('connect.yaml', () => {
   });
 
   it('when Connect builds an app folder, then the folder has the scripts and engines Connect needs', () => {
-    for (const app of spec.deployAs) {
+    for (const app of spec.deployAs.filter(
+      (a) => a.applicationType !== 'merchant-center-custom-view',
+    )) {
       const pkg = JSON.parse(
         fs.readFileSync(path.join(root, app.name, 'package.json'), 'utf8'),
       ) as {
@@ -120,5 +122,33 @@ describe('connect.yaml', () => {
       };
       expect(pkg.scripts[npmScript]).toMatch(/^node (--[\w=-]+ )*build\/connector\/[\w-]+\.js$/);
     }
+  });
+
+  it('when Connect builds the custom view, then its folder builds alone and its configuration is what connect.yaml declares', () => {
+    const app = spec.deployAs.find((a) => a.applicationType === 'merchant-center-custom-view');
+    expect(app?.name).toBe('mc-custom-view');
+    const dir = path.join(root, 'mc-custom-view');
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      name: string;
+      scripts: Record<string, string>;
+      engines: { node: string };
+      dependencies: Record<string, string>;
+    };
+    expect(pkg.name).toBe('mc-custom-view');
+    expect(pkg.scripts.build).toBe('mc-scripts build');
+    expect(pkg.engines.node).toBe('20.x || 22.x');
+    expect(fs.existsSync(path.join(dir, 'package-lock.json'))).toBe(true);
+    // Its own install: not a workspace of the root, and nothing from ../shared.
+    const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      workspaces: string[];
+    };
+    expect(rootPkg.workspaces).not.toContain('mc-custom-view');
+    expect(Object.values(pkg.dependencies).some((v) => v.startsWith('file:'))).toBe(false);
+    // Every ${env:…} of custom-view-config.mjs is declared, but APPLICATION_URL (Connect's own).
+    const config = fs.readFileSync(path.join(dir, 'custom-view-config.mjs'), 'utf8');
+    const referenced = [...config.matchAll(/\$\{env:([A-Z_]+)\}/g)].map((m) => m[1]);
+    expect([...new Set(referenced)].filter((k) => k !== 'APPLICATION_URL').sort()).toEqual(
+      keys(app?.configuration).sort(),
+    );
   });
 });

@@ -1,8 +1,11 @@
+import type { LinnworksMoneyBackApi } from './linnworks-money-back.port';
+import type { LinnworksOrderEditsApi } from './linnworks-order-edits.port';
 import type {
   LinnworksChannelOrder,
   LinnworksDateField,
   LinnworksDateInput,
   LinnworksHistoryType,
+  LinnworksOpenOrder,
   LinnworksOrderDetails,
   LinnworksOrderPrintFlags,
   LinnworksOrderStatusCode,
@@ -33,8 +36,10 @@ import type {
  * - `RetryableUpstreamError` (429, 5xx, timeouts, network) after the client's own retries;
  * - `PermanentUpstreamError` for any other refusal, carrying Linnworks' `Message`;
  * - `PermanentUpstreamError` with code `LINNWORKS_UNEXPECTED_RESPONSE` when a body does not parse.
+ *
+ * The open-order edits and the cancellation and refund writes are in the extended ports.
  */
-export interface LinnworksApi {
+export interface LinnworksApi extends LinnworksOrderEditsApi, LinnworksMoneyBackApi {
   /** Calls made so far, one per endpoint request (the client counts); reports read differences. */
   readonly callCount: number;
   /**
@@ -49,6 +54,21 @@ export interface LinnworksApi {
 
   /** Orders/GetOrdersById: the client splits `orderIds` into calls of at most 100 ids. */
   getOrdersById(args: { orderIds: string[] }): Promise<LinnworksOrderDetails[]>;
+
+  /**
+   * Orders/GetOpenOrders: one page of the open orders of one location received in
+   * [receivedFrom, receivedTo], every channel, oldest first, with their items. Pages are not a
+   * snapshot: an order processed between two pages shifts the next one, so page by received date
+   * (the next window starts at the last row's `ReceivedDate`) and dedupe on `OrderId`.
+   * `entriesPerPage` is 1..500.
+   */
+  getOpenOrders(args: {
+    fulfilmentCenter: string;
+    receivedFrom: LinnworksDateInput;
+    receivedTo: LinnworksDateInput;
+    pageNumber: number;
+    entriesPerPage: number;
+  }): Promise<LinnworksPagedResult<LinnworksOpenOrder>>;
 
   /** Pick/pack/label flags of open orders, read in batches through Orders/GetOrdersById. */
   getOrderPrintFlags(args: { orderIds: string[] }): Promise<LinnworksOrderPrintFlags[]>;

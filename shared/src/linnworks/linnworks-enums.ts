@@ -5,8 +5,54 @@
  * (`"StatusHeader": 0`, `"RefundedUnit": 0`, `"RowType": 0`, `"StockAllocationType": 0`).
  */
 export const LINNWORKS_RESPONSE_ENUMS = {
+  CannotRefundReasonType: [
+    'None',
+    'NotImplemented',
+    'DisabledInConfig',
+    'MissingOrderInLinnworks',
+    'OpenOrderInLinnworks',
+    'OrderIsFullyRefundedInLinnworks',
+    'NoNewRefundsSpecified',
+    'NoUpdatedRefundsSpecified',
+    'MultipleReferences',
+    'SubStatusTagNotInTheSystem',
+    'SubStatusTagIsNotActionable',
+    'MultipleSubStatusTags',
+    'RefundNotInSystem',
+    'Other',
+  ],
   PostSaleStatusType: ['OPEN', 'PROCESSED', 'ERROR', 'ERROR_ACKED', 'PENDING'],
   RefundUnitType: ['Item', 'Shipping', 'Service', 'Additional'],
+  RefundValidationErrorType: [
+    'None',
+    'MissingOrderOnChannel',
+    'WrongStateOnChannel',
+    'AdditionalRefundNotAllowed',
+    'ShippingRefundNotAllowed',
+    'ShippingRefundOnItsOwnNotAllowed',
+    'ItemRefundNotAllowed',
+    'ServiceRefundNotAllowed',
+    'NegativeOrZeroRefund',
+    'OverRefunding',
+    'NeedsConfirmation',
+    'AlreadyRefundedOnChannel',
+    'AlreadyRefundedInLinnworks',
+    'FreeTextReasonNotSupported',
+    'OnlyFreeTextReasonSupported',
+    'ReasonTagIncorrect',
+    'SubReasonTagIncorrect',
+    'ItemNotFoundInLinnworks',
+    'ItemNotFoundOnChannel',
+    'NegativeServiceItem',
+    'IncorrectOwnership',
+    'UnsupportedPaymentMethod',
+    'PartialRefundsNotAllowed',
+    'OrderOrItemIsUnpaid',
+    'UnknownStatus',
+    'ItemSourceIsInvalid',
+    'ChannelAuthenticationIssue',
+    'Other',
+  ],
   ReturnType: [
     'UNKNOWN',
     'RETURN',
@@ -23,6 +69,10 @@ export type LinnworksResponseEnum = keyof typeof LINNWORKS_RESPONSE_ENUMS;
 export type LinnworksPostSaleStatus = (typeof LINNWORKS_RESPONSE_ENUMS.PostSaleStatusType)[number];
 export type LinnworksRefundUnit = (typeof LINNWORKS_RESPONSE_ENUMS.RefundUnitType)[number];
 export type LinnworksReturnType = (typeof LINNWORKS_RESPONSE_ENUMS.ReturnType)[number];
+export type LinnworksCannotRefundReason =
+  (typeof LINNWORKS_RESPONSE_ENUMS.CannotRefundReasonType)[number];
+export type LinnworksRefundValidationError =
+  (typeof LINNWORKS_RESPONSE_ENUMS.RefundValidationErrorType)[number];
 
 /**
  * The member named by `value`: an integer (or integer string) in the SDK's member order, or a

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import {
   type LinnworksArgs as Args,
   type LinnworksCall,
   type LinnworksResult as Result,
+  listByOrderId,
   toLinnworksDate,
 } from './linnworks-call';
 import {
@@ -37,28 +36,18 @@ export async function getRefundLinesByHeaderId(
   return (await call('ReturnsRefunds/GetRefundLinesByHeaderId', body, schema))?.RefundLines ?? [];
 }
 
-export async function getRefunds(
+export function getRefunds(
   call: LinnworksCall,
   { orderId }: Args<'getRefunds'>,
 ): Result<'getRefunds'> {
-  return listOfOrder(call, 'ProcessedOrders/GetRefunds', lwRefundInfoSchema, orderId);
+  return listByOrderId(call, 'ProcessedOrders/GetRefunds', orderId, lwRefundInfoSchema);
 }
 
-export async function getReturnsExchanges(
+export function getReturnsExchanges(
   call: LinnworksCall,
   { orderId }: Args<'getReturnsExchanges'>,
 ): Result<'getReturnsExchanges'> {
-  return listOfOrder(call, 'ProcessedOrders/GetReturnsExchanges', lwReturnInfoSchema, orderId);
-}
-
-/** A processed order's list (`{ pkOrderId }`), which Linnworks may answer with null. */
-async function listOfOrder<S extends z.ZodType>(
-  call: LinnworksCall,
-  endpoint: string,
-  item: S,
-  orderId: string,
-): Promise<z.output<S>[]> {
-  return (await call(endpoint, { pkOrderId: orderId }, z.array(item).nullable())) ?? [];
+  return listByOrderId(call, 'ProcessedOrders/GetReturnsExchanges', orderId, lwReturnInfoSchema);
 }
 
 export async function searchReturnsRefunds(

@@ -30,9 +30,14 @@ export const lwVerifiedRefundSchema = z.object({
     .transform((v) => v ?? null),
   ReasonTag: lwText,
   FreeTextOrNote: lwText,
+  /** "The channel reference number for this refund": the connector's key on refunds it creates. */
+  ExternalReference: lwText,
+  ChannelInitiated: lwBoolean,
   Actioned: lwBoolean,
   ActionedDate: lwDate,
   Deleted: lwBoolean,
+  RefundValidationError: lwEnum('RefundValidationErrorType'),
+  ValidationError: lwText,
 });
 
 export const lwRefundHeaderSchema = z.object({

@@ -52,6 +52,11 @@ export function lwList<T extends z.ZodType>(item: T) {
     .transform((v) => v ?? []);
 }
 
+/** A nested object Linnworks may send as null: parsed as if it were `{}`. */
+export function nullAsEmpty<T extends z.ZodType>(shape: T) {
+  return z.preprocess((v) => v ?? {}, shape);
+}
+
 /** SDK `GenericPagedResult<T>`. */
 export function lwPaged<T extends z.ZodType>(item: T) {
   return z.object({

@@ -9,6 +9,7 @@ import {
   lwPaged,
   lwString,
   lwText,
+  nullAsEmpty,
 } from './linnworks-schema-helpers';
 
 /**
@@ -70,6 +71,32 @@ export const lwOrderShippingInfoSchema = z.object({
   TrackingNumber: lwText,
   PostageCost: lwNumber,
   PostageCostExTax: lwNumber,
+  TotalWeight: lwNumber,
+  ItemWeight: lwNumber,
+  ManualAdjust: lwBoolean,
+});
+
+/** SDK `CustomerAddress`: read whole, because Orders/SetOrderCustomerInfo writes it whole. */
+export const lwCustomerAddressSchema = z.object({
+  FullName: lwText,
+  Company: lwText,
+  Address1: lwText,
+  Address2: lwText,
+  Address3: lwText,
+  Town: lwText,
+  Region: lwText,
+  PostCode: lwText,
+  Country: lwText,
+  Continent: lwText,
+  PhoneNumber: lwText,
+  EmailAddress: lwText,
+  CountryId: lwString,
+});
+
+export const lwOrderCustomerInfoSchema = z.object({
+  ChannelBuyerName: lwText,
+  Address: nullAsEmpty(lwCustomerAddressSchema),
+  BillingAddress: nullAsEmpty(lwCustomerAddressSchema),
 });
 
 export const lwOrderTotalsInfoSchema = z.object({
@@ -90,11 +117,6 @@ export const lwExtendedPropertySchema = z.object({
   Type: lwText,
 });
 
-/** A nested object Linnworks may send as null: parsed as if it were `{}`. */
-function nullAsEmpty<T extends z.ZodType>(shape: T) {
-  return z.preprocess((v) => v ?? {}, shape);
-}
-
 export const lwOrderDetailsSchema = z.object({
   OrderId: z.string(),
   NumOrderId: lwNumber,
@@ -104,6 +126,7 @@ export const lwOrderDetailsSchema = z.object({
   FulfilmentLocationId: lwString,
   GeneralInfo: nullAsEmpty(lwOrderGeneralInfoSchema),
   ShippingInfo: nullAsEmpty(lwOrderShippingInfoSchema),
+  CustomerInfo: nullAsEmpty(lwOrderCustomerInfoSchema),
   TotalsInfo: nullAsEmpty(lwOrderTotalsInfoSchema),
   Items: lwList(lwOrderItemSchema),
   /**

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-import { PermanentUpstreamError, ValidationError } from '../errors/errors';
+import { PermanentUpstreamError } from '../errors/errors';
 import {
-  splitIntoChunks,
+  checkPageSize,
+  inChunks,
   type LinnworksArgs as Args,
   type LinnworksCall,
   type LinnworksResult as Result,
-  MAX_IDS_PER_CALL,
 } from './linnworks-call';
 import {
   lwPostalServiceSchema,
@@ -26,30 +26,24 @@ export async function getStockLocations(call: LinnworksCall): Result<'getStockLo
   return (await call('Inventory/GetStockLocations', {}, schema)) ?? [];
 }
 
-export async function getStockItemIdsBySku(
+export function getStockItemIdsBySku(
   call: LinnworksCall,
   { skus }: Args<'getStockItemIdsBySku'>,
 ): Result<'getStockItemIdsBySku'> {
   const schema = lwStockItemIdsBySkuSchema.nullable();
-  const results = [];
-  for (const batch of splitIntoChunks([...new Set(skus)], MAX_IDS_PER_CALL)) {
-    const res = await call('Inventory/GetStockItemIdsBySKU', { request: { SKUS: batch } }, schema);
-    results.push(...(res?.Items ?? []));
-  }
 
-  return results;
+  return inChunks(skus, async (batch) => {
+    const res = await call('Inventory/GetStockItemIdsBySKU', { request: { SKUS: batch } }, schema);
+
+    return res?.Items;
+  });
 }
 
 export async function getStockItemsFull(
   call: LinnworksCall,
   args: Args<'getStockItemsFull'>,
 ): Result<'getStockItemsFull'> {
-  if (args.entriesPerPage < 1 || args.entriesPerPage > MAX_STOCK_ITEMS_PER_PAGE) {
-    throw new ValidationError(
-      'LINNWORKS_PAGE_SIZE',
-      `entriesPerPage must be 1..${MAX_STOCK_ITEMS_PER_PAGE}`,
-    );
-  }
+  checkPageSize('Stock/GetStockItemsFull', args.entriesPerPage, MAX_STOCK_ITEMS_PER_PAGE);
   const body = {
     keyword: args.keyword ?? '',
     loadCompositeParents: args.loadCompositeParents ?? false,
@@ -70,18 +64,15 @@ export async function getStockItemsFull(
   }
 }
 
-export async function getStockLevelBatch(
+export function getStockLevelBatch(
   call: LinnworksCall,
   { stockItemIds }: Args<'getStockLevelBatch'>,
 ): Result<'getStockLevelBatch'> {
   const schema = z.array(lwStockLevelBatchEntrySchema).nullable();
-  const results = [];
-  for (const ids of splitIntoChunks([...new Set(stockItemIds)], MAX_IDS_PER_CALL)) {
-    const body = { request: { StockItemIds: ids } };
-    results.push(...((await call('Stock/GetStockLevel_Batch', body, schema)) ?? []));
-  }
 
-  return results;
+  return inChunks(stockItemIds, (ids) =>
+    call('Stock/GetStockLevel_Batch', { request: { StockItemIds: ids } }, schema),
+  );
 }
 
 export async function getPostalServices(call: LinnworksCall): Result<'getPostalServices'> {

@@ -9,6 +9,7 @@ import {
   classifyTransportError,
   unexpectedResponse,
 } from './linnworks-errors';
+import type { LinnworksCallOptions } from './linnworks-call';
 import { lwSessionSchema } from './linnworks-schemas';
 import { LinnworksSession, type LinnworksSessionInfo } from './linnworks-session';
 import type { RateBudget } from './rate-budget';
@@ -45,6 +46,17 @@ export function parseLinnworksBody(text: unknown): unknown {
   }
 }
 
+/** Parameters of a GET: scalars as they are, objects and lists as JSON (reference §1.3). */
+function queryParams(body: unknown): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body ?? {})) {
+    if (value === undefined || value === null) continue;
+    params[name] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+
+  return params;
+}
+
 /**
  * HTTP transport to Linnworks: session handling (raw token in `Authorization`, one shared
  * re-authorisation on 401, one retry), the per-endpoint rate budget, timeouts, retries of
@@ -61,9 +73,9 @@ export class LinnworksTransport {
     });
   }
 
-  /** Calls `<Server>/api/<endpoint>` with a JSON body; returns the parsed 2xx body. */
-  call(endpoint: string, body: unknown): Promise<unknown> {
-    return retry(() => this.callWithSession(endpoint, body), {
+  /** Calls `<Server>/api/<endpoint>` (JSON body, or query string for GET); returns the parsed 2xx body. */
+  call(endpoint: string, body: unknown, options: LinnworksCallOptions = {}): Promise<unknown> {
+    return retry(() => this.callWithSession(endpoint, body, options), {
       ...this.options.retry,
       onRetry: ({ attempt, delayMs, error }) =>
         this.options.logger?.warn(
@@ -73,12 +85,16 @@ export class LinnworksTransport {
     });
   }
 
-  private async callWithSession(endpoint: string, body: unknown): Promise<unknown> {
+  private async callWithSession(
+    endpoint: string,
+    body: unknown,
+    options: LinnworksCallOptions,
+  ): Promise<unknown> {
     const session = await this.session.get();
-    let response = await this.post(session, endpoint, body);
+    let response = await this.post(session, endpoint, body, options);
     if (response.status === 401) {
       const fresh = await this.session.reauthorize(session.token);
-      response = await this.post(fresh, endpoint, body);
+      response = await this.post(fresh, endpoint, body, options);
     }
     if (response.status >= 200 && response.status < 300) return response.body;
     throw classifyHttpFailure({ endpoint, ...response }, this.options);
@@ -88,10 +104,12 @@ export class LinnworksTransport {
     session: LinnworksSessionInfo,
     endpoint: string,
     body: unknown,
+    options: LinnworksCallOptions,
   ): Promise<RawResponse> {
     await this.options.budget.acquire(endpoint);
+    const url = `${session.server}/api/${endpoint}`;
 
-    return this.send(`${session.server}/api/${endpoint}`, endpoint, body, session.token);
+    return this.send(url, endpoint, body, { token: session.token, method: options.method });
   }
 
   private async authorize(): Promise<LinnworksSessionInfo> {
@@ -114,7 +132,7 @@ export class LinnworksTransport {
     url: string,
     endpoint: string,
     body: unknown,
-    token?: string,
+    { token, method }: { token?: string; method?: LinnworksCallOptions['method'] } = {},
   ): Promise<RawResponse> {
     const { timeoutMs, http } = this.options;
     const headers: Record<string, string> = {
@@ -125,7 +143,11 @@ export class LinnworksTransport {
     const correlationId = getCorrelationId();
     if (correlationId) headers[LINNWORKS_CORRELATION_HEADER] = correlationId;
     try {
-      const response = await http.post<string>(url, JSON.stringify(body ?? {}), {
+      const response = await http.request<string>({
+        url,
+        ...(method === 'GET'
+          ? { method: 'GET', params: queryParams(body) }
+          : { method: 'POST', data: JSON.stringify(body ?? {}) }),
         headers,
         timeout: timeoutMs,
         signal: AbortSignal.timeout(timeoutMs),

@@ -1,6 +1,19 @@
 import type { z } from 'zod';
 
 import type {
+  lwOpenOrderSchema,
+  lwUpdateOrderItemResultSchema,
+  lwUpdateTotalsResultSchema,
+} from './linnworks-open-order-schemas';
+import type {
+  lwActionRefundResponseSchema,
+  lwCancellationOptionsSchema,
+  lwCreateRefundResponseSchema,
+  lwRefundOptionsSchema,
+  lwValidatedCancellationSchema,
+} from './linnworks-post-sale-schemas';
+
+import type {
   lwRefundHeaderSchema,
   lwRefundInfoSchema,
   lwReturnInfoSchema,
@@ -8,9 +21,11 @@ import type {
   lwVerifiedRefundSchema,
 } from './linnworks-refund-schemas';
 import type {
+  lwCustomerAddressSchema,
   lwExtendedPropertySchema,
   lwOrderDetailsSchema,
   lwOrderItemSchema,
+  lwOrderTotalsInfoSchema,
   lwPostalServiceSchema,
   lwProcessedOrderSchema,
   lwSplitPackageSchema,
@@ -173,6 +188,16 @@ export type LinnworksVerifiedRefund = z.output<typeof lwVerifiedRefundSchema>;
 export type LinnworksRefundInfo = z.output<typeof lwRefundInfoSchema>;
 export type LinnworksReturnInfo = z.output<typeof lwReturnInfoSchema>;
 export type LinnworksReturnsRefundsRow = z.output<typeof lwReturnsRefundsRowSchema>;
+export type LinnworksOrderTotals = z.output<typeof lwOrderTotalsInfoSchema>;
+export type LinnworksCustomerAddressRead = z.output<typeof lwCustomerAddressSchema>;
+export type LinnworksUpdateTotalsResult = z.output<typeof lwUpdateTotalsResultSchema>;
+export type LinnworksUpdateOrderItemResult = z.output<typeof lwUpdateOrderItemResultSchema>;
+export type LinnworksOpenOrder = z.output<typeof lwOpenOrderSchema>;
+export type LinnworksCancellationOptions = z.output<typeof lwCancellationOptionsSchema>;
+export type LinnworksValidatedCancellation = z.output<typeof lwValidatedCancellationSchema>;
+export type LinnworksRefundOptions = z.output<typeof lwRefundOptionsSchema>;
+export type LinnworksCreatedRefund = z.output<typeof lwCreateRefundResponseSchema>;
+export type LinnworksActionedRefund = z.output<typeof lwActionRefundResponseSchema>;
 
 export interface LinnworksPagedResult<T> {
   PageNumber: number;

@@ -12,28 +12,54 @@ export const systemRateBudgetClock: RateBudgetClock = {
 };
 
 /**
- * Documented calls per minute per endpoint (reference §7, and the official method pages for
- * ChangeStatus, ChangeOrderTag and ReturnsRefunds/*). Endpoints not listed get
- * `DEFAULT_LINNWORKS_RATE_LIMIT`, the lower of the two usual figures.
+ * Documented calls per minute per endpoint: the "Rate limit: N / minute" of each method in
+ * Linnworks' own API spec (LinnSystems/PublicApiSpecs 1.0, the source of the method pages'
+ * "Allows N calls per minute"), for every endpoint the client calls and a few neighbours
+ * (reference §7). Endpoints not listed get `DEFAULT_LINNWORKS_RATE_LIMIT`, the lower figure.
  */
 export const LINNWORKS_RATE_LIMITS: Readonly<Record<string, number>> = {
   'Orders/CreateOrders': 150,
-  'ProcessedOrders/SearchProcessedOrders': 150,
-  'ProcessedOrders/SearchProcessedOrdersPaged': 150,
-  'Stock/GetStockItemsFull': 150,
-  'Inventory/GetStockLocations': 150,
-  'Locations/GetLocation': 150,
-  'OpenOrders/GetOpenOrders': 150,
   'Orders/GetOrdersById': 250,
+  'Orders/GetOrderById': 150,
+  'Orders/GetOrderDetailsByReferenceId': 250,
   'Orders/GetOrderDetailsByNumOrderId': 250,
-  'ProcessedOrders/GetOrderInfo': 250,
-  'Stock/GetStockLevel_Batch': 250,
-  'Orders/ProcessOrder': 250,
+  'Orders/GetOpenOrders': 250,
   'Orders/ChangeStatus': 150,
   'Orders/ChangeOrderTag': 250,
+  'Orders/CancelOrder': 150,
+  'Orders/ProcessOrder': 250,
+  'Orders/SetOrderCustomerInfo': 150,
+  'Orders/SetOrderShippingInfo': 250,
+  'Orders/SetOrderGeneralInfo': 250,
+  'Orders/AddOrderItem': 250,
+  'Orders/UpdateOrderItem': 150,
+  'Orders/RemoveOrderItem': 150,
+  'Orders/GetShippingMethods': 150,
+  'OpenOrders/SearchOrders': 150,
+  'OpenOrders/GetOpenOrders': 150,
+  'OpenOrders/GetOpenOrdersDetails': 150,
+  'ProcessedOrders/SearchProcessedOrders': 150,
+  'ProcessedOrders/SearchProcessedOrdersPaged': 150,
+  'ProcessedOrders/GetOrderInfo': 250,
+  'ProcessedOrders/GetPackageSplit': 150,
+  'ProcessedOrders/GetRefunds': 150,
+  'ProcessedOrders/GetReturnsExchanges': 150,
+  'PostSale/GetCancellationOptions': 150,
+  'PostSale/CreateCancellation': 150,
   'ReturnsRefunds/GetRefundHeadersByOrderId': 150,
   'ReturnsRefunds/GetRefundLinesByHeaderId': 150,
   'ReturnsRefunds/SearchReturnsRefundsPaged': 150,
+  'ReturnsRefunds/GetRefundOptions': 150,
+  'ReturnsRefunds/CreateRefund': 150,
+  'ReturnsRefunds/ActionRefund': 150,
+  'Inventory/GetStockLocations': 150,
+  'Inventory/GetStockItemIdsBySKU': 250,
+  'Locations/GetLocation': 150,
+  'Stock/GetStockItemsFull': 150,
+  'Stock/GetStockLevel_Batch': 250,
+  'Stock/GetStockLevel': 250,
+  'Stock/GetItemChangesHistory': 250,
+  'PostalServices/GetPostalServices': 150,
 };
 
 export const DEFAULT_LINNWORKS_RATE_LIMIT = 150;

@@ -37,6 +37,8 @@ export interface FailureRecord extends FailureReport {
   status: FailureStatus;
   resolvedAt?: string;
   resolution?: string;
+  /** Who closed it by hand (a discard): `client:<id>` or `mc-user:<id>`, kept for audit. */
+  resolvedBy?: string;
 }
 
 export interface RecordFailureInput extends FailureReport {
@@ -130,8 +132,12 @@ export class FailureQueue {
     return this.close(id, 'resolved', resolution);
   }
 
-  async discard(id: string, reason: string): Promise<FailureRecord | undefined> {
-    return this.close(id, 'discarded', reason);
+  /**
+   * Discards a pending failure for good: it leaves the pending count (and so `/status`) but is
+   * kept, with the reason and who discarded it. A failure that is not pending is left as it is.
+   */
+  async discard(id: string, reason: string, by?: string): Promise<FailureRecord | undefined> {
+    return this.close(id, 'discarded', reason, true, by);
   }
 
   /** Resolves the pending failure of a resource, if any: called when a later sync of it succeeds. */
@@ -144,12 +150,13 @@ export class FailureQueue {
     status: Exclude<FailureStatus, 'pending'>,
     resolution: string,
     onlyIfPending = false,
+    by?: string,
   ): Promise<FailureRecord | undefined> {
     const at = this.now().toISOString();
     const stored = await this.store.update<FailureRecord>(FAILURE_CONTAINER, id, (current) => {
       if (!current || (onlyIfPending && current.status !== 'pending')) return undefined;
 
-      return { ...current, status, resolvedAt: at, resolution };
+      return { ...current, status, resolvedAt: at, resolution, ...(by ? { resolvedBy: by } : {}) };
     });
 
     return stored?.value;

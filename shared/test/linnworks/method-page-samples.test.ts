@@ -136,6 +136,53 @@ describe('official method-page samples through the client', () => {
   });
 });
 
+describe('official method-page samples of the post-sale writes through the client', () => {
+  it('when the CreateRefund sample is read, then StatusHeader 0 is OPEN, CannotRefundReason 0 is None, and its Errors make it a refusal', async () => {
+    const { client } = clientAnswering(sample('ReturnsRefunds-CreateRefund'));
+    const args = {
+      orderId: 'o',
+      channelInitiated: true,
+      lines: [{ RefundedUnit: 'Additional' as const, Amount: 1 }],
+    };
+
+    await expect(client.createRefund(args)).rejects.toMatchObject({
+      code: 'LINNWORKS_REFUND_REFUSED',
+      details: { cannotRefundReason: 'None', errors: ['sample string 1'] },
+    });
+    const clean = sample('ReturnsRefunds-CreateRefund').replace(
+      /"Errors": \[[^\]]*\]/,
+      '"Errors": []',
+    );
+    await expect(clientAnswering(clean).client.createRefund(args)).resolves.toMatchObject({
+      RefundHeaderId: 1,
+      RefundReference: 'sample string 1',
+      Status: 'OPEN',
+      CannotRefundReason: 'None',
+      RefundLines: [],
+    });
+  });
+
+  it('when the ActionRefund sample is read, then it is a success with its header', async () => {
+    const { client } = clientAnswering(sample('ReturnsRefunds-ActionRefund'));
+    await expect(client.actionRefund({ orderId: 'o', refundHeaderId: 1 })).resolves.toMatchObject({
+      SuccessfullyActioned: true,
+      RefundHeaderId: 1,
+      Status: 'OPEN',
+    });
+  });
+
+  it('when the GetCancellationOptions sample is read, then its flags and errors parse', async () => {
+    const { client, endpoints } = clientAnswering(sample('PostSale-GetCancellationOptions'));
+    await expect(client.getCancellationOptions({ orderId: 'o' })).resolves.toMatchObject({
+      CanCancelInternally: true,
+      CanCancelOrderLines: false,
+      CancelFreeTextOrNoteMaxLength: 255,
+      Errors: ['The ConnectionString property has not been initialized.'],
+    });
+    expect(endpoints).toEqual(['PostSale/GetCancellationOptions']);
+  });
+});
+
 describe('enum values outside the SDK enum', () => {
   it('when StatusHeader is 9, then the client fails with LINNWORKS_UNEXPECTED_RESPONSE naming the field and the value', async () => {
     const body = sample('ReturnsRefunds-GetRefundHeadersByOrderId').replace(

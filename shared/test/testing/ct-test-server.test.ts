@@ -1,53 +1,19 @@
-import type { Order, OrderUpdateAction, State, StateDraft } from '@commercetools/platform-sdk';
-import { ctTestApi, ctTestConfig, ctTestSeed, setStateTransitions } from 'shared/testing';
+import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
+import { ctTestSeed, setStateTransitions } from 'shared/testing';
 
-import type { CtApi } from '../../src/commercetools/client';
-import { importOrder, seedCatalogue } from '../../testing/builders/ct-seed';
+import { importOrder } from '../../testing/builders/ct-seed';
+import {
+  badJson,
+  createState,
+  type Project,
+  project,
+  rejected,
+  stateByKey,
+  update,
+} from './ct-test-server.helpers';
 
 // The commercetools test server rejects what commercetools rejects where the connector depends on
 // it (docs/testing.md, "What the test server adds"): these tests pin each rule.
-
-interface Project {
-  api: CtApi;
-  config: ReturnType<typeof ctTestConfig>;
-  shippingMethodId: string;
-}
-
-async function project(): Promise<Project> {
-  const config = ctTestConfig();
-  const api = ctTestApi(config);
-  const { shippingMethodId } = await seedCatalogue(api, ['A', 'B']);
-
-  return { api, config, shippingMethodId };
-}
-
-const createState = async (p: Project, draft: StateDraft): Promise<State> =>
-  (await p.api.states().post({ body: draft }).execute()).body;
-
-const stateByKey = async (p: Project, key: string): Promise<State> =>
-  (await p.api.states().withKey({ key }).get().execute()).body;
-
-async function update(p: Project, order: Order, ...actions: OrderUpdateAction[]): Promise<Order> {
-  return (
-    await p.api
-      .orders()
-      .withId({ ID: order.id })
-      .post({ body: { version: order.version, actions } })
-      .execute()
-  ).body;
-}
-
-const rejected = (code: string, message?: RegExp) => ({
-  statusCode: 400,
-  body: {
-    errors: [
-      expect.objectContaining({
-        code,
-        ...(message ? { message: expect.stringMatching(message) } : {}),
-      }),
-    ],
-  },
-});
 
 describe('commercetools test server: States', () => {
   it('when a state draft leaves out initial and transitions, then the state is initial and unvalidated, as StateDraft documents', async () => {
@@ -331,5 +297,68 @@ describe('commercetools test server: return items', () => {
         items: [{ key: 'r-1', lineItemId, quantity: 1, shipmentState: 'Returned' }],
       }),
     ).rejects.toMatchObject(rejected('DuplicateField'));
+  });
+});
+
+describe('commercetools test server: return shipment states', () => {
+  async function returned(p: Project): Promise<Order> {
+    const order = await importOrder(p.api, p.shippingMethodId, 'O-9', [{ sku: 'A', quantity: 3 }]);
+    const lineItemId = order.lineItems[0]?.id ?? '';
+
+    return update(p, order, {
+      action: 'addReturnInfo',
+      items: [
+        { key: 'back', lineItemId, quantity: 1, shipmentState: 'Returned' },
+        { key: 'advised', lineItemId, quantity: 1, shipmentState: 'Advised' },
+      ],
+    });
+  }
+  const move = (returnItemKey: string, shipmentState: string) =>
+    ({ action: 'setReturnShipmentState', returnItemKey, shipmentState }) as OrderUpdateAction;
+
+  it('when a Returned item is set BackInStock or Unusable, then it moves, and nothing else does', async () => {
+    const p = await project();
+    const order = await returned(p);
+    const restocked = await update(p, order, move('back', 'BackInStock'));
+    expect(restocked.returnInfo?.[0]?.items.map((i) => [i.key, i.shipmentState])).toEqual([
+      ['back', 'BackInStock'],
+      ['advised', 'Advised'],
+    ]);
+    await expect(update(p, restocked, move('back', 'Unusable'))).rejects.toMatchObject(
+      rejected('InvalidOperation', /from shipment state 'BackInStock'/),
+    );
+    await expect(update(p, restocked, move('advised', 'BackInStock'))).rejects.toMatchObject(
+      rejected('InvalidOperation', /from shipment state 'Advised'/),
+    );
+    await expect(update(p, restocked, move('advised', 'Returned'))).rejects.toMatchObject(
+      rejected('InvalidOperation'),
+    );
+  });
+
+  it('when a state is outside ReturnShipmentState or ReturnPaymentState, then the JSON is refused naming the field', async () => {
+    const p = await project();
+    const order = await returned(p);
+    await expect(update(p, order, move('back', 'Lost'))).rejects.toMatchObject(
+      badJson(/shipmentState: Invalid enum value: 'Lost'/),
+    );
+    await expect(
+      update(p, order, {
+        action: 'setReturnPaymentState',
+        returnItemKey: 'back',
+        paymentState: 'Paid' as 'Refunded',
+      }),
+    ).rejects.toMatchObject(badJson(/paymentState: Invalid enum value: 'Paid'/));
+    await expect(
+      update(p, order, {
+        action: 'addReturnInfo',
+        items: [
+          {
+            lineItemId: order.lineItems[0]?.id,
+            quantity: 1,
+            shipmentState: 'Lost' as 'Returned',
+          },
+        ],
+      }),
+    ).rejects.toMatchObject(badJson(/items -> \[0\] -> shipmentState: Invalid enum value/));
   });
 });

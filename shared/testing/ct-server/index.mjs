@@ -5,17 +5,29 @@ import { register as registerCustomObjectVersionRule } from './custom-object-ver
 import { registerDeliveryRules } from './deliveries.mjs';
 import { strictContext } from './internals.mjs';
 import { registerLineItemStateRules } from './line-item-states.mjs';
+import { registerOrderEditRoutes } from './order-edits.mjs';
+import { registerOrderFieldRules } from './order-fields.mjs';
 import { registerOrderStateRules } from './order-states.mjs';
+import { registerPaymentRules } from './payments.mjs';
+import { registerQueryRules } from './queries.mjs';
 import { registerReturnRules } from './returns.mjs';
 import { registerSeedRoute } from './seed-route.mjs';
 import { registerStateRules } from './states.mjs';
+import { registerSubscriptionRules } from './subscriptions.mjs';
+import { registerVersionRules } from './versions.mjs';
 
 const RULE_FAMILIES = [
+  registerVersionRules,
+  registerQueryRules,
   registerStateRules,
   registerOrderStateRules,
+  registerOrderFieldRules,
   registerLineItemStateRules,
   registerDeliveryRules,
   registerReturnRules,
+  registerPaymentRules,
+  registerSubscriptionRules,
+  registerOrderEditRoutes,
 ];
 
 /** Installs every rule family and the seeding route; call before the server listens. */

@@ -20,6 +20,27 @@ function errorsFrom(CtError) {
     new CtError({ code, message, ...extra }, status);
 
   return {
+    /** Any documented error: `error(status, code, message, extraFields)`. */
+    error,
+    /**
+     * 400 InvalidJsonInput: a value the request body's JSON cannot hold, e.g. an unknown enum
+     * value. commercetools names the path in `detailedErrorMessage` (`actions -> customerId: …`,
+     * commercetools-api-reference PR #256).
+     */
+    invalidJsonInput: (detail) =>
+      error(400, 'InvalidJsonInput', 'Request body does not contain valid JSON.', {
+        detailedErrorMessage: detail,
+      }),
+    /** 409 ConcurrentModification, worded as error/ConcurrentModificationError.raml documents. */
+    concurrentModification: (id, expected, actual) =>
+      error(
+        409,
+        'ConcurrentModification',
+        `Object ${id} has a different version than expected. Expected: ${expected} - Actual: ${actual}.`,
+        { currentVersion: actual },
+      ),
+    /** 404 ResourceNotFound: the resource the URL names does not exist. */
+    resourceNotFound: (message) => error(404, 'ResourceNotFound', message),
     /** 400 InvalidOperation: "the resources involved are not in a valid state for the operation". */
     invalidOperation: (message) => error(400, 'InvalidOperation', message),
     /** 400 InvalidInput: a value the request may not carry. */
@@ -40,8 +61,15 @@ function errorsFrom(CtError) {
 export async function strictContext(ctMock) {
   const storage = ctMock._storage;
   const repositories = ctMock._repositories;
-  if (!storage || !repositories?.order?.actions || !repositories?.state?.actions) {
-    throw new Error('strict test server: mock internals (_storage, _repositories) not found');
+  if (
+    !storage ||
+    !repositories?.order?.actions ||
+    !repositories?.state?.actions ||
+    typeof ctMock._oauth2?.createMiddleware !== 'function'
+  ) {
+    throw new Error(
+      'strict test server: mock internals (_storage, _repositories, _oauth2) not found',
+    );
   }
   const errors = errorsFrom(await commercetoolsErrorClass(storage));
   const override = (repository, action, wrap) => {
@@ -51,5 +79,31 @@ export async function strictContext(ctMock) {
     handler[action] = wrap(original);
   };
 
-  return { app: ctMock.app, storage, repositories, errors, override };
+  /** Registers routes under /:projectKey behind the mock's own token check, as its routes are. */
+  const projectRoutes = (routes) => {
+    ctMock.app.register(
+      async (instance) => {
+        if (ctMock.options.enableAuthentication) {
+          instance.addHook('preHandler', ctMock._oauth2.createMiddleware());
+        }
+        routes(instance);
+      },
+      { prefix: '/:projectKey' },
+    );
+  };
+
+  return { app: ctMock.app, storage, repositories, errors, override, projectRoutes };
+}
+
+/**
+ * Checks a value against a documented enum; an unknown value is a 400 InvalidJsonInput whose
+ * detail reads as commercetools' JSON reader words it ("Invalid enum value: 'x'. Expected one
+ * of: 'a','b'", commercetools/sphere-scala-libs PR #247).
+ */
+export function checkEnum(ctx, value, allowed, path) {
+  if (allowed.includes(value)) return value;
+  const expected = allowed.map((v) => `'${v}'`).join(',');
+  throw ctx.errors.invalidJsonInput(
+    `${path}: Invalid enum value: '${value}'. Expected one of: ${expected}`,
+  );
 }

@@ -42,7 +42,8 @@ function moveQuantity(lineItem, from, to, quantity) {
   else lineItem.state.push({ quantity, state: { typeId: 'state', id: to.id } });
 }
 
-function findLineItem(ctx, order, { lineItemId, lineItemKey }) {
+/** The line item an action names by `lineItemId` or `lineItemKey`; 400 when it names none. */
+export function findLineItem(ctx, order, { lineItemId, lineItemKey }) {
   if (!lineItemId && !lineItemKey) {
     throw ctx.errors.requiredField('lineItemId', 'Either lineItemId or lineItemKey is required.');
   }

@@ -3,9 +3,17 @@
 //   (api-specs/api/types/order/ReturnItemDraft.raml); the mock dropped it;
 // - a return item's `shipmentState` can only be `Advised` or `Returned` (ReturnItemDraft.raml),
 //   and its `paymentState` starts as `NonRefundable` (Advised) or `Initial` (Returned)
-//   (ReturnPaymentState.raml); the mock accepted any state and always wrote `Initial`;
+//   (ReturnPaymentState.raml); the mock accepted any state and always wrote `Initial`. A value
+//   outside ReturnShipmentState is 400 InvalidJsonInput, BackInStock/Unusable 400 InvalidInput;
 // - setReturnPaymentState (returnItemId or returnItemKey) sets one return item's payment state
-//   (OrderSetReturnPaymentStateAction.raml); the mock lacked the action.
+//   (OrderSetReturnPaymentStateAction.raml); the mock lacked the action;
+// - setReturnShipmentState (returnItemId or returnItemKey) "can only transition Return Items from
+//   the `Returned` state to `BackInStock` or `Unusable`" (OrderSetReturnShipmentStateAction.raml):
+//   another move is 400 InvalidOperation [?: the code], a value outside ReturnShipmentState 400
+//   InvalidJsonInput; the mock lacked the action.
+import { checkEnum } from './internals.mjs';
+
+const RETURN_SHIPMENT_STATES = ['Advised', 'Returned', 'BackInStock', 'Unusable'];
 const RETURN_PAYMENT_STATES = ['NonRefundable', 'Initial', 'Refunded', 'NotRefunded'];
 const FIRST_PAYMENT_STATE = { Advised: 'NonRefundable', Returned: 'Initial' };
 
@@ -18,6 +26,12 @@ function checkDrafts(ctx, order, items) {
       .filter(Boolean),
   );
   for (const [index, item] of items.entries()) {
+    checkEnum(
+      ctx,
+      item.shipmentState,
+      RETURN_SHIPMENT_STATES,
+      `actions -> items -> [${index}] -> shipmentState`,
+    );
     if (!FIRST_PAYMENT_STATE[item.shipmentState]) {
       throw ctx.errors.invalidInput(
         `items[${index}].shipmentState must be Advised or Returned, got '${item.shipmentState}'.`,
@@ -48,31 +62,53 @@ function addReturnInfo(ctx, original) {
   };
 }
 
-function setReturnPaymentState(ctx) {
-  return async (_context, order, { returnItemId, returnItemKey, paymentState }) => {
-    if (!returnItemId && !returnItemKey) {
-      throw ctx.errors.requiredField(
-        'returnItemId',
-        'Either returnItemId or returnItemKey is required.',
-      );
-    }
-    if (!RETURN_PAYMENT_STATES.includes(paymentState)) {
-      throw ctx.errors.invalidInput(
-        `paymentState must be one of ${RETURN_PAYMENT_STATES.join(', ')}, got '${paymentState}'.`,
-      );
-    }
-    const item = returnItems(order).find((i) =>
-      returnItemId ? i.id === returnItemId : i.key === returnItemKey,
+function returnItem(ctx, order, { returnItemId, returnItemKey }) {
+  if (!returnItemId && !returnItemKey) {
+    throw ctx.errors.requiredField(
+      'returnItemId',
+      'Either returnItemId or returnItemKey is required.',
     );
-    if (!item) {
-      const which = returnItemId ? `ID '${returnItemId}'` : `key '${returnItemKey}'`;
-      throw ctx.errors.invalidOperation(`A return item with ${which} was not found on this order.`);
+  }
+  const item = returnItems(order).find((i) =>
+    returnItemId ? i.id === returnItemId : i.key === returnItemKey,
+  );
+  if (!item) {
+    const which = returnItemId ? `ID '${returnItemId}'` : `key '${returnItemKey}'`;
+    throw ctx.errors.invalidOperation(`A return item with ${which} was not found on this order.`);
+  }
+
+  return item;
+}
+
+function setReturnPaymentState(ctx) {
+  return async (_context, order, action) => {
+    const item = returnItem(ctx, order, action);
+    checkEnum(ctx, action.paymentState, RETURN_PAYMENT_STATES, 'actions -> paymentState');
+    item.paymentState = action.paymentState;
+  };
+}
+
+function setReturnShipmentState(ctx) {
+  return async (_context, order, action) => {
+    const item = returnItem(ctx, order, action);
+    const target = checkEnum(
+      ctx,
+      action.shipmentState,
+      RETURN_SHIPMENT_STATES,
+      'actions -> shipmentState',
+    );
+    if (item.shipmentState !== 'Returned' || !['BackInStock', 'Unusable'].includes(target)) {
+      throw ctx.errors.invalidOperation(
+        `Return item '${item.id}' cannot move from shipment state '${item.shipmentState}' to ` +
+          `'${target}': only Returned items move, to BackInStock or Unusable.`,
+      );
     }
-    item.paymentState = paymentState;
+    item.shipmentState = target;
   };
 }
 
 export function registerReturnRules(ctx) {
   ctx.override('order', 'addReturnInfo', (original) => addReturnInfo(ctx, original));
   ctx.override('order', 'setReturnPaymentState', () => setReturnPaymentState(ctx));
+  ctx.override('order', 'setReturnShipmentState', () => setReturnShipmentState(ctx));
 }

@@ -6,6 +6,8 @@ import {
   type LinnworksReturnsRefundsRow,
   type LinnworksSplitPackage,
 } from '../../src/linnworks/linnworks-types';
+import { printFlagsOf } from '../../src/linnworks/linnworks-order-reads.requests';
+import { lwOrderCustomerInfoSchema } from '../../src/linnworks/linnworks-schemas';
 
 type Args<M extends keyof LinnworksFulfillmentSyncPort> = Parameters<
   LinnworksFulfillmentSyncPort[M]
@@ -110,16 +112,7 @@ export class FakeLinnworks implements LinnworksFulfillmentSyncPort {
     return orderIds
       .map((id) => this.details.get(id))
       .filter((d) => d !== undefined)
-      .map((o) => ({
-        OrderId: o.OrderId,
-        NumOrderId: o.NumOrderId,
-        Processed: o.Processed,
-        PickListPrinted: o.GeneralInfo.PickListPrinted,
-        InvoicePrinted: o.GeneralInfo.InvoicePrinted,
-        LabelPrinted: o.GeneralInfo.LabelPrinted,
-        PartShipped: o.GeneralInfo.PartShipped,
-        HoldOrCancel: o.GeneralInfo.HoldOrCancel,
-      }));
+      .map(printFlagsOf);
   }
 }
 
@@ -192,7 +185,11 @@ export function detailsFrom(
       TrackingNumber: row.PostalTrackingNumber,
       PostageCost: 0,
       PostageCostExTax: 0,
+      TotalWeight: 0,
+      ItemWeight: 0,
+      ManualAdjust: false,
     },
+    CustomerInfo: lwOrderCustomerInfoSchema.parse({}),
     TotalsInfo: {
       Subtotal: 0,
       PostageCost: 0,

@@ -9,11 +9,14 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import { getCorrelationId, type Logger } from 'shared';
 
+import { AuthRefusal } from './auth-refusal';
 import {
   IntrospectionUnavailableError,
   type IntrospectionService,
   timedIntrospection,
 } from './introspection';
+import { looksLikeJwt, merchantCenterAuth, type MerchantCenterAuthOptions } from './mc-forward-to';
+import { type Principal, setPrincipal } from './principal';
 import { sdkLogger } from './sdk-logger';
 
 export interface AdminAuthOptions {
@@ -29,17 +32,8 @@ export interface AdminAuthOptions {
   /** Replaces the SDK's DefaultOauth2Service (tests); wrapped in the same timeout. */
   oauth2Service?: IntrospectionService;
   now?: () => Date;
-}
-
-type Refusal = 'unauthenticated' | 'forbidden' | 'unavailable';
-
-class AuthRefusal extends Error {
-  constructor(
-    readonly kind: Refusal,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
+  /** Also accept Merchant Center forward-to tokens (the order panel); off when absent. */
+  merchantCenter?: MerchantCenterAuthOptions;
 }
 
 const CUSTOMER_SCOPE = /^(customer_id|anonymous_id):/;
@@ -50,7 +44,7 @@ async function runSdkHooks(
   managers: { authn: Oauth2AuthenticationManager; authz: AuthorityAuthorizationManager },
   authorities: string[],
   logger: ReturnType<typeof sdkLogger>,
-): Promise<string> {
+): Promise<{ scope?: string; clientId?: string }> {
   const context: { correlationId: string; requestId: string; authentication?: unknown } = {
     correlationId: getCorrelationId() ?? 'unknown',
     requestId: getCorrelationId() ?? 'unknown',
@@ -82,11 +76,10 @@ async function runSdkHooks(
   } catch (error) {
     throw new AuthRefusal('forbidden', errorCode(error));
   }
-  const principal = (
-    context.authentication as { getPrincipal(): { scope?: string } }
-  ).getPrincipal();
 
-  return principal.scope ?? '';
+  return (
+    context.authentication as { getPrincipal(): { scope?: string; clientId?: string } }
+  ).getPrincipal();
 }
 
 function errorCode(error: unknown): string {
@@ -98,7 +91,9 @@ function errorCode(error: unknown): string {
  * the connector's own client (which needs `introspect_oauth_tokens`). The token must be active,
  * unexpired, not a customer token, and carry `<requiredScope>:<projectKey>` or
  * `manage_project:<projectKey>`: the SDK's authority check ignores the project suffix, so this
- * middleware checks it too. Refusals say 401 or 403 and nothing else.
+ * middleware checks it too. With `merchantCenter` set, a JWT bearer token is instead verified
+ * as a Merchant Center forward-to token (see `merchantCenterAuth`). The caller is recorded with
+ * `setPrincipal` for the routes' audit fields. Refusals say 401 or 403 and nothing else.
  */
 export function adminAuthMiddleware(options: AdminAuthOptions) {
   const logger = sdkLogger(options.logger);
@@ -119,15 +114,28 @@ export function adminAuthMiddleware(options: AdminAuthOptions) {
   };
   const authorities = [options.requiredScope, 'manage_project'];
   const accepted = authorities.map((a) => `${a}:${options.projectKey}`);
+  const merchantCenter = options.merchantCenter && merchantCenterAuth(options.merchantCenter);
+  const introspected = async (req: Request): Promise<Principal> => {
+    const { scope = '', clientId = 'unknown' } = await runSdkHooks(
+      req,
+      managers,
+      authorities,
+      logger,
+    );
+    const scopes = scope.split(' ').filter(Boolean);
+    if (scopes.some((s) => CUSTOMER_SCOPE.test(s)))
+      throw new AuthRefusal('forbidden', 'customer-token');
+    if (!scopes.some((s) => accepted.includes(s)))
+      throw new AuthRefusal('forbidden', 'scope-or-project');
+
+    return { kind: 'api-client', clientId };
+  };
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      const scope = await runSdkHooks(req, managers, authorities, logger);
-      const scopes = scope.split(' ').filter(Boolean);
-      if (scopes.some((s) => CUSTOMER_SCOPE.test(s)))
-        throw new AuthRefusal('forbidden', 'customer-token');
-      if (!scopes.some((s) => accepted.includes(s)))
-        throw new AuthRefusal('forbidden', 'scope-or-project');
+      const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const isMcToken = merchantCenter !== undefined && token !== undefined && looksLikeJwt(token);
+      setPrincipal(res, isMcToken ? await merchantCenter(req) : await introspected(req));
       next();
     } catch (error) {
       const refusal =
@@ -140,7 +148,7 @@ export function adminAuthMiddleware(options: AdminAuthOptions) {
 function refuse(res: Response, refusal: AuthRefusal, logger: Logger): void {
   const correlationId = getCorrelationId();
   if (refusal.kind === 'unavailable') {
-    logger.error({ reason: refusal.reason }, 'admin auth: token introspection failed');
+    logger.error({ reason: refusal.reason }, 'admin auth: the token could not be checked');
     res.status(503).json({ error: 'unavailable', correlationId });
 
     return;

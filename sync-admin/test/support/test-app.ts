@@ -1,15 +1,27 @@
+import type { Order } from '@commercetools/platform-sdk';
 import type { RequestHandler } from 'express';
-import { FailureQueue, type FlowReplayer, type Logger } from 'shared';
+import {
+  FailureQueue,
+  type FlowReplayer,
+  type LinnworksApi,
+  type Logger,
+  OrderStateRepo,
+} from 'shared';
 import { captureLogger, InMemoryStateStore } from 'shared/testing';
 
 import { createApp, type SyncAdminDeps } from '../../src/app';
+import { setPrincipal } from '../../src/auth/principal';
+import { createOrderSummary } from '../../src/orders/order-summary';
 import type { ReconcileService } from '../../src/reconcile/reconcile.service';
 import { createReplayRegistry } from '../../src/replay/replay-registry';
 import { createReplayUseCase } from '../../src/replay/replay.use-case';
 import type { StatusReport } from '../../src/status/status.service';
 
-/** Lets every request through: for route tests whose subject is not authentication. */
-export const allowAll: RequestHandler = (_req, _res, next) => next();
+/** Lets every request through as an API client: for route tests whose subject is not auth. */
+export const allowAll: RequestHandler = (_req, res, next) => {
+  setPrincipal(res, { kind: 'api-client', clientId: 'test-operator' });
+  next();
+};
 
 export interface TestAppOptions {
   auth?: RequestHandler;
@@ -17,6 +29,9 @@ export interface TestAppOptions {
   status?: () => Promise<StatusReport>;
   reconcile?: ReconcileService;
   logger?: Logger;
+  /** commercetools orders the order summary reads (by id); none by default. */
+  orders?: Order[];
+  linnworks?: Pick<LinnworksApi, 'getOrdersById'>;
 }
 
 /** The app over in-memory state, with fakes for what a test does not exercise. */
@@ -38,6 +53,12 @@ export function testApp(options: TestAppOptions = {}) {
       logger,
     }),
     reconcile: options.reconcile ?? (async () => ({ generatedAt: new Date(0).toISOString() })),
+    orderSummary: createOrderSummary({
+      states: new OrderStateRepo(store),
+      failures,
+      getOrder: async (id) => options.orders?.find((o) => o.id === id),
+      linnworks: options.linnworks ?? { getOrdersById: async () => [] },
+    }),
   };
 
   return { app: createApp(deps), failures, store, logs: capture };

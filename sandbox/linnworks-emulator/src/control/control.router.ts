@@ -52,6 +52,8 @@ export function createControlRouter(control: EmulatorControl): Router {
   router.get('/calls', (_req, res) => void res.json(control.callCounts()));
   router.get('/calls/recent', (_req, res) => void res.json(control.recentCalls()));
   router.delete('/calls', (_req, res) => void res.json(control.resetCallCounts() ?? { ok: true }));
+  post('/requests/record', (b) => control.recordRequests(b.on !== false));
+  router.get('/requests', (_req, res) => void res.json(control.requests()));
   router.get('/warnings', (_req, res) => void res.json(control.warnings()));
   router.delete('/warnings', (_req, res) => void res.json(control.clearWarnings() ?? { ok: true }));
 

@@ -3,7 +3,12 @@ import type { FaultInjector, FaultRule } from '../http/faults';
 import { ControlError } from '../http/lw-error';
 import type { EmulatorRateLimiter } from '../http/rate-limiter';
 import { newGuid } from '../lw-format';
-import type { EmulatorStore, EmulatorWarning, RecordedCall } from '../state/emulator-store';
+import type {
+  EmulatorStore,
+  EmulatorWarning,
+  ReceivedRequest,
+  RecordedCall,
+} from '../state/emulator-store';
 import type { StockLocationRecord } from '../state/records';
 import { orderDetailsView } from '../views/order-details.view';
 import {
@@ -250,6 +255,16 @@ export class EmulatorControl {
   /** The last calls received (up to 100), oldest first. */
   recentCalls(): RecordedCall[] {
     return this.store.recentCalls.map((c) => ({ ...c }));
+  }
+
+  /** Starts (or stops) keeping every call's parameters, for checks of what a client sends. */
+  recordRequests(on: boolean): void {
+    this.store.recordingRequests = on;
+  }
+
+  /** The parameters of every call since recording started, oldest first. */
+  requests(): ReceivedRequest[] {
+    return this.store.requests.map((r) => ({ ...r }));
   }
 
   /** What lenient settings let through that Linnworks may refuse (README), oldest first. */

@@ -2,6 +2,7 @@ import { ControlError } from '../http/lw-error';
 import type { EmulatorOptions } from '../emulator-options';
 import { newGuid } from '../lw-format';
 import { roundMoney } from '../rules/money.rule';
+import { addRefundHeader } from '../rules/refund-header.rule';
 
 type Rounding = Pick<EmulatorOptions, 'moneyRounding'>;
 import type { EmulatorStore } from '../state/emulator-store';
@@ -48,29 +49,6 @@ export interface CancelInput {
   reasonTag?: string;
 }
 
-function addHeader(
-  store: EmulatorStore,
-  order: OrderRecord,
-  lines: RefundLineRecord[],
-  actioned: boolean,
-): RefundHeaderRecord {
-  const now = store.now();
-  const id = store.takeRefundHeaderId();
-  const header: RefundHeaderRecord = {
-    id,
-    orderId: order.id,
-    reference: `RF-${order.numOrderId}-${id}`,
-    createdDate: now,
-    actioned,
-    actionedDate: actioned ? now : null,
-    channelInitiated: false,
-    lines,
-  };
-  store.refunds.push(header);
-
-  return header;
-}
-
 /** A refund of some quantity of some lines and/or shipping on a processed order (reference §6.2). */
 export function refundOrder(
   store: EmulatorStore,
@@ -114,7 +92,7 @@ export function refundOrder(
   }
   if (lines.length === 0) throw new ControlError(400, 'NoNewRefundsSpecified');
 
-  return addHeader(store, order, lines, input.actioned ?? true);
+  return addRefundHeader(store, order, lines, { actioned: input.actioned ?? true });
 }
 
 /** Returns of some quantity of some lines (ReturnInfo rows), optionally refunded and restocked. */
@@ -204,7 +182,7 @@ export function cancelOrder(
     reasonTag: input.reasonTag ?? '',
     note: '',
   }));
-  addHeader(store, order, lines, true);
+  addRefundHeader(store, order, lines, { actioned: true });
   if (order.items.every((i) => i.quantity === 0)) cancelWholeOrder(store, order);
 
   return order;

@@ -3,8 +3,13 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { EmulatorCredentials, EmulatorOptions } from '../emulator-options';
 import { authorizeByApplication } from '../routes/auth.routes';
 import { EMPTY_BODY, type CallContext, type Handler } from '../routes/handler';
+import { openOrderRoutes } from '../routes/open-orders.routes';
+import { orderInfoEditRoutes } from '../routes/order-info-edits.routes';
+import { orderItemEditRoutes } from '../routes/order-item-edits.routes';
 import { orderRoutes } from '../routes/orders.routes';
+import { postSaleRoutes } from '../routes/post-sale.routes';
 import { processedOrderRoutes } from '../routes/processed-orders.routes';
+import { refundWriteRoutes } from '../routes/refund-writes.routes';
 import { returnsRefundsRoutes } from '../routes/returns-refunds.routes';
 import { stockRoutes } from '../routes/stock.routes';
 import type { EmulatorStore } from '../state/emulator-store';
@@ -14,6 +19,11 @@ import { CallParams } from './params';
 import { type EmulatorRateLimiter, quotaMessage } from './rate-limiter';
 
 export const AUTH_ENDPOINT = 'Auth/AuthorizeByApplication';
+/**
+ * Methods whose page offers only GET (not "GET | POST"): another verb is answered 405 the way
+ * ASP.NET Web API does (method page PostSale-GetCancellationOptions; SDK sends it as GET).
+ */
+const GET_ONLY = new Set(['PostSale/GetCancellationOptions']);
 const DENIED = 'Authorization has been denied for this request.';
 
 export interface ApiDeps {
@@ -39,8 +49,13 @@ function handlerTable(deps: ApiDeps): Map<string, { name: string; handler: Handl
   const all: Record<string, Handler> = {
     [AUTH_ENDPOINT]: (ctx) => authorizeByApplication(ctx, deps.credentials),
     ...orderRoutes,
+    ...openOrderRoutes,
+    ...orderInfoEditRoutes,
+    ...orderItemEditRoutes,
     ...processedOrderRoutes,
     ...returnsRefundsRoutes,
+    ...refundWriteRoutes,
+    ...postSaleRoutes,
     ...stockRoutes,
   };
 
@@ -125,6 +140,10 @@ export function createApiRouter(deps: ApiDeps, role: () => HostRole): Router {
       correlationId: req.header('x-correlation-id'),
       contentType: req.header('content-type'),
     });
+    if (deps.store.recordingRequests) {
+      const params: unknown = req.method === 'GET' ? { ...req.query } : req.body;
+      deps.store.requests.push({ endpoint, method: req.method, params });
+    }
     try {
       if (await applyFaults(deps, endpoint, req, res)) return;
       if (!route)
@@ -132,6 +151,12 @@ export function createApiRouter(deps: ApiDeps, role: () => HostRole): Router {
           404,
           `No HTTP resource was found that matches the request URI '${req.originalUrl}'.`,
         );
+      if (GET_ONLY.has(route.name) && req.method !== 'GET') {
+        throw new LinnworksHttpError(
+          405,
+          `The requested resource does not support http method '${req.method}'.`,
+        );
+      }
       if (route.name !== AUTH_ENDPOINT) {
         checkSession(deps, req);
         checkRate(deps, endpoint);

@@ -86,10 +86,15 @@ function getStockItemsFull(ctx: CallContext): unknown {
   return rows.map((item) => stockItemFullView(ctx.store.stock, item, withLevels));
 }
 
+/** Ids or SKUs per call: at most `maxIdsPerCall` (undocumented [?], README). */
+function limitCount(ctx: CallContext, count: number): void {
+  if (count > ctx.options.maxIdsPerCall)
+    throw badRequest(`The maximum items count for this call is ${ctx.options.maxIdsPerCall}`);
+}
+
 function idList(ctx: CallContext, values: unknown[] | undefined): string[] {
   const ids = (values ?? []).map((v) => String(v).toLowerCase());
-  if (ids.length > ctx.options.maxIdsPerCall)
-    throw badRequest(`The maximum items count for this call is ${ctx.options.maxIdsPerCall}`);
+  limitCount(ctx, ids.length);
 
   return ids;
 }
@@ -101,6 +106,7 @@ export const stockRoutes: HandlerTable = {
   'Inventory/GetStockItemIdsBySKU': (ctx) => {
     const request = requestOf(ctx);
     const skus = (request.list('SKUS') ?? []).map(String);
+    limitCount(ctx, skus.length);
 
     return {
       Items: skus

@@ -49,7 +49,8 @@ export type ParsedChannelItem = Omit<OrderItemRecord, 'rowId' | 'stockItemId' | 
   barcodeHint: string;
 };
 
-const ADDRESS_FIELDS = [
+/** The fields of an address shared by SDK `ChannelAddress` and `CustomerAddress`. */
+export const ADDRESS_LINES = [
   'FullName',
   'Company',
   'Address1',
@@ -59,15 +60,18 @@ const ADDRESS_FIELDS = [
   'Region',
   'PostCode',
   'Country',
-  'MatchCountryCode',
-  'MatchCountryName',
   'PhoneNumber',
   'EmailAddress',
 ];
+const ADDRESS_FIELDS = [...ADDRESS_LINES, 'MatchCountryCode', 'MatchCountryName'];
 
-function parseAddress(params: CallParams | undefined): AddressRecord {
+/** An address object read field by field; a field left out is empty. */
+export function addressOf(
+  params: CallParams | undefined,
+  fields: readonly string[],
+): AddressRecord {
   const address: AddressRecord = {};
-  for (const field of ADDRESS_FIELDS) address[field] = params?.string(field) ?? '';
+  for (const field of fields) address[field] = params?.string(field) ?? '';
 
   return address;
 }
@@ -125,7 +129,7 @@ export function parseChannelOrder(params: CallParams): ParsedChannelOrder {
     paymentStatus: parseEnum(params.raw('PaymentStatus'), PAYMENT_STATUSES, 'Unpaid'),
     orderState: parseEnum(params.raw('OrderState'), ORDER_STATES, 'None'),
     items: items.map(parseItem),
-    deliveryAddress: parseAddress(params.object('DeliveryAddress')),
-    billingAddress: parseAddress(params.object('BillingAddress')),
+    deliveryAddress: addressOf(params.object('DeliveryAddress'), ADDRESS_FIELDS),
+    billingAddress: addressOf(params.object('BillingAddress'), ADDRESS_FIELDS),
   };
 }

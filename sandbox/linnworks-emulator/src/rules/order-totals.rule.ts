@@ -50,9 +50,10 @@ function taxOf(options: TotalsOptions, amount: number, ratePercent: number, incl
 export function lineTotals(item: OrderItemRecord, options: TotalsOptions): LineTotals {
   const taxRate = item.useChannelTax ? item.taxRate : options.tenantTaxRate;
   const gross = roundMoney(options, item.pricePerUnit * item.quantity);
+  const unit = item.lineDiscountUnit ?? options.lineDiscountUnit;
   const discountValue = roundMoney(
     options,
-    options.lineDiscountUnit === 'percent' ? (gross * item.lineDiscount) / 100 : item.lineDiscount,
+    unit === 'percent' ? (gross * item.lineDiscount) / 100 : item.lineDiscount,
   );
   const total = roundMoney(options, gross - discountValue);
   const tax = taxOf(options, total, taxRate, item.taxCostInclusive);

@@ -10,6 +10,10 @@ const OBSERVED_WRAPPER_REQUIRED = new Set([
   'stock/getstocklevel_batch',
   'returnsrefunds/getrefundheadersbyorderid',
   'returnsrefunds/getrefundlinesbyheaderid',
+  // "ReturnsRefunds/*" need the wrapper (reference §1.3 [obs]).
+  'returnsrefunds/getrefundoptions',
+  'returnsrefunds/createrefund',
+  'returnsrefunds/actionrefund',
 ]);
 
 /**

@@ -5,6 +5,13 @@ const FIRST_NUM_ORDER_ID = 100001;
 const MAX_RECENT_CALLS = 100;
 const MAX_WARNINGS = 200;
 
+/** One API call's parameters as received (JSON body, form fields or query), when recording. */
+export interface ReceivedRequest {
+  endpoint: string;
+  method: string;
+  params: unknown;
+}
+
 /** Something a lenient setting let through that Linnworks may refuse (see README). */
 export interface EmulatorWarning {
   endpoint: string;
@@ -38,6 +45,9 @@ export class EmulatorStore {
   readonly recentCalls: RecordedCall[] = [];
   /** Lenient paths taken (newest last), for tests that require none. */
   readonly warnings: EmulatorWarning[] = [];
+  /** Every call's parameters while `recordingRequests` (contract tests check them against the SDK). */
+  readonly requests: ReceivedRequest[] = [];
+  recordingRequests = false;
   private nextNumOrderId = FIRST_NUM_ORDER_ID;
   private nextRefundHeaderId = 1;
   private nextReturnId = 1;
@@ -57,6 +67,8 @@ export class EmulatorStore {
     this.callCounts.clear();
     this.recentCalls.length = 0;
     this.warnings.length = 0;
+    this.requests.length = 0;
+    this.recordingRequests = false;
     this.nextNumOrderId = FIRST_NUM_ORDER_ID;
     this.nextRefundHeaderId = 1;
     this.nextReturnId = 1;

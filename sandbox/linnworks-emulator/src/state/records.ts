@@ -57,6 +57,8 @@ export interface OrderItemRecord {
   taxCostInclusive: boolean;
   useChannelTax: boolean;
   lineDiscount: number;
+  /** Unit of `lineDiscount` when it is not the tenant's `lineDiscountUnit` (lines edited over the API: percent). */
+  lineDiscountUnit?: 'percent' | 'amount';
   isService: boolean;
   channelReferenceId: string;
   options: { id: string; property: string; value: string }[];
@@ -98,6 +100,8 @@ export interface OrderRecord {
   postalServiceCost: number;
   postalServiceTaxRate: number;
   postalServiceDiscount: number;
+  /** Postage set by hand (SetOrderShippingInfo `ManualAdjust`). */
+  postageManualAdjust?: boolean;
   discount: number;
   useChannelTax: boolean;
   locationId: string;
@@ -136,6 +140,8 @@ export interface RefundLineRecord {
   isCancellation: boolean;
   reasonTag: string;
   note: string;
+  /** NewRefundLine.ExternalReference ("the channel reference number for this refund"). */
+  externalReference?: string;
 }
 
 export interface RefundHeaderRecord {
@@ -146,6 +152,8 @@ export interface RefundHeaderRecord {
   actioned: boolean;
   actionedDate: Date | null;
   channelInitiated: boolean;
+  /** The channel reference of a refund created over the API (its lines'), if any. */
+  externalReference?: string;
   lines: RefundLineRecord[];
 }
 

@@ -6,7 +6,7 @@ import type { EmulatorStore } from '../state/emulator-store';
 import type { AddressRecord, OrderItemRecord, OrderRecord } from '../state/records';
 
 type Json = Record<string, unknown>;
-type ViewOptions = Pick<
+export type ViewOptions = Pick<
   EmulatorOptions,
   'lineDiscountUnit' | 'tenantTaxRate' | 'moneyRounding' | 'responseEnums'
 >;
@@ -21,15 +21,25 @@ function customerAddress(address: AddressRecord): Json {
     Region: address.Region ?? '',
     PostCode: address.PostCode ?? '',
     Country: address.Country ?? '',
-    Continent: '',
+    Continent: address.Continent ?? '',
     FullName: address.FullName ?? '',
     Company: address.Company ?? '',
     PhoneNumber: address.PhoneNumber ?? '',
-    CountryId: ZERO_GUID,
+    CountryId: address.CountryId || ZERO_GUID,
   };
 }
 
-function orderItem(
+/** SDK `OrderCustomerInfo`; open-order lists leave the billing address out (`null`). */
+export function customerInfoView(order: OrderRecord, withBilling = true): Json {
+  return {
+    ChannelBuyerName: order.channelBuyerName,
+    Address: customerAddress(order.deliveryAddress),
+    BillingAddress: withBilling ? customerAddress(order.billingAddress) : null,
+  };
+}
+
+/** SDK `OrderItem` of one line, its money as Linnworks computes it. */
+export function orderItemView(
   store: EmulatorStore,
   order: OrderRecord,
   item: OrderItemRecord,
@@ -84,87 +94,100 @@ function orderItem(
   };
 }
 
+/** SDK `OrderGeneralInfo`. */
+export function generalInfoView(order: OrderRecord, options: ViewOptions): Json {
+  return {
+    Status: order.status,
+    LabelPrinted: order.labelPrinted,
+    LabelError: '',
+    InvoicePrinted: order.invoicePrinted,
+    InvoicePrintError: '',
+    PickListPrinted: order.pickListPrinted,
+    PickListPrintError: '',
+    IsRuleRun: false,
+    Notes: order.notes.length,
+    PartShipped: order.partShipped,
+    Marker: order.isParked ? 7 : (order.marker ?? 0),
+    IsParked: order.isParked,
+    Identifiers: [],
+    ReferenceNum: order.referenceNumber,
+    SecondaryReference: order.secondaryReference,
+    ExternalReferenceNum: order.externalReference,
+    ReceivedDate: lwDate(order.receivedDate),
+    Source: order.source,
+    SubSource: order.subSource,
+    SiteCode: order.site,
+    // Open orders: on hold; processed orders: cancelled (reference §3.3).
+    HoldOrCancel: order.processed ? order.cancelledOn !== null : order.onHold,
+    DespatchByDate: lwDate(order.dispatchBy),
+    HasScheduledDelivery: false,
+    Location: order.locationId,
+    NumItems: order.items.length,
+    PickwaveIds: [],
+    StockAllocationType: enumOut(
+      options,
+      'StockAllocationType',
+      order.items.some((i) => i.stockItemId === null && !i.isService) ? 'Partial' : 'Full',
+    ),
+  };
+}
+
+/** SDK `OrderShippingInfo`. */
+export function shippingInfoView(order: OrderRecord, options: ViewOptions): Json {
+  const totals = orderTotals(order, options);
+
+  return {
+    Vendor: order.vendor,
+    PostalServiceId: order.postalServiceId ?? ZERO_GUID,
+    PostalServiceName: order.postalServiceName,
+    TotalWeight: 0,
+    ItemWeight: 0,
+    PackageCategoryId: ZERO_GUID,
+    PackageCategory: 'Default',
+    PackageType: 'Default',
+    PostageCost: totals.postageCost,
+    PostageCostExTax: totals.postageCostExTax,
+    TrackingNumber: order.trackingNumber,
+    ManualAdjust: order.postageManualAdjust ?? false,
+  };
+}
+
+/** SDK `OrderTotalsInfo`, recomputed from the order's lines and postage (rules/order-totals). */
+export function totalsInfoView(order: OrderRecord, options: ViewOptions): Json {
+  const totals = orderTotals(order, options);
+
+  return {
+    Subtotal: totals.subtotal,
+    PostageCost: totals.postageCost,
+    PostageCostExTax: totals.postageCostExTax,
+    Tax: totals.tax,
+    TotalCharge: totals.totalCharge,
+    PaymentMethod: order.paymentMethod,
+    PaymentMethodId: ZERO_GUID,
+    ProfitMargin: 0,
+    TotalDiscount: totals.totalDiscount,
+    Currency: order.currency,
+    CountryTaxRate: 0,
+    ConversionRate: order.conversionRate,
+  };
+}
+
 /** SDK `OrderDetails` of an open or processed order (reference §3.3). */
 export function orderDetailsView(
   store: EmulatorStore,
   order: OrderRecord,
   options: ViewOptions,
 ): Json {
-  const totals = orderTotals(order, options);
-
   return {
     OrderId: order.id,
     NumOrderId: order.numOrderId,
     Processed: order.processed,
     ProcessedDateTime: lwDateOrNull(order.processedOn),
     FulfilmentLocationId: order.locationId,
-    GeneralInfo: {
-      Status: order.status,
-      LabelPrinted: order.labelPrinted,
-      LabelError: '',
-      InvoicePrinted: order.invoicePrinted,
-      InvoicePrintError: '',
-      PickListPrinted: order.pickListPrinted,
-      PickListPrintError: '',
-      IsRuleRun: false,
-      Notes: order.notes.length,
-      PartShipped: order.partShipped,
-      Marker: order.isParked ? 7 : (order.marker ?? 0),
-      IsParked: order.isParked,
-      Identifiers: [],
-      ReferenceNum: order.referenceNumber,
-      SecondaryReference: order.secondaryReference,
-      ExternalReferenceNum: order.externalReference,
-      ReceivedDate: lwDate(order.receivedDate),
-      Source: order.source,
-      SubSource: order.subSource,
-      SiteCode: order.site,
-      // Open orders: on hold; processed orders: cancelled (reference §3.3).
-      HoldOrCancel: order.processed ? order.cancelledOn !== null : order.onHold,
-      DespatchByDate: lwDate(order.dispatchBy),
-      HasScheduledDelivery: false,
-      Location: order.locationId,
-      NumItems: order.items.length,
-      PickwaveIds: [],
-      StockAllocationType: enumOut(
-        options,
-        'StockAllocationType',
-        order.items.some((i) => i.stockItemId === null && !i.isService) ? 'Partial' : 'Full',
-      ),
-    },
-    ShippingInfo: {
-      Vendor: order.vendor,
-      PostalServiceId: order.postalServiceId ?? ZERO_GUID,
-      PostalServiceName: order.postalServiceName,
-      TotalWeight: 0,
-      ItemWeight: 0,
-      PackageCategoryId: ZERO_GUID,
-      PackageCategory: 'Default',
-      PackageType: 'Default',
-      PostageCost: totals.postageCost,
-      PostageCostExTax: totals.postageCostExTax,
-      TrackingNumber: order.trackingNumber,
-      ManualAdjust: false,
-    },
-    CustomerInfo: {
-      ChannelBuyerName: order.channelBuyerName,
-      Address: customerAddress(order.deliveryAddress),
-      BillingAddress: customerAddress(order.billingAddress),
-    },
-    TotalsInfo: {
-      Subtotal: totals.subtotal,
-      PostageCost: totals.postageCost,
-      PostageCostExTax: totals.postageCostExTax,
-      Tax: totals.tax,
-      TotalCharge: totals.totalCharge,
-      PaymentMethod: order.paymentMethod,
-      PaymentMethodId: ZERO_GUID,
-      ProfitMargin: 0,
-      TotalDiscount: totals.totalDiscount,
-      Currency: order.currency,
-      CountryTaxRate: 0,
-      ConversionRate: order.conversionRate,
-    },
+    GeneralInfo: generalInfoView(order, options),
+    ShippingInfo: shippingInfoView(order, options),
+    CustomerInfo: customerInfoView(order),
+    TotalsInfo: totalsInfoView(order, options),
     ExtendedProperties: order.extendedProperties.map((e) => ({
       RowId: e.rowId,
       Name: e.name,
@@ -172,7 +195,7 @@ export function orderDetailsView(
       Type: e.type,
     })),
     FolderName: [],
-    Items: order.items.map((item) => orderItem(store, order, item, options)),
+    Items: order.items.map((item) => orderItemView(store, order, item, options)),
     Notes: order.notes.map((n) => ({
       OrderNoteId: n.id,
       OrderId: order.id,

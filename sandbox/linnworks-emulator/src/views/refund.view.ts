@@ -17,17 +17,25 @@ export function refundStatus(options: ViewOptions, actioned: boolean): string | 
   return enumOut(options, 'PostSaleStatusType', actioned ? 'PROCESSED' : 'OPEN');
 }
 
-function status(options: ViewOptions, header: RefundHeaderRecord): Json {
+/** SDK `PostSaleStatus` of a refund header: booked (OPEN, actionable) or actioned (PROCESSED). */
+export function postSaleStatusView(
+  options: Pick<EmulatorOptions, 'responseEnums'>,
+  header: 'OPEN' | 'PROCESSED' | 'ERROR',
+): Json {
   return {
-    StatusHeader: refundStatus(options, header.actioned),
+    StatusHeader: enumOut(options, 'PostSaleStatusType', header),
     StatusDetail: {
-      StatusTag: '',
+      StatusTag: header === 'OPEN' ? 'BOOKED_BY_SELLER' : '',
       StatusDescription: '',
-      Actionable: !header.actioned,
+      Actionable: header === 'OPEN',
       ActionDescription: '',
       EditableFields: [],
     },
   };
+}
+
+function status(options: ViewOptions, header: RefundHeaderRecord): Json {
+  return postSaleStatusView(options, header.actioned ? 'PROCESSED' : 'OPEN');
 }
 
 /** SDK `VerifiedRefund`: one refund line (reference §6.2). */
@@ -59,7 +67,7 @@ export function verifiedRefundView(
     ValidationError: null,
     Error: null,
     Errors: [],
-    ExternalReference: header.reference,
+    ExternalReference: line.externalReference ?? header.reference,
     Actioned: header.actioned,
     ActionedDate: lwDateOrNull(header.actionedDate),
     ChannelInitiated: header.channelInitiated,
@@ -103,7 +111,7 @@ export function refundHeaderView(
     Status: status(options, header),
     OrderSource: order.source,
     OrderSubSource: order.subSource,
-    ExternalReference: header.reference,
+    ExternalReference: header.externalReference ?? header.reference,
     ChannelInitiated: header.channelInitiated,
     CreatedDate: lwDate(header.createdDate),
     Actioned: header.actioned,
