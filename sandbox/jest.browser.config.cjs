@@ -7,7 +7,7 @@ const preset = require('../shared/testing/jest.preset.cjs')(__dirname);
 module.exports = {
   ...preset,
   testMatch: ['<rootDir>/browser/**/*.browser.ts'],
-  resolver: path.join(__dirname, '../sync-admin/test/support/jest-resolver.cjs'),
+  resolver: path.join(__dirname, '../shared/testing/jest-resolver.cjs'),
   testTimeout: 180000,
   // src/stack/ct-server.ts sits beside the ESM script it starts (ct-server.mjs): prefer .ts.
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],

@@ -3,6 +3,6 @@ const preset = require('../shared/testing/jest.preset.cjs')(__dirname);
 
 module.exports = {
   ...preset,
-  // See test/support/jest-resolver.cjs: only the SDK's unused JWT path gets a `jose` stub.
-  resolver: path.join(__dirname, 'test/support/jest-resolver.cjs'),
+  // See shared/testing/jest-resolver.cjs: only the SDK's unused JWT path gets a `jose` stub.
+  resolver: path.join(__dirname, '../shared/testing/jest-resolver.cjs'),
 };

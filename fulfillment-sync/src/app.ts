@@ -1,9 +1,9 @@
 import type { Express } from 'express';
 import { createJobApp, type JobAppDeps } from 'shared';
 
-export type FulfillmentSyncDeps = Omit<JobAppDeps, 'flow'>;
+export type FulfillmentSyncAppDeps = Omit<JobAppDeps, 'flow'>;
 
 /** The fulfillment-sync job app: Connect's cron POSTs to /job. */
-export function createApp(deps: FulfillmentSyncDeps): Express {
+export function createApp(deps: FulfillmentSyncAppDeps): Express {
   return createJobApp({ ...deps, flow: 'fulfillment-sync' });
 }

@@ -25,7 +25,10 @@ describe('fulfillment-sync config', () => {
       packageSplit: 'always',
     });
     expect(config.settings.progressRules.map((r) => r.state)).toEqual(['lw-picking', 'lw-packed']);
-    expect(config).toMatchObject({ pageSize: 200, overlapMinutes: 10, source: 'COMMERCETOOLS' });
+    expect(config.settings).toMatchObject({
+      source: 'COMMERCETOOLS',
+      job: { pageSize: 200, overlapMinutes: 10, initialLookbackHours: 24, timeBudgetMs: 1_500_000 },
+    });
   });
 
   it('when several fulfillment keys are wrong, then every problem is named at once', () => {

@@ -1,13 +1,16 @@
 import type { State } from '@commercetools/platform-sdk';
-import { type CtApi, DEFAULT_PROGRESS_RULES, type FulfillmentSettings } from 'shared';
+import {
+  type CtApi,
+  DEFAULT_PROGRESS_RULES,
+  ensureFulfillmentStates,
+  type FulfillmentSyncSettings,
+} from 'shared';
 import { ctTestApi, setStateTransitions } from 'shared/testing';
-
-import { ensureFulfillmentStates } from '../src/connector/fulfillment-states';
 
 const settings = {
   progressRules: DEFAULT_PROGRESS_RULES,
   lineCancelledState: 'lw-line-cancelled',
-} as FulfillmentSettings;
+} as FulfillmentSyncSettings;
 
 const stateByKey = async (api: CtApi, key: string): Promise<State> =>
   (await api.states().withKey({ key }).get().execute()).body;

@@ -18,7 +18,7 @@ import { answerUnreadable, type UnreadableDeps } from './unreadable-delivery';
 /** What handling one message came to; decides the acknowledgement. */
 export type MessageOutcome = 'processed' | 'skipped' | 'ignored' | 'rejected';
 
-export interface OrderSyncDeps extends UnreadableDeps {
+export interface OrderSyncAppDeps extends UnreadableDeps {
   logger: Logger;
   /** Handles one commercetools message. Throws a retryable error to have it redelivered. */
   handleMessage: (
@@ -56,7 +56,7 @@ function isSubscriptionTest(notification: CtNotification): boolean {
 }
 
 /** Hands one readable delivery to the handler and answers as the acknowledgement policy says. */
-async function answerDelivery(res: Response, delivery: Delivery, deps: OrderSyncDeps) {
+async function answerDelivery(res: Response, delivery: Delivery, deps: OrderSyncAppDeps) {
   const { notification, messageId } = delivery;
   if (isSubscriptionTest(notification)) {
     deps.logger.info('subscription test notification acknowledged');
@@ -97,7 +97,7 @@ async function answerDelivery(res: Response, delivery: Delivery, deps: OrderSync
  * its id can be read); 503 for retryable failures so Pub/Sub redelivers; never another 4xx,
  * which would only make Pub/Sub redeliver a message that can never succeed.
  */
-export function createApp(deps: OrderSyncDeps): Express {
+export function createApp(deps: OrderSyncAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(correlationMiddleware('order-sync'));

@@ -1,36 +1,33 @@
 import {
-  buildOrderSyncDeps,
-  createCtApi,
-  type CtApi,
-  LinnworksClient,
-  type LinnworksClientOptions,
+  type ConnectorClientOptions,
+  createConnectorClients,
+  createOrderSync,
   type Logger,
-  type OrderSyncUseCaseDeps,
 } from 'shared';
 
+import type { OrderSyncAppDeps } from './app';
 import type { OrderSyncConfig } from './config';
 
 /**
- * The real use-case dependencies from configuration. Linnworks calls are kept short (5 s,
- * 2 attempts, short 429 wait) because the message must be answered within Pub/Sub's 10 s:
- * a slow upstream becomes a 503 and a redelivery rather than a late answer.
+ * The event app's client timing. Linnworks calls are kept short (5 s, 2 attempts, short 429
+ * wait) because the message must be answered within Pub/Sub's 10 s: a slow upstream becomes a
+ * 503 and a redelivery rather than a late answer.
  */
-export function createOrderSyncDeps(
-  config: OrderSyncConfig,
-  logger: Logger,
-  overrides: { api?: CtApi; linnworks?: Partial<LinnworksClientOptions> } = {},
-): OrderSyncUseCaseDeps {
-  return buildOrderSyncDeps({
-    api: overrides.api ?? createCtApi(config.ct, { timeoutMs: 4_000, maxRetries: 1 }),
-    linnworks: new LinnworksClient({
-      config: config.linnworks,
-      timeoutMs: 5_000,
-      retry: { maxAttempts: 2, baseDelayMs: 200, maxDelayMs: 1_000 },
-      rateLimitFallbackMs: 2_000,
-      logger,
-      ...overrides.linnworks,
-    }),
-    settings: config.settings,
-    logger,
-  });
+export const orderSyncClientOptions = {
+  ct: { timeoutMs: 4_000, maxRetries: 1 },
+  linnworks: {
+    timeoutMs: 5_000,
+    retry: { maxAttempts: 2, baseDelayMs: 200, maxDelayMs: 1_000 },
+    rateLimitFallbackMs: 2_000,
+  },
+} satisfies ConnectorClientOptions;
+
+/** The event app's dependencies: the order-sync flow's face over real clients. */
+export function wireOrderSync(config: OrderSyncConfig, logger: Logger): OrderSyncAppDeps {
+  const orderSync = createOrderSync(
+    createConnectorClients(config, logger, orderSyncClientOptions),
+    config.settings,
+  );
+
+  return { logger, handleMessage: orderSync.handle, failures: orderSync.failures };
 }

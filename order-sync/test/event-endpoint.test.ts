@@ -1,5 +1,5 @@
-import { RetryableUpstreamError, toPubSubPush } from 'shared';
-import { captureLogger } from 'shared/testing';
+import { RetryableUpstreamError } from 'shared';
+import { captureLogger, toPubSubPush } from 'shared/testing';
 import request from 'supertest';
 
 import { createApp, type MessageOutcome } from '../src/app';

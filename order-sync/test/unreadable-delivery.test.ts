@@ -1,12 +1,5 @@
-import {
-  FailureQueue,
-  failureId,
-  InMemoryStateStore,
-  ORDER_SYNC_FLOW,
-  RetryableUpstreamError,
-  toPubSubPush,
-} from 'shared';
-import { captureLogger } from 'shared/testing';
+import { FailureQueue, failureId, ORDER_SYNC_FLOW, RetryableUpstreamError } from 'shared';
+import { captureLogger, InMemoryStateStore, toPubSubPush } from 'shared/testing';
 import request from 'supertest';
 
 import { createApp } from '../src/app';

@@ -1,4 +1,4 @@
-import { createLogger, type FulfillmentSettings, runFulfillmentSync } from 'shared';
+import { createLogger, type FulfillmentSyncSettings } from 'shared';
 
 import {
   createLinkedOrders,
@@ -6,7 +6,8 @@ import {
 } from '../test/fulfillment-sync/fulfillment-world';
 import { startCtMock, stopCtMock } from './bench-servers';
 
-const settings: FulfillmentSettings = {
+const settings: FulfillmentSyncSettings = {
+  source: 'COMMERCETOOLS',
   progressRules: [],
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
@@ -61,25 +62,13 @@ export async function runFulfillmentSyncBench(): Promise<Record<string, unknown>
       }
     }
     world.emulator.control.resetCallCounts();
-    let updates = 0;
-    const update = world.deps.ct.updateOrder.bind(world.deps.ct);
-    world.deps.ct.updateOrder = (id, version, actions) => {
-      updates++;
-
-      return update(id, version, actions);
-    };
+    const flow = world.flow({
+      now: () => new Date('2026-01-01T23:59:00Z'),
+      settings: { job: { timeBudgetMs: 3_600_000, pageSize, initialLookbackHours: 24 } },
+    });
     const heapBefore = process.memoryUsage().heapUsed;
     const start = Date.now();
-    const report = await runFulfillmentSync(
-      { ...world.deps, now: () => new Date('2026-01-01T23:59:00Z') },
-      {
-        dryRun: false,
-        timeBudgetMs: 3_600_000,
-        pageSize,
-        initialLookbackHours: 24,
-        feeds: ['processed'],
-      },
-    );
+    const report = await flow.run({ dryRun: false, feeds: ['processed'] });
     const runMs = Date.now() - start;
 
     return {
@@ -91,7 +80,7 @@ export async function runFulfillmentSyncBench(): Promise<Record<string, unknown>
       ordersPerSecond: Math.round((orders / runMs) * 1000),
       linnworksCalls: world.emulator.control.callCounts(),
       expectedSearchCalls: Math.ceil(orders / pageSize),
-      ctUpdates: updates,
+      ctUpdates: report.counts.ctWrites,
       heapDeltaMb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6),
       report: { status: report.status, counts: report.counts },
     };

@@ -3,19 +3,9 @@
 // order-sync app runs here, behind real HTTP, as one instance.
 import type { AddressInfo } from 'node:net';
 
-import {
-  createCtApi,
-  createLogger,
-  createOrderMessageHandler,
-  type CtApi,
-  type OrderSyncUseCaseDeps,
-  toPubSubPush,
-  unlimitedRateBudget,
-} from 'shared';
-
-import { createApp } from '../../order-sync/src/app';
-import type { OrderSyncConfig } from '../../order-sync/src/config';
-import { createOrderSyncDeps } from '../../order-sync/src/order-sync.wiring';
+import { createApp, orderSyncClientOptions } from 'order-sync';
+import { createCtApi, createLogger, createOrderSync, type CtApi, LinnworksClient } from 'shared';
+import { toPubSubPush, unlimitedRateBudget } from 'shared/testing';
 import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-options';
 import { emulatorControl, startCtMock, startEmulatorProcess } from './bench-servers';
 import { seedProducts, TEST_SETTINGS } from '../test/order-sync/order-sync.harness';
@@ -84,12 +74,8 @@ function percentile(values: number[], p: number): number {
   );
 }
 
-/** Records the time spent waiting on upstream calls, as intervals, to subtract from wall time. */
-function timed<T extends object>(
-  target: T,
-  intervals: Array<[number, number]>,
-  extraLatencyMs = 0,
-): T {
+/** Records the time spent waiting on Linnworks calls, as intervals, to subtract from wall time. */
+function timed<T extends object>(target: T, intervals: Array<[number, number]>): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver) as unknown;
@@ -98,8 +84,6 @@ function timed<T extends object>(
       return async (...args: unknown[]) => {
         const start = performance.now();
         try {
-          if (extraLatencyMs) await new Promise((r) => setTimeout(r, extraLatencyMs));
-
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args);
         } finally {
           intervals.push([start, performance.now()]);
@@ -144,30 +128,35 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
     };
     const api = createCtApi(ctConfig, { maxRetries: 0 });
     await seedProducts(api, SKUS, 'bench');
-    const config: OrderSyncConfig = {
-      ct: ctConfig,
-      linnworks: { ...defaultEmulatorCredentials, authUrl: emulator.authUrl },
-      logLevel: 'error',
-      subscriptionKey: 'bench',
-      settings: TEST_SETTINGS,
-    };
     const logger = createLogger({ name: 'order-sync-bench', level: 'error' });
-    const base = createOrderSyncDeps(config, logger, {
-      linnworks: { rateBudget: unlimitedRateBudget },
-    });
     const intervals: Array<[number, number]> = [];
     let ctLatency = 0;
-    const deps: OrderSyncUseCaseDeps = {
-      ...base,
-      linnworks: timed(base.linnworks, intervals),
-      get ct() {
-        return timed(base.ct, intervals, ctLatency);
-      },
-      get states() {
-        return timed(base.states, intervals, ctLatency);
-      },
+    // The event app's clients, as it builds them, timed where they call out.
+    const ctFetch: typeof fetch = async (input, init) => {
+      const start = performance.now();
+      try {
+        if (ctLatency) await new Promise((r) => setTimeout(r, ctLatency));
+
+        return await fetch(input, init);
+      } finally {
+        intervals.push([start, performance.now()]);
+      }
     };
-    const app = createApp({ logger, handleMessage: createOrderMessageHandler(deps) });
+    const linnworks = new LinnworksClient({
+      config: { ...defaultEmulatorCredentials, authUrl: emulator.authUrl },
+      logger,
+      ...orderSyncClientOptions.linnworks,
+      rateBudget: unlimitedRateBudget,
+    });
+    const orderSync = createOrderSync(
+      {
+        ct: createCtApi(ctConfig, { ...orderSyncClientOptions.ct, fetch: ctFetch }),
+        linnworks: timed(linnworks, intervals),
+        logger,
+      },
+      TEST_SETTINGS,
+    );
+    const app = createApp({ logger, handleMessage: orderSync.handle });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/event`;
@@ -221,7 +210,7 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
     }
 
     // Handler overhead with upstream latency on: Linnworks 20 ms per call (emulator fault),
-    // commercetools +10 ms per call (added in front of each port call).
+    // commercetools +10 ms per HTTP request (added in front of each request the SDK sends).
     await emulatorControl(emulator.url, '/faults', {
       kind: 'latency',
       endpoint: '*',
@@ -231,7 +220,7 @@ export async function runOrderSyncBench(count = 300): Promise<Record<string, unk
     const latencyOrders = await importOrders(api, Math.min(count, 200), 'L');
     const overhead: number[] = [];
     const wall: number[] = [];
-    const handle = createOrderMessageHandler(deps);
+    const handle = orderSync.handle;
     for (const o of latencyOrders) {
       const t0 = performance.now();
       await handle({

@@ -13,16 +13,14 @@ import {
   createCtApi,
   createLogger,
   createStockSync,
-  CtStateStore,
-  CtStockApiGateway,
   LinnworksClient,
   type RateBudgetClock,
   SlidingWindowRateBudget,
   STOCK_SNAPSHOT_CONTAINER,
   STOCK_STATE_CONTAINER,
   type StockSyncReport,
-  unlimitedRateBudget,
 } from 'shared';
+import { unlimitedRateBudget } from 'shared/testing';
 
 import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-options';
 import { emulatorControl, startCtMock, startEmulatorProcess } from './bench-servers';
@@ -99,6 +97,22 @@ interface ChildOutput {
   pages: Array<{ page: number; rssMb: number; heapUsedMb: number }>;
 }
 
+/** The real client, with a hook as each sweep page is requested (memory samples). */
+function sampled(client: LinnworksClient, beforePage: (page: number) => void): LinnworksClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property !== 'getStockItemsFull' || typeof value !== 'function') return value;
+
+      return (request: { pageNumber: number }) => {
+        beforePage(request.pageNumber);
+
+        return (value as (r: unknown) => unknown).call(target, request);
+      };
+    },
+  });
+}
+
 /** One sync run, in the child process. */
 async function childRun(input: ChildInput): Promise<ChildOutput> {
   const maxRssMb = () => mb(process.resourceUsage().maxRSS * 1024);
@@ -129,30 +143,22 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
   });
   const gc = (globalThis as { gc?: () => void }).gc;
   const pages: ChildOutput['pages'] = [];
-  const linnworks = {
-    getStockLocations: client.getStockLocations.bind(client),
-    getStockItemIdsBySku: client.getStockItemIdsBySku.bind(client),
-    getStockLevelBatch: client.getStockLevelBatch.bind(client),
-    getStockItemsFull: (request: Parameters<LinnworksClient['getStockItemsFull']>[0]) => {
-      if (request.pageNumber % 25 === 1) {
-        if (input.gcEachPage && gc) gc();
-        const m = process.memoryUsage();
-        pages.push({ page: request.pageNumber, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
-      }
-
-      return client.getStockItemsFull(request);
-    },
-  };
-  const sync = createStockSync({
-    linnworks,
-    ct: new CtStockApiGateway(ctApi),
-    store: new CtStateStore(ctApi),
-    logger: createLogger({ name: 'stock-bench', level: 'warn' }),
-    mapping: threeLocationMapping,
-    skuMatching: { trim: false, case: 'preserve' },
-    timeBudgetMs: 6 * 60 * 60_000,
-    writeConcurrency: 16,
+  // Every 25th page, memory as the page is requested.
+  const linnworks = sampled(client, (pageNumber) => {
+    if (pageNumber % 25 !== 1) return;
+    if (input.gcEachPage && gc) gc();
+    const m = process.memoryUsage();
+    pages.push({ page: pageNumber, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
   });
+  const sync = createStockSync(
+    { ct: ctApi, linnworks, logger: createLogger({ name: 'stock-bench', level: 'warn' }) },
+    {
+      mapping: threeLocationMapping,
+      skuMatching: { trim: false, case: 'preserve' },
+      job: { timeBudgetMs: 6 * 60 * 60_000 },
+      tuning: { writeConcurrency: 16 },
+    },
+  );
   let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);

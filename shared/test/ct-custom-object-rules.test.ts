@@ -5,7 +5,7 @@ import { ctTestConfig, ctTestUrl } from 'shared/testing';
 
 import { createCtApi } from '../src/commercetools/client';
 import { CtStateStore } from '../src/state/ct-state-store';
-import { InMemoryStateStore } from '../src/state/in-memory-state-store';
+import { InMemoryStateStore } from '../testing/stand-ins/in-memory-state-store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startCtMock, stopCtMock } = require('../testing/ct-mock-process.cjs') as {

@@ -1,7 +1,7 @@
 import { ctTestApi } from 'shared/testing';
 
 import { CtStateStore } from '../src/state/ct-state-store';
-import { VersionConflictError } from '../src/state/state-store';
+import { ConnectorError, VersionConflictError } from '../src/errors/errors';
 
 describe('CtStateStore against the commercetools test server', () => {
   const store = new CtStateStore(ctTestApi());
@@ -17,6 +17,21 @@ describe('CtStateStore against the commercetools test server', () => {
       VersionConflictError,
     );
     expect((await store.get<{ n: number }>('c', 'cas'))?.value).toEqual({ n: 2 });
+  });
+
+  it('when a version conflict escapes, then it is a retryable ConnectorError naming the object', async () => {
+    const first = await store.put('c', 'cas-taxonomy', { n: 1 });
+    await store.put('c', 'cas-taxonomy', { n: 2 }, first.version);
+    const failure = await store.put('c', 'cas-taxonomy', { n: 3 }, first.version).catch((e) => e);
+
+    expect(failure).toBeInstanceOf(ConnectorError);
+    expect(failure).toMatchObject({
+      code: 'CT_VERSION_CONFLICT',
+      kind: 'retryable-upstream',
+      retryable: true,
+      resourceType: 'custom-object',
+      resourceId: 'c/cas-taxonomy',
+    });
   });
 
   it('when updates race, then every merge is applied exactly once', async () => {

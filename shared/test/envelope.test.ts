@@ -1,4 +1,5 @@
-import { parseDelivery, readDelivery, toPubSubPush } from '../src/events/envelope';
+import { parseDelivery, readDelivery } from '../src/events/envelope';
+import { toPubSubPush } from '../testing/pubsub-push';
 import { OrderIdScanner, scanDelivery } from '../src/events/order-id-scan';
 
 const ORDER_ID = '0b9d3c1e-7f2a-4e55-8a61-1c2d3e4f5a6b';

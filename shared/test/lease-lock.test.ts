@@ -1,7 +1,7 @@
 import { ctTestApi } from 'shared/testing';
 
 import { CtStateStore } from '../src/state/ct-state-store';
-import { InMemoryStateStore } from '../src/state/in-memory-state-store';
+import { InMemoryStateStore } from '../testing/stand-ins/in-memory-state-store';
 import { LeaseLock, LOCK_CONTAINER } from '../src/state/lease-lock';
 import type { CreateOutcome } from '../src/state/state-store';
 

@@ -4,6 +4,22 @@ import { Writable } from 'node:stream';
 import type { Order, OrderEdit, StagedOrderUpdateAction, State } from '@commercetools/platform-sdk';
 
 import { createCtApi, type CtApi } from '../src/commercetools/client';
+
+// Test support of the connector: builders, stand-ins, the commercetools test-server helpers.
+// Never exported by production code, never imported by any `src` (lint enforces both).
+export { buildCtOrder, type LineSpec, type OrderSpec, taxed } from './builders/ct-order.builder';
+export { importOrder, seedCatalogue } from './builders/ct-seed';
+export { testOrderSyncSettings } from './builders/order-sync-settings';
+export { toPubSubPush, type PubSubPush } from './pubsub-push';
+export { unlimitedRateBudget } from './rate-budget';
+export { InMemoryStateStore } from './stand-ins/in-memory-state-store';
+export {
+  type IntrospectionStandIn,
+  type IssuedToken,
+  startIntrospectionStandIn,
+} from './stand-ins/introspection-stand-in';
+export { detailsFrom, FakeLinnworks, processedRow } from './stand-ins/linnworks-fulfillment.fake';
+export { DEFAULT_LOCATION, FakeCtStock, FakeLinnworksStock } from './stand-ins/stock-sync.fakes';
 import type { CtConfig } from '../src/config/common.config';
 import { createLogger, type Logger } from '../src/logging/logger';
 

@@ -1,31 +1,9 @@
-import {
-  createCtApi,
-  createLogger,
-  createStockSync,
-  CtStateStore,
-  CtStockApiGateway,
-  LinnworksClient,
-  portFromEnv,
-  runMain,
-  serve,
-} from 'shared';
+import { createConnectorClients, createStockSync, runWithConfig, serve } from 'shared';
 
 import { createApp } from './app';
 import { loadConfig } from './config';
 
-runMain('stock-sync', async () => {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'stock-sync', level: config.logLevel });
-  const ctApi = createCtApi(config.ct);
-  const stockSync = createStockSync({
-    linnworks: new LinnworksClient({ config: config.linnworks, logger }),
-    ct: new CtStockApiGateway(ctApi),
-    store: new CtStateStore(ctApi),
-    logger,
-    mapping: config.mapping,
-    skuMatching: config.skuMatching,
-    timeBudgetMs: config.timeBudgetMs,
-  });
-  const app = createApp({ logger, stockSync, dryRunByDefault: config.dryRun });
-  await serve(app, { port: portFromEnv(), logger });
+runWithConfig({ name: 'stock-sync', app: 'stock-sync', loadConfig }, async (config, logger) => {
+  const stockSync = createStockSync(createConnectorClients(config, logger), config.settings);
+  await serve(createApp({ logger, run: stockSync.run }), { logger });
 });

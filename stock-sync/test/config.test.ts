@@ -33,9 +33,11 @@ describe('stock-sync configuration', () => {
       DRY_RUN: 'true',
     });
 
-    expect(config.timeBudgetMs).toBe(600_000);
-    expect(config.dryRun).toBe(true);
-    expect(config.mapping.locations[0]).toMatchObject({ channel: 'wh-main', safetyBuffer: 2 });
-    expect(config.skuMatching).toEqual({ trim: false, case: 'preserve' });
+    expect(config.settings.job).toEqual({ timeBudgetMs: 600_000, dryRunByDefault: true });
+    expect(config.settings.mapping.locations[0]).toMatchObject({
+      channel: 'wh-main',
+      safetyBuffer: 2,
+    });
+    expect(config.settings.skuMatching).toEqual({ trim: false, case: 'preserve' });
   });
 });

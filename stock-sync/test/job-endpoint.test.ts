@@ -1,4 +1,4 @@
-import { type StockSyncReport, ValidationError } from 'shared';
+import { type JobRunRequest, type StockSyncReport, ValidationError } from 'shared';
 import { captureLogger } from 'shared/testing';
 import request from 'supertest';
 
@@ -19,21 +19,15 @@ function report(over: Partial<StockSyncReport> = {}): StockSyncReport {
   };
 }
 
-function appWith(
-  run: (r: { dryRun: boolean }) => Promise<StockSyncReport>,
-  dryRunByDefault = false,
-) {
-  const seen: Array<{ dryRun: boolean }> = [];
+function appWith(run: (r: JobRunRequest) => Promise<StockSyncReport>) {
+  const seen: JobRunRequest[] = [];
   const log = captureLogger();
   const app = createApp({
     logger: log.logger,
-    dryRunByDefault,
-    stockSync: {
-      run: async (r) => {
-        seen.push(r);
+    run: async (r) => {
+      seen.push(r);
 
-        return run(r);
-      },
+      return run(r);
     },
   });
 
@@ -48,24 +42,16 @@ describe('POST /job', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ flow: 'stock-sync', status: 'completed' });
-    expect(seen).toEqual([{ dryRun: false }]);
+    expect(seen).toEqual([{ dryRun: undefined }]);
     expect(log.lines().some((l) => l.message === 'stock-sync run completed')).toBe(true);
   });
 
   it('when the request asks for ?dryRun=true, then the run is a dry run even if config says otherwise', async () => {
-    const { app, seen } = appWith(async (r) => report({ dryRun: r.dryRun }));
+    const { app, seen } = appWith(async (r) => report({ dryRun: r.dryRun ?? false }));
 
     const res = await request(app).post('/job?dryRun=true');
 
     expect(res.body.dryRun).toBe(true);
-    expect(seen).toEqual([{ dryRun: true }]);
-  });
-
-  it('when DRY_RUN is set and the request says nothing, then the run is a dry run', async () => {
-    const { app, seen } = appWith(async (r) => report({ dryRun: r.dryRun }), true);
-
-    await request(app).post('/job');
-
     expect(seen).toEqual([{ dryRun: true }]);
   });
 

@@ -6,8 +6,9 @@ import {
   intString,
   parseEnv,
   toConnectionConfig,
-  toFulfillmentSettings,
+  toFulfillmentSyncSettings,
   toOrderSyncSettings,
+  toStockSyncSettings,
   z,
 } from 'shared';
 
@@ -56,11 +57,11 @@ export function loadConfig(env: Env) {
     subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
     jobMaxLagMs: e.ADMIN_JOB_MAX_LAG_MINUTES * 60_000,
     stockTolerance: e.ADMIN_STOCK_TOLERANCE,
-    stockMapping: e.STOCK_LOCATION_MAPPING,
-    skuMatching: e.STOCK_SKU_MATCHING,
-    orderSettings: toOrderSyncSettings(e),
-    fulfillmentSettings: toFulfillmentSettings(e),
-    orderSource: e.LINNWORKS_ORDER_SOURCE,
+    /** Each flow's settings, as its own app reads them: replays run with the same. */
+    orderSync: toOrderSyncSettings(e),
+    /** Undefined without STOCK_LOCATION_MAPPING: stock-sync then cannot replay or reconcile. */
+    stockSync: toStockSyncSettings(e),
+    fulfillmentSync: toFulfillmentSyncSettings(e),
     merchantCenter:
       e.MC_CLOUD_IDENTIFIER && e.ADMIN_PUBLIC_URL
         ? {

@@ -1,11 +1,9 @@
-import { createLogger, portFromEnv, runMain, serve } from 'shared';
+import { runWithConfig, serve } from 'shared';
 
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { wireSyncAdmin } from './wiring';
 
-runMain('sync-admin', async () => {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'sync-admin', level: config.logLevel });
-  await serve(createApp(wireSyncAdmin(config, logger)), { port: portFromEnv(), logger });
+runWithConfig({ name: 'sync-admin', app: 'sync-admin', loadConfig }, async (config, logger) => {
+  await serve(createApp(wireSyncAdmin(config, logger)), { logger });
 });

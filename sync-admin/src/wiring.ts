@@ -1,36 +1,25 @@
 import {
   APP_SCOPES,
-  createCtApi,
-  createFulfillmentSyncReplayer,
-  createOrderSyncReplayer,
-  CtFulfillmentOrders,
-  createStockSyncReplayer,
+  type ConnectorClients,
+  createConnectorClients,
+  createFulfillmentSync,
+  createOrderSync,
+  createStockSync,
   CtStateStore,
-  CtStockApiGateway,
-  defaultSkuMatching,
-  desiredQuantities,
   FailureQueue,
-  FULFILLMENT_FLOW,
-  ORDER_SYNC_FLOW,
-  STOCK_SYNC_FLOW,
-  type FlowReplayer,
-  LinnworksClient,
-  KnownSkuCache,
-  lastFulfillmentReport,
-  linnworksReferenceFor,
+  FULFILLMENT_SYNC_FLOW,
+  lastFulfillmentSyncReport,
+  lastStockSyncReport,
   type Logger,
-  OrderLinks,
   OrderStateRepo,
-  OrderSyncCtGateway,
-  resolveStockMapping,
-  StockSyncStateRepo,
+  STOCK_SYNC_FLOW,
 } from 'shared';
 
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import type { SyncAdminDeps } from './app';
 import type { SyncAdminConfig } from './config';
 import { createOrderSummary, ctOrderWithState } from './orders/order-summary';
-import { createReconcileService, type ReconcileDeps } from './reconcile/reconcile.service';
+import { createReconcileService } from './reconcile/reconcile.service';
 import { createReplayRegistry } from './replay/replay-registry';
 import { createReplayUseCase } from './replay/replay.use-case';
 import { coalesced, ctScopeSource } from './status/ct-token-source';
@@ -39,72 +28,56 @@ import {
   ctScopesCheck,
   failureQueueCheck,
   jobReportCheck,
-  type JobReportSource,
   linnworksCheck,
   subscriptionCheck,
 } from './status/status-checks';
 import { createStatusService } from './status/status.service';
 
+/** The three flows through their faces, with the settings their own apps read. */
+function wireFlows(config: SyncAdminConfig, clients: ConnectorClients) {
+  return {
+    orderSync: createOrderSync(clients, config.orderSync),
+    stockSync: config.stockSync ? createStockSync(clients, config.stockSync) : undefined,
+    fulfillmentSync: createFulfillmentSync(clients, config.fulfillmentSync),
+  };
+}
+
+/** Every check of `/status`: credentials, scopes per app, both systems, job reports, failures. */
+function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
+  const scopes = coalesced(ctScopeSource(config.ct));
+  const store = new CtStateStore(clients.ct);
+  const now = () => new Date();
+  // The job flows' last run reports, as each flow stores them.
+  const reports = {
+    [STOCK_SYNC_FLOW]: () => lastStockSyncReport(clients),
+    [FULFILLMENT_SYNC_FLOW]: () => lastFulfillmentSyncReport(clients),
+  };
+  const jobs = Object.entries(reports).map(([flow, read]) =>
+    jobReportCheck(flow, { read, maxLagMs: config.jobMaxLagMs }, now),
+  );
+
+  return [
+    ctCredentialsCheck(scopes),
+    ...Object.entries(APP_SCOPES).map(([app, required]) =>
+      ctScopesCheck(app, required, config.ct.projectKey, scopes),
+    ),
+    linnworksCheck(clients.linnworks),
+    subscriptionCheck(clients.ct, config.subscriptionKey),
+    ...jobs,
+    failureQueueCheck(store),
+  ];
+}
+
 /** Builds the real dependencies of the app from the validated configuration. */
 export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdminDeps {
-  const ct = createCtApi(config.ct);
-  const store = new CtStateStore(ct);
+  const clients = createConnectorClients(config, logger);
+  const flows = wireFlows(config, clients);
+  const store = new CtStateStore(clients.ct);
   const failures = new FailureQueue(store);
-  const linnworks = new LinnworksClient({ config: config.linnworks, logger });
-  const scopes = coalesced(ctScopeSource(config.ct));
-  const now = () => new Date();
-
-  const stockReplayer: FlowReplayer | undefined = config.stockMapping
-    ? createStockSyncReplayer({
-        linnworks,
-        ct: new CtStockApiGateway(ct),
-        store,
-        logger,
-        mapping: config.stockMapping,
-        skuMatching: config.skuMatching ?? defaultSkuMatching,
-        timeBudgetMs: 60_000,
-      })
-    : undefined;
-  const fulfillmentOrders = new CtFulfillmentOrders(ct);
   // Each flow's own replayer, run in-process with the same settings as the flow's app.
-  const registry = createReplayRegistry({
-    [ORDER_SYNC_FLOW]: createOrderSyncReplayer({
-      ct: new OrderSyncCtGateway(ct),
-      linnworks,
-      states: new OrderStateRepo(store),
-      failures,
-      settings: config.orderSettings,
-      logger,
-      knownSkus: new KnownSkuCache(),
-    }),
-    [STOCK_SYNC_FLOW]: stockReplayer,
-    [FULFILLMENT_FLOW]: createFulfillmentSyncReplayer({
-      linnworks,
-      ct: fulfillmentOrders,
-      links: new OrderLinks(store, fulfillmentOrders),
-      store,
-      failures,
-      settings: config.fulfillmentSettings,
-      source: config.orderSource,
-      logger,
-    }),
-  });
-
-  const stockMapping = config.stockMapping;
-  const desiredSlots: ReconcileDeps['desiredSlots'] = stockMapping
-    ? async () => {
-        const { mapping } = resolveStockMapping(stockMapping, await linnworks.getStockLocations());
-
-        return (levels) => desiredQuantities(levels, mapping).slots;
-      }
-    : undefined;
-
-  const stockState = new StockSyncStateRepo(store);
-  // The job flows' last run reports, as each flow stores them.
-  const jobs: Record<string, JobReportSource> = {
-    [STOCK_SYNC_FLOW]: { read: () => stockState.lastReport(), maxLagMs: config.jobMaxLagMs },
-    [FULFILLMENT_FLOW]: { read: () => lastFulfillmentReport(store), maxLagMs: config.jobMaxLagMs },
-  };
+  const registry = createReplayRegistry(
+    Object.fromEntries(Object.values(flows).flatMap((f) => (f ? [[f.flow, f.replayer]] : []))),
+  );
 
   return {
     logger,
@@ -118,32 +91,20 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       ...(config.merchantCenter ? { merchantCenter: config.merchantCenter } : {}),
     }),
     failures,
-    status: createStatusService({
-      logger,
-      checks: [
-        ctCredentialsCheck(scopes),
-        ...Object.entries(APP_SCOPES).map(([flow, required]) =>
-          ctScopesCheck(flow, required, config.ct.projectKey, scopes),
-        ),
-        linnworksCheck(linnworks),
-        subscriptionCheck(ct, config.subscriptionKey),
-        ...Object.entries(jobs).map(([flow, source]) => jobReportCheck(flow, source, now)),
-        failureQueueCheck(store),
-      ],
-    }),
+    status: createStatusService({ logger, checks: statusChecks(config, clients) }),
     replay: createReplayUseCase({ failures, registry, logger }),
     reconcile: createReconcileService({
-      ct,
-      linnworks,
-      referenceOf: linnworksReferenceFor,
-      ...(desiredSlots ? { desiredSlots } : {}),
+      ct: clients.ct,
+      linnworks: clients.linnworks,
+      orderSync: flows.orderSync.reconciler,
+      ...(flows.stockSync ? { stockSync: flows.stockSync.reconciler } : {}),
       stockTolerance: config.stockTolerance,
     }),
     orderSummary: createOrderSummary({
       states: new OrderStateRepo(store),
       failures,
-      linnworks,
-      getOrder: ctOrderWithState(ct),
+      linnworks: clients.linnworks,
+      getOrder: ctOrderWithState(clients.ct),
     }),
   };
 }

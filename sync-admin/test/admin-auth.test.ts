@@ -2,10 +2,7 @@ import { createMcKeySet, type JwksServer, startJwksServer } from 'shared/testing
 import request from 'supertest';
 
 import { adminAuthMiddleware } from '../src/auth/admin-auth.middleware';
-import {
-  type IntrospectionStandIn,
-  startIntrospectionStandIn,
-} from './support/introspection-stand-in';
+import { type IntrospectionStandIn, startIntrospectionStandIn } from 'shared/testing';
 import { testApp } from './support/test-app';
 
 const PROJECT = 'shop-eu';

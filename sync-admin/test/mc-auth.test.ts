@@ -4,7 +4,7 @@ import request from 'supertest';
 import { adminAuthMiddleware } from '../src/auth/admin-auth.middleware';
 import type { MerchantCenterAuthOptions } from '../src/auth/mc-forward-to';
 import { freePortUrl } from './support/free-port-url';
-import { startIntrospectionStandIn } from './support/introspection-stand-in';
+import { startIntrospectionStandIn } from 'shared/testing';
 import { testApp } from './support/test-app';
 
 const PROJECT = 'shop-eu';

@@ -1,11 +1,5 @@
-import {
-  FailureQueue,
-  InMemoryStateStore,
-  type JobRunReport,
-  type LinnworksApi,
-  PermanentUpstreamError,
-} from 'shared';
-import { captureLogger, ctTestApi, ctTestConfig } from 'shared/testing';
+import { FailureQueue, type JobRunReport, type LinnworksApi, PermanentUpstreamError } from 'shared';
+import { captureLogger, ctTestApi, ctTestConfig, InMemoryStateStore } from 'shared/testing';
 import request from 'supertest';
 
 import { ctScopeSource } from '../src/status/ct-token-source';

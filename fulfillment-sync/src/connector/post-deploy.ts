@@ -1,16 +1,13 @@
-import { createCtApi, createLogger, runMain } from 'shared';
+import { createCtApi, ensureFulfillmentStates, runWithConfig } from 'shared';
 
 import { loadConfig } from '../config';
-import { ensureFulfillmentStates } from './fulfillment-states';
+
+const script = { name: 'fulfillment-sync post-deploy', app: 'fulfillment-sync', loadConfig };
 
 /** Connect runs this after each deploy: creates (or puts back) the flow's custom states. */
-runMain('fulfillment-sync post-deploy', async () => {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'fulfillment-sync', level: config.logLevel });
-  const { states, warnings } = await ensureFulfillmentStates(
-    createCtApi(config.ct),
-    config.settings,
-  );
+runWithConfig(script, async (config, logger) => {
+  const api = createCtApi(config.ct);
+  const { states, warnings } = await ensureFulfillmentStates(api, config.settings);
   for (const warning of warnings) logger.warn({ states }, `fulfillment states: ${warning}`);
   logger.info({ states }, 'fulfillment states ready');
 });

@@ -1,19 +1,18 @@
 import {
   createCtApi,
-  createLogger,
   destinationFromEnv,
   ensureSubscription,
   ORDER_MESSAGE_TYPES,
-  runMain,
+  runWithConfig,
 } from 'shared';
 
 import { loadConfig } from '../config';
 import { ensureConnectorResources } from './resources';
 
+const script = { name: 'order-sync post-deploy', app: 'order-sync', loadConfig };
+
 /** Connect runs this after each deploy: idempotent, safe to run again on every redeploy. */
-runMain('order-sync post-deploy', async () => {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'order-sync', level: config.logLevel });
+runWithConfig(script, async (config, logger) => {
   const api = createCtApi(config.ct);
   const destination = destinationFromEnv(process.env);
   const subscription = await ensureSubscription(api, {

@@ -1,11 +1,11 @@
-import { createCtApi, createLogger, removeSubscription, runMain } from 'shared';
+import { createCtApi, removeSubscription, runWithConfig } from 'shared';
 
 import { loadConfig } from '../config';
 
+const script = { name: 'order-sync pre-undeploy', app: 'order-sync', loadConfig };
+
 /** Connect runs this before undeploying: stop the message flow. State stays for a redeploy. */
-runMain('order-sync pre-undeploy', async () => {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ name: 'order-sync', level: config.logLevel });
+runWithConfig(script, async (config, logger) => {
   const removed = await removeSubscription(createCtApi(config.ct), config.subscriptionKey);
   logger.info({ removed, key: config.subscriptionKey }, 'subscription removed');
 });

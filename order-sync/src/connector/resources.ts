@@ -1,4 +1,4 @@
-import { type CtApi, ensureChannel, LINNWORKS_CHANNEL_KEY } from 'shared';
+import { type CtApi, ensureLinnworksChannel, LINNWORKS_CHANNEL_KEY } from 'shared';
 
 export { LINNWORKS_CHANNEL_KEY };
 
@@ -7,11 +7,5 @@ export { LINNWORKS_CHANNEL_KEY };
  * creates the channel lazily if it is missing when it first records a Linnworks order id.
  */
 export async function ensureConnectorResources(api: CtApi): Promise<Record<string, string>> {
-  return {
-    [`channel:${LINNWORKS_CHANNEL_KEY}`]: await ensureChannel(api, {
-      key: LINNWORKS_CHANNEL_KEY,
-      roles: ['OrderExport'],
-      name: 'Linnworks',
-    }),
-  };
+  return { [`channel:${LINNWORKS_CHANNEL_KEY}`]: await ensureLinnworksChannel(api) };
 }

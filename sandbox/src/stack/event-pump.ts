@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Order } from '@commercetools/platform-sdk';
-import { type CtApi, toPubSubPush } from 'shared';
+import { type CtApi } from 'shared';
+import { toPubSubPush } from 'shared/testing';
 
 import {
   type DeliveryOptions,

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import type { Order } from '@commercetools/platform-sdk';
 import {
-  createFulfillmentSyncReplayer,
   DEFAULT_PROGRESS_RULES,
-  type FulfillmentSettings,
-  runFulfillmentSync,
+  ensureFulfillmentStates,
+  type FulfillmentSyncSettings,
 } from 'shared';
 import {
   captureLogger,
@@ -13,10 +12,9 @@ import {
   ctTestSeed,
   ctTestUrl,
   setStateTransitions,
+  importOrder,
 } from 'shared/testing';
 
-import { ensureFulfillmentStates } from '../../../fulfillment-sync/src/connector/fulfillment-states';
-import { importOrder } from '../../../shared/test/flows/fulfillment-sync/ct-seed';
 import {
   createLinkedOrders,
   type FulfillmentWorld,
@@ -26,7 +24,9 @@ import {
 
 // The flow end to end on the strict commercetools test server, set up as post-deploy sets up a
 // real project, with the settings a real project keeps (set-tracking, return payment states).
-const settings: FulfillmentSettings = {
+const settings: FulfillmentSyncSettings = {
+  source: 'COMMERCETOOLS',
+  job: { timeBudgetMs: 600_000, pageSize: 20 },
   progressRules: DEFAULT_PROGRESS_RULES,
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
@@ -40,7 +40,7 @@ const settings: FulfillmentSettings = {
 let w: FulfillmentWorld;
 let projectKey: string;
 
-async function world(overrides: Partial<FulfillmentSettings> = {}) {
+async function world(overrides: Partial<FulfillmentSyncSettings> = {}) {
   projectKey = `fst-${randomUUID().slice(0, 8)}`;
   const logs = captureLogger();
   w = await startFulfillmentWorld(
@@ -55,15 +55,8 @@ async function world(overrides: Partial<FulfillmentSettings> = {}) {
 }
 
 /** Runs as the job does; the clock runs a minute ahead so every emulator event is in the window. */
-const run = (overrides: Partial<FulfillmentSettings> = {}) =>
-  runFulfillmentSync(
-    {
-      ...w.deps,
-      settings: { ...w.deps.settings, ...overrides },
-      now: () => new Date(Date.now() + 60_000),
-    },
-    { dryRun: false, timeBudgetMs: 600_000, pageSize: 20 },
-  );
+const run = (overrides: Partial<FulfillmentSyncSettings> = {}) =>
+  w.flow({ settings: overrides, now: () => new Date(Date.now() + 60_000) }).run({ dryRun: false });
 
 const fetchOrder = async (id: string): Promise<Order> =>
   (
@@ -86,7 +79,7 @@ async function lineStates(order: Order, index: number): Promise<Record<string, n
 }
 
 async function openFailures() {
-  return (await w.deps.failures.list({ flow: 'fulfillment-sync' })).items;
+  return (await w.failures.list({ flow: 'fulfillment-sync' })).items;
 }
 
 describe('fulfillment-sync on the strict commercetools test server, states as post-deploy sets them', () => {
@@ -268,7 +261,7 @@ describe("fulfillment-sync with a merchant's own states that have transitions", 
     await run();
     const [failure] = await openFailures();
     await setStateTransitions(w.ctApi, 'Initial', ['picked', 'lw-line-cancelled']);
-    const replay = await createFulfillmentSyncReplayer(w.deps)(failure!, { dryRun: false });
+    const replay = await w.flow().replayer(failure!, { dryRun: false });
 
     expect(failure).toMatchObject({
       reasonCode: 'LINE_STATE_TRANSITION_NOT_ALLOWED',

@@ -2,19 +2,19 @@ import type { Order } from '@commercetools/platform-sdk';
 import {
   createCtApi,
   type CtApi,
+  createFulfillmentSync,
   CtStateStore,
-  type FulfillmentDeps,
-  type FulfillmentSettings,
+  FailureQueue,
+  type FulfillmentSync,
+  type FulfillmentSyncSettings,
   LinnworksClient,
   type LinnworksConfig,
   type Logger,
   ORDER_STATE_CONTAINER,
   type OrderState,
-  unlimitedRateBudget,
 } from 'shared';
+import { unlimitedRateBudget, importOrder, seedCatalogue } from 'shared/testing';
 
-import { fulfillmentDeps } from '../../../fulfillment-sync/src/wiring';
-import { importOrder, seedCatalogue } from '../../../shared/test/flows/fulfillment-sync/ct-seed';
 import {
   type RunningLinnworksEmulator,
   startLinnworksEmulator,
@@ -26,7 +26,13 @@ export interface FulfillmentWorld {
   emulator: RunningLinnworksEmulator;
   linnworks: LinnworksClient;
   ctApi: CtApi;
-  deps: FulfillmentDeps;
+  settings: FulfillmentSyncSettings;
+  /** The flow's face over the world's clients, as the app wires it (a clock and settings may differ). */
+  flow(options?: {
+    now?: () => Date;
+    settings?: Partial<FulfillmentSyncSettings>;
+  }): FulfillmentSync;
+  failures: FailureQueue;
   shippingMethodId: string;
   close(): Promise<void>;
 }
@@ -34,7 +40,7 @@ export interface FulfillmentWorld {
 /** The emulator, a commercetools project with a catalogue, and the flow wired as the app wires it. */
 export async function startFulfillmentWorld(
   ctApiUrl: string,
-  settings: FulfillmentSettings,
+  settings: FulfillmentSyncSettings,
   logger: Logger,
   projectKey = `fs-${Math.random().toString(36).slice(2, 10)}`,
 ): Promise<FulfillmentWorld> {
@@ -60,9 +66,22 @@ export async function startFulfillmentWorld(
     { timeoutMs: 20_000, maxRetries: 0 },
   );
   const { shippingMethodId } = await seedCatalogue(ctApi, SKUS);
-  const deps = fulfillmentDeps({ settings, source: 'COMMERCETOOLS' }, { ctApi, linnworks, logger });
+  const flow: FulfillmentWorld['flow'] = (options = {}) =>
+    createFulfillmentSync(
+      { ct: ctApi, linnworks, logger, ...(options.now ? { now: options.now } : {}) },
+      { ...settings, ...options.settings },
+    );
 
-  return { emulator, linnworks, ctApi, deps, shippingMethodId, close: () => emulator.close() };
+  return {
+    emulator,
+    linnworks,
+    ctApi,
+    settings,
+    flow,
+    failures: new FailureQueue(new CtStateStore(ctApi)),
+    shippingMethodId,
+    close: () => emulator.close(),
+  };
 }
 
 /**

@@ -1,9 +1,5 @@
-import {
-  LinnworksClient,
-  type LinnworksClientOptions,
-  type LinnworksConfig,
-  unlimitedRateBudget,
-} from 'shared';
+import { LinnworksClient, type LinnworksClientOptions, type LinnworksConfig } from 'shared';
+import { unlimitedRateBudget } from 'shared/testing';
 
 import {
   type EmulatorOptions,

@@ -1,24 +1,20 @@
 import type { Order, OrderImportDraft } from '@commercetools/platform-sdk';
 import type { Express } from 'express';
+import { createApp, type OrderSyncConfig, orderSyncClientOptions } from 'order-sync';
 import {
   type CtApi,
   type CtConfig,
   createCtApi,
-  createOrderMessageHandler,
+  createOrderSync,
   CtStateStore,
   FailureQueue,
-  type OrderStateRepo,
+  LinnworksClient,
+  type OrderSync,
+  OrderStateRepo,
   type OrderSyncSettings,
-  type OrderSyncUseCaseDeps,
   toOrderSyncSettings,
-  toPubSubPush,
-  unlimitedRateBudget,
 } from 'shared';
-import { captureLogger, ctTestConfig } from 'shared/testing';
-
-import { createApp } from '../../../order-sync/src/app';
-import { type OrderSyncConfig } from '../../../order-sync/src/config';
-import { createOrderSyncDeps } from '../../../order-sync/src/order-sync.wiring';
+import { captureLogger, ctTestConfig, toPubSubPush, unlimitedRateBudget } from 'shared/testing';
 import {
   type RunningLinnworksEmulator,
   startLinnworksEmulator,
@@ -38,13 +34,20 @@ export const TEST_SETTINGS: OrderSyncSettings = toOrderSyncSettings({
   ORDER_DISPATCH_WITHIN_HOURS: 48,
 });
 
+/** A decimal amount Linnworks returns, in minor units (for comparing totals to the cent). */
+export function toMinor(value: number, fractionDigits: number): number {
+  return Math.round(value * 10 ** fractionDigits);
+}
+
 export interface OrderSyncWorld {
   ctConfig: CtConfig;
   /** Direct API (not counted). */
   api: CtApi;
   proxy: CountingProxy;
   emulator: RunningLinnworksEmulator;
-  deps: OrderSyncUseCaseDeps;
+  /** The flow's face, over the clients the app would use (commercetools behind the proxy). */
+  orderSync: OrderSync;
+  linnworks: LinnworksClient;
   app: Express;
   logs: ReturnType<typeof captureLogger>;
   failures: FailureQueue;
@@ -56,7 +59,6 @@ export interface OrderSyncWorld {
 /** A fresh commercetools project (behind a counting proxy), a Linnworks emulator and the app. */
 export async function startWorld(
   settings: Partial<OrderSyncSettings> = {},
-  wrapDeps: (deps: OrderSyncUseCaseDeps) => OrderSyncUseCaseDeps = (d) => d,
 ): Promise<OrderSyncWorld> {
   const ctConfig = ctTestConfig();
   const proxy = await startCountingProxy(ctConfig.apiUrl);
@@ -76,23 +78,33 @@ export async function startWorld(
   };
   const logs = captureLogger();
   const api = createCtApi(ctConfig, { maxRetries: 0 });
-  const deps = wrapDeps(
-    createOrderSyncDeps(config, logs.logger, {
-      linnworks: { rateBudget: unlimitedRateBudget, retry: { maxAttempts: 2, baseDelayMs: 1 } },
-    }),
-  );
-  const app = createApp({ logger: logs.logger, handleMessage: createOrderMessageHandler(deps) });
+  // The event app's own client timing, with the rate budget off and fast retries.
+  const linnworks = new LinnworksClient({
+    config: config.linnworks,
+    logger: logs.logger,
+    ...orderSyncClientOptions.linnworks,
+    rateBudget: unlimitedRateBudget,
+    retry: { maxAttempts: 2, baseDelayMs: 1 },
+  });
+  const clients = {
+    ct: createCtApi(config.ct, orderSyncClientOptions.ct),
+    linnworks,
+    logger: logs.logger,
+  };
+  const orderSync = createOrderSync(clients, config.settings);
+  const app = createApp({ logger: logs.logger, handleMessage: orderSync.handle });
 
   return {
     ctConfig,
     api,
     proxy,
     emulator,
-    deps,
+    orderSync,
+    linnworks,
     app,
     logs,
     failures: new FailureQueue(new CtStateStore(api)),
-    states: deps.states,
+    states: new OrderStateRepo(new CtStateStore(api)),
     config,
     close: async () => {
       await proxy.close();

@@ -1,11 +1,5 @@
+import { failureId, ORDER_STATE_CONTAINER } from 'shared';
 import request from 'supertest';
-import type { OrderStateRepo } from 'shared';
-import {
-  createOrderSyncReplayer,
-  failureId,
-  type OrderState,
-  type OrderSyncUseCaseDeps,
-} from 'shared';
 
 import {
   importOrder,
@@ -17,21 +11,14 @@ import {
   startWorld,
 } from './order-sync.harness';
 
-/** A state repo that "crashes" (throws) on its first write, like a process dying right there. */
-function crashOnFirstWrite(deps: OrderSyncUseCaseDeps): OrderSyncUseCaseDeps {
-  const repo = deps.states;
-  let crashed = false;
-  const states = Object.create(repo) as OrderStateRepo;
-  states.put = async (state: OrderState, expectedVersion?: number) => {
-    if (!crashed) {
-      crashed = true;
-      throw new Error('process crashed between Linnworks create and state write');
-    }
-
-    return repo.put(state, expectedVersion);
-  };
-
-  return { ...deps, states };
+/** The first write of an order-state record never happens, as if the process died right there. */
+function crashOnFirstStateWrite(world: OrderSyncWorld): void {
+  world.proxy.failOnce(
+    (method, path, body) =>
+      method === 'POST' &&
+      path.endsWith('/custom-objects') &&
+      body.includes(`"container":"${ORDER_STATE_CONTAINER}"`),
+  );
 }
 
 async function cancelInCt(world: OrderSyncWorld, orderId: string) {
@@ -53,7 +40,8 @@ async function cancelInCt(world: OrderSyncWorld, orderId: string) {
 describe('order-sync recovery, cancellation and replay', () => {
   let world: OrderSyncWorld;
   beforeAll(async () => {
-    world = await startWorld({}, crashOnFirstWrite);
+    world = await startWorld({});
+    crashOnFirstStateWrite(world);
     await seedSkus(world, ['BOOK-1', 'BOOK-2']);
   });
   afterAll(async () => {
@@ -171,7 +159,7 @@ describe('order-sync recovery, cancellation and replay', () => {
       field: 'shippingAddress.postalCode',
     });
 
-    const replay = createOrderSyncReplayer(world.deps);
+    const replay = world.orderSync.replayer;
     expect(await replay(failure, { dryRun: true })).toMatchObject({
       outcome: 'still-failing',
       reasonCode: 'ADDRESS_POSTCODE_MISSING',

@@ -1,11 +1,9 @@
 import fc from 'fast-check';
-import { mapOrderToLinnworks, type OrderSyncSettings, toMinor } from 'shared';
+import { mapOrderToLinnworks, type OrderSyncSettings } from 'shared';
 
-import {
-  buildCtOrder,
-  type OrderSpec,
-} from '../../../shared/test/flows/order-sync/ct-order.builder';
+import { buildCtOrder, type OrderSpec } from 'shared/testing';
 import { type Harness, startHarness } from '../linnworks/emulator-harness';
+import { toMinor } from './order-sync.harness';
 
 const settings: OrderSyncSettings = {
   source: 'COMMERCETOOLS',

@@ -1,19 +1,22 @@
 import type { Order } from '@commercetools/platform-sdk';
 import {
+  createOrderSync,
   ctLineItemIdOf,
-  FailureQueue,
-  InMemoryStateStore,
-  KnownSkuCache,
+  CtStateStore,
+  type OrderSync,
   OrderStateRepo,
-  type OrderSyncUseCaseDeps,
-  syncOrder,
-  toMinor,
 } from 'shared';
-import { captureLogger } from 'shared/testing';
+import {
+  buildCtOrder,
+  captureLogger,
+  ctTestApi,
+  ctTestConfig,
+  ctTestSeed,
+  testOrderSyncSettings,
+} from 'shared/testing';
 
-import { buildCtOrder } from '../../../shared/test/flows/order-sync/ct-order.builder';
-import { testOrderSyncSettings } from '../../../shared/test/flows/order-sync/test-settings';
 import { type Harness, startHarness } from '../linnworks/emulator-harness';
+import { toMinor } from './order-sync.harness';
 
 const settings = testOrderSyncSettings({
   shippingMethodMapping: { standard: { postalService: 'Royal Mail 24' } },
@@ -28,7 +31,19 @@ const settings = testOrderSyncSettings({
 describe('paid later with a split line, against the strict Linnworks emulator', () => {
   let h: Harness;
   let current: Order;
-  let deps: OrderSyncUseCaseDeps;
+  let orderSync: OrderSync;
+  let states: OrderStateRepo;
+  const ct = ctTestConfig();
+  /** The order as commercetools holds it now, stored on the test server as given. */
+  const holdOrder = async (order: Order) => {
+    current = await ctTestSeed<Order>(ct, 'order', order);
+  };
+  const handle = () =>
+    orderSync.handle({
+      notificationType: 'Message',
+      resource: { typeId: 'order', id: current.id },
+      type: 'OrderPaymentStateChanged',
+    });
 
   const spec = {
     id: 'ct-order-split',
@@ -43,16 +58,12 @@ describe('paid later with a split line, against the strict Linnworks emulator', 
     h = await startHarness({ rateLimits: false });
     h.emulator.control.seedItems([{ sku: 'MUG', stock: { Default: 10 } }]);
     h.emulator.control.seedPostalServices([{ name: 'Royal Mail 24', vendor: 'Royal Mail' }]);
-    const store = new InMemoryStateStore();
-    deps = {
-      ct: { getOrder: async () => current, recordLinnworksOrderId: async () => undefined },
-      linnworks: h.client,
-      states: new OrderStateRepo(store),
-      failures: new FailureQueue(store),
+    const api = ctTestApi(ct);
+    orderSync = createOrderSync(
+      { ct: api, linnworks: h.client, logger: captureLogger().logger },
       settings,
-      logger: captureLogger().logger,
-      knownSkus: new KnownSkuCache(),
-    };
+    );
+    states = new OrderStateRepo(new CtStateStore(api));
   });
 
   afterAll(async () => {
@@ -60,8 +71,9 @@ describe('paid later with a split line, against the strict Linnworks emulator', 
   });
 
   it('when the unpaid order is paid, then both items keep their rows and quantities, the order is PAID and not parked, and totals still match', async () => {
-    current = buildCtOrder({ ...spec, paymentState: 'BalanceDue' });
-    expect(await syncOrder(deps, current.id)).toMatchObject({ action: 'created' });
+    await holdOrder(buildCtOrder({ ...spec, paymentState: 'BalanceDue' }));
+    expect(await handle()).toBe('processed');
+    expect((await states.get(current.id))?.value).toMatchObject({ status: 'created', paid: false });
     const [created] = await h.client.getOrderDetailsByReferenceId({ referenceId: 'CT-SPLIT-1' });
     expect(created?.GeneralInfo).toMatchObject({ Status: 0, IsParked: true });
     const rowsBefore = created!.Items.map((i) => [i.ItemNumber, i.RowId, i.Quantity]);
@@ -70,8 +82,9 @@ describe('paid later with a split line, against the strict Linnworks emulator', 
       ['line-a#2', 2],
     ]);
 
-    current = buildCtOrder({ ...spec, version: 2, paymentState: 'Paid' });
-    expect(await syncOrder(deps, current.id)).toMatchObject({ action: 'marked-paid' });
+    // Paid later; a version past the one order-sync's sync info write left.
+    await holdOrder(buildCtOrder({ ...spec, version: 10, paymentState: 'Paid' }));
+    expect(await handle()).toBe('processed');
 
     const orders = await h.client.getOrderDetailsByReferenceId({ referenceId: 'CT-SPLIT-1' });
     expect(orders).toHaveLength(1);
@@ -90,6 +103,6 @@ describe('paid later with a split line, against the strict Linnworks emulator', 
     );
     expect(h.emulator.control.getStock('MUG')[0]).toMatchObject({ inOrders: 3 });
     expect(h.emulator.control.warnings()).toEqual([]);
-    expect((await deps.states.get(current.id))?.value).toMatchObject({ paid: true });
+    expect((await states.get(current.id))?.value).toMatchObject({ paid: true });
   });
 });

@@ -4,10 +4,10 @@ import path from 'node:path';
 
 import { parse } from 'yaml';
 
-import { envShape as fulfillmentEnv } from '../../../fulfillment-sync/src/config';
-import { envShape as orderEnv } from '../../../order-sync/src/config';
-import { envShape as stockEnv } from '../../../stock-sync/src/config';
-import { envShape as adminEnv } from '../../../sync-admin/src/config';
+import { envShape as fulfillmentEnv } from 'fulfillment-sync';
+import { envShape as orderEnv } from 'order-sync';
+import { envShape as stockEnv } from 'stock-sync';
+import { envShape as adminEnv } from 'sync-admin';
 
 const root = path.join(__dirname, '..', '..', '..');
 

@@ -1,21 +1,19 @@
+import { loadConfig as fulfillmentConfig } from 'fulfillment-sync';
+import { ensureConnectorResources, loadConfig as orderSyncConfig } from 'order-sync';
 import {
   APP_SCOPES,
   CONNECTOR_APPS,
   CONNECTOR_SCOPES,
   createCtApi,
+  ensureFulfillmentStates,
   ensureSubscription,
   ORDER_MESSAGE_TYPES,
   removeSubscription,
   scopeParameter,
 } from 'shared';
 import { ctTestUrl } from 'shared/testing';
+import { ctScopeSource, ctScopesCheck } from 'sync-admin';
 
-import { loadConfig as fulfillmentConfig } from '../../../fulfillment-sync/src/config';
-import { ensureFulfillmentStates } from '../../../fulfillment-sync/src/connector/fulfillment-states';
-import { loadConfig as orderSyncConfig } from '../../../order-sync/src/config';
-import { ensureConnectorResources } from '../../../order-sync/src/connector/resources';
-import { ctScopeSource } from '../../../sync-admin/src/status/ct-token-source';
-import { ctScopesCheck } from '../../../sync-admin/src/status/status-checks';
 import { type CtFront, startCtFront } from '../../src/stack/ct-front';
 import { connectorEnv, SANDBOX_CT_CLIENT } from '../../src/stack/stack-env';
 

@@ -1,5 +1,4 @@
 import {
-  createStockSync,
   CtStateStore,
   FailureQueue,
   LeaseLock,
@@ -8,9 +7,9 @@ import {
   SNAPSHOT_BUCKETS,
 } from 'shared';
 import { captureLogger, ctTestConfig } from 'shared/testing';
+import { createApp } from 'stock-sync';
 import request from 'supertest';
 
-import { createApp } from '../../../stock-sync/src/app';
 import {
   CHANNELS,
   inventorySnapshot,
@@ -38,7 +37,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
   it('when the first run meets an empty inventory, then it creates one entry per SKU and location holding Linnworks Available', async () => {
     world.emulator.control.resetCallCounts();
 
-    const report = await createStockSync(world.deps()).run({ dryRun: false });
+    const report = await world.flow().run({ dryRun: false });
 
     expect(report.status).toBe('completed');
     expect(report.counts).toMatchObject({ itemsRead: SKUS, created: SKUS * 3, failed: 0 });
@@ -54,7 +53,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
   it('when nothing changed in Linnworks, then the run makes zero commercetools inventory writes', async () => {
     const before = updatesApplied(await inventorySnapshot(world.ctApi));
 
-    const report = await createStockSync(world.deps()).run({ dryRun: false });
+    const report = await world.flow().run({ dryRun: false });
 
     const after = await inventorySnapshot(world.ctApi);
     expect(after.size).toBe(SKUS * 3);
@@ -70,7 +69,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
     control.adjustStock({ sku: skuOf(3), location: 'Leeds', delta: 0 }); // touched, same value
     const before = await inventorySnapshot(world.ctApi);
 
-    const report = await createStockSync(world.deps()).run({ dryRun: false });
+    const report = await world.flow().run({ dryRun: false });
 
     const after = await inventorySnapshot(world.ctApi);
     expect(updatesApplied(after) - updatesApplied(before)).toBe(3);
@@ -94,8 +93,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
   it('when the job endpoint is called with ?dryRun=true, then it reports the change and writes nothing', async () => {
     world.emulator.control.adjustStock({ sku: skuOf(10), location: 'Default', set: 0 });
     const before = updatesApplied(await inventorySnapshot(world.ctApi));
-    const stockSync = createStockSync(world.deps());
-    const app = createApp({ logger: log.logger, stockSync, dryRunByDefault: false });
+    const app = createApp({ logger: log.logger, run: world.flow().run });
 
     const res = await request(app).post('/job?dryRun=true');
 
@@ -112,11 +110,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
     const store = new CtStateStore(world.ctApi);
     const lock = new LeaseLock(store);
     const held = await lock.acquire(STOCK_SYNC_LOCK, 60_000, 'other-run');
-    const app = createApp({
-      logger: log.logger,
-      stockSync: createStockSync(world.deps()),
-      dryRunByDefault: false,
-    });
+    const app = createApp({ logger: log.logger, run: world.flow().run });
 
     const res = await request(app).post('/job');
 
@@ -135,7 +129,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
     });
     control.adjustStock({ sku: skuOf(5), location: 'Default', set: 33 });
 
-    const first = await createStockSync(world.deps()).run({ dryRun: false });
+    const first = await world.flow().run({ dryRun: false });
 
     control.removeFault(fault);
     expect(first).toMatchObject({ status: 'partial', reason: 'failures-recorded' });
@@ -143,7 +137,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
     const queue = new FailureQueue(new CtStateStore(world.ctApi));
     expect((await queue.get('stock-sync.stock-page.page-1'))?.status).toBe('pending');
 
-    const second = await createStockSync(world.deps()).run({ dryRun: false });
+    const second = await world.flow().run({ dryRun: false });
 
     expect(second.status).toBe('completed');
     expect(second.counts.written).toBe(1);
@@ -161,7 +155,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
   }, 30_000);
 
   it('when a mapped supply channel is missing in commercetools, then the run fails with a message naming it', async () => {
-    const deps = world.deps({
+    const stockSync = world.flow({
       mapping: {
         locations: [
           {
@@ -174,11 +168,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
         ],
       },
     });
-    const app = createApp({
-      logger: log.logger,
-      stockSync: createStockSync(deps),
-      dryRunByDefault: false,
-    });
+    const app = createApp({ logger: log.logger, run: stockSync.run });
 
     const res = await request(app).post('/job');
 

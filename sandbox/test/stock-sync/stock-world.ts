@@ -1,17 +1,16 @@
 import {
   type CtApi,
   type CtConfig,
-  CtStateStore,
-  CtStockApiGateway,
   createCtApi,
   createStockSync,
   LinnworksClient,
   type Logger,
   type RateBudget,
   type StockLocationMapping,
-  type StockSyncDeps,
-  unlimitedRateBudget,
+  type StockSync,
+  type StockSyncSettings,
 } from 'shared';
+import { unlimitedRateBudget } from 'shared/testing';
 
 import {
   type EmulatorOptions,
@@ -98,7 +97,8 @@ export interface StockWorld {
   emulator: RunningLinnworksEmulator;
   ctApi: CtApi;
   linnworks: LinnworksClient;
-  deps(over?: Partial<StockSyncDeps>): StockSyncDeps;
+  /** The flow's face over the world's clients, with the three-location mapping unless `over` says. */
+  flow(over?: Partial<StockSyncSettings>): StockSync;
   close(): Promise<void>;
 }
 
@@ -144,16 +144,16 @@ export async function startStockWorld(input: {
     emulator,
     ctApi,
     linnworks,
-    deps: (over = {}) => ({
-      linnworks,
-      ct: new CtStockApiGateway(ctApi),
-      store: new CtStateStore(ctApi),
-      logger: input.logger,
-      mapping: threeLocationMapping,
-      skuMatching: { trim: false, case: 'preserve' },
-      timeBudgetMs: 25 * 60_000,
-      ...over,
-    }),
+    flow: (over = {}) =>
+      createStockSync(
+        { ct: ctApi, linnworks, logger: input.logger },
+        {
+          mapping: threeLocationMapping,
+          skuMatching: { trim: false, case: 'preserve' },
+          job: { timeBudgetMs: 25 * 60_000 },
+          ...over,
+        },
+      ),
     close: () => emulator.close(),
   };
 }
@@ -192,5 +192,3 @@ export function updatesApplied(entries: Map<string, { version: number }>): numbe
 
   return sum;
 }
-
-export { createStockSync };

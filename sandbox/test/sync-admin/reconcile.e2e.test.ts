@@ -2,7 +2,7 @@ import type { Order } from '@commercetools/platform-sdk';
 import { EXTENDED_PROPERTY_CT_ORDER_ID, mapOrderToLinnworks } from 'shared';
 import request from 'supertest';
 
-import type { IntrospectionStandIn } from '../../../sync-admin/test/support/introspection-stand-in';
+import type { IntrospectionStandIn } from 'shared/testing';
 import {
   importOrder,
   linnworksOrdersFor,
@@ -82,7 +82,7 @@ async function createInLinnworks(
 ) {
   const mapped = mapOrderToLinnworks(order, TEST_SETTINGS);
   if (!mapped.ok) throw new Error('order does not map');
-  await world.deps.linnworks.createOrders({
+  await world.linnworks.createOrders({
     location: mapped.mapped.location,
     orders: [change(mapped.mapped.order)],
   });

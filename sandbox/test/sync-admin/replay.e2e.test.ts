@@ -1,9 +1,7 @@
-import { createOrderMessageHandler } from 'shared';
+import { createApp as createOrderSyncApp } from 'order-sync';
+import type { IntrospectionStandIn } from 'shared/testing';
 import request from 'supertest';
 
-import { createApp as createOrderSyncApp } from '../../../order-sync/src/app';
-
-import type { IntrospectionStandIn } from '../../../sync-admin/test/support/introspection-stand-in';
 import {
   importOrder,
   linnworksOrdersFor,
@@ -276,8 +274,8 @@ describe('sync-admin replay end to end (order-sync, commercetools test server, L
     // order-sync as index.ts wires it, with a small body limit so the message is "too large".
     const app = createOrderSyncApp({
       logger: world.logs.logger,
-      handleMessage: createOrderMessageHandler(world.deps),
-      failures: world.deps.failures,
+      handleMessage: world.orderSync.handle,
+      failures: world.orderSync.failures,
       bodyLimitBytes: 512,
     });
     const push = orderMessage(order);

@@ -1,15 +1,19 @@
 import type { Express } from 'express';
 import type { CtConfig, Logger } from 'shared';
-import { captureLogger, ctTestEnv } from 'shared/testing';
-
-import { createApp } from '../../../sync-admin/src/app';
-import { adminAuthMiddleware } from '../../../sync-admin/src/auth/admin-auth.middleware';
-import { loadConfig, type SyncAdminConfig } from '../../../sync-admin/src/config';
-import { wireSyncAdmin } from '../../../sync-admin/src/wiring';
 import {
+  captureLogger,
+  ctTestEnv,
   type IntrospectionStandIn,
   startIntrospectionStandIn,
-} from '../../../sync-admin/test/support/introspection-stand-in';
+} from 'shared/testing';
+
+import {
+  adminAuthMiddleware,
+  createApp,
+  loadConfig,
+  type SyncAdminConfig,
+  wireSyncAdmin,
+} from 'sync-admin';
 import type { RunningLinnworksEmulator } from '../../linnworks-emulator/src';
 
 /** The environment sync-admin reads in production, pointed at the test server and emulator. */

@@ -4,20 +4,23 @@ import {
   type CtConfig,
   CtStateStore,
   FailureQueue,
-  FULFILLMENT_FLOW,
+  FULFILLMENT_SYNC_FLOW,
   fulfillmentFailureRef,
+  createFulfillmentSync,
   LinnworksClient,
   ORDER_SYNC_FLOW,
-  runFulfillmentSync,
   STOCK_SKUS_REF,
   STOCK_SYNC_FLOW,
-  unlimitedRateBudget,
 } from 'shared';
-import { captureLogger, ctTestApi, ctTestConfig } from 'shared/testing';
+import {
+  captureLogger,
+  ctTestApi,
+  ctTestConfig,
+  unlimitedRateBudget,
+  type IntrospectionStandIn,
+} from 'shared/testing';
 import request from 'supertest';
 
-import { fulfillmentDeps } from '../../../fulfillment-sync/src/wiring';
-import type { IntrospectionStandIn } from '../../../sync-admin/test/support/introspection-stand-in';
 import {
   type RunningLinnworksEmulator,
   startLinnworksEmulator,
@@ -66,7 +69,7 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
     });
     await failures.record({
       ...base,
-      flow: FULFILLMENT_FLOW,
+      flow: FULFILLMENT_SYNC_FLOW,
       reasonCode: 'DELIVERY_REJECTED',
       ref: fulfillmentFailureRef('processed', { lwOrderId: randomUUID(), numOrderId: 7 }),
     });
@@ -84,14 +87,14 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
       (res.body.items as Array<{ flow: string }>).map((item) => [item.flow, item]),
     );
     expect(Object.keys(byFlow).sort()).toEqual([
-      FULFILLMENT_FLOW,
+      FULFILLMENT_SYNC_FLOW,
       ORDER_SYNC_FLOW,
       STOCK_SYNC_FLOW,
     ]);
     expect(res.body.counts['no-replayer']).toBeUndefined();
     expect(res.body.counts.error).toBeUndefined();
     // The fulfillment replayer asked the emulator for the order and did not find it.
-    expect(byFlow[FULFILLMENT_FLOW]).toMatchObject({
+    expect(byFlow[FULFILLMENT_SYNC_FLOW]).toMatchObject({
       outcome: 'still-failing',
       reasonCode: 'LINNWORKS_ORDER_UNKNOWN',
     });
@@ -118,16 +121,16 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
     });
     const admin = buildSyncAdmin(syncAdminEnv(ct, emulator), idp);
     // fulfillment-sync's own job, with the flow settings sync-admin reads from the same keys.
-    const deps = fulfillmentDeps(
-      { settings: admin.config.fulfillmentSettings, source: admin.config.orderSource },
-      { ctApi: ctTestApi(ct), linnworks, logger: logs.logger },
+    const fulfillmentSync = createFulfillmentSync(
+      { ct: ctTestApi(ct), linnworks, logger: logs.logger },
+      { ...admin.config.fulfillmentSync, job: { timeBudgetMs: 20_000 } },
     );
-    const run = await runFulfillmentSync(deps, { dryRun: false, timeBudgetMs: 20_000 });
+    const run = await fulfillmentSync.run({ dryRun: false });
     expect(run.status).toBe('completed');
 
     const res = await request(admin.app).get('/service/status').set('Authorization', admin.bearer);
     const checks = res.body.checks as CheckView[];
-    const fulfillment = checks.find((check) => check.name === `last run: ${FULFILLMENT_FLOW}`);
+    const fulfillment = checks.find((check) => check.name === `last run: ${FULFILLMENT_SYNC_FLOW}`);
     expect(fulfillment).toMatchObject({
       status: 'UP',
       details: { status: 'completed', finishedAt: run.finishedAt, counts: run.counts },

@@ -14,6 +14,8 @@ export interface CtClientOptions {
   timeoutMs?: number;
   /** Retries of 5xx and network failures inside the SDK (never of 4xx). */
   maxRetries?: number;
+  /** The HTTP function (default: the global `fetch`); benchmarks wrap it to time upstream calls. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface CtClientOptions {
  * correlation ID of the work in progress, so commercetools' logs line up with ours.
  */
 export function createCtApi(config: CtConfig, options: CtClientOptions = {}): CtApi {
+  const http = options.fetch ?? fetch;
   const client = new ClientBuilder()
     .withProjectKey(config.projectKey)
     .withClientCredentialsFlow({
@@ -28,12 +31,12 @@ export function createCtApi(config: CtConfig, options: CtClientOptions = {}): Ct
       projectKey: config.projectKey,
       credentials: { clientId: config.clientId, clientSecret: config.clientSecret },
       ...(config.scopes ? { scopes: config.scopes } : {}),
-      fetch,
+      fetch: http,
     })
     .withCorrelationIdMiddleware({ generate: () => getCorrelationId() ?? newCorrelationId() })
     .withHttpMiddleware({
       host: config.apiUrl,
-      fetch,
+      fetch: http,
       timeout: options.timeoutMs ?? 10_000,
       getAbortController: () => new AbortController(),
       enableRetry: (options.maxRetries ?? 3) > 0,

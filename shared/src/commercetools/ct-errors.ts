@@ -58,3 +58,16 @@ export function toCtError(error: unknown, what: string): ConnectorError {
 
   return new PermanentUpstreamError('COMMERCETOOLS_REJECTED', message, details, { cause: error });
 }
+
+/** The body of one commercetools read, or undefined when the resource does not exist (404). */
+export async function ctFind<T>(
+  what: string,
+  read: () => Promise<{ body: T }>,
+): Promise<T | undefined> {
+  try {
+    return (await read()).body;
+  } catch (error) {
+    if (isCtNotFound(error)) return undefined;
+    throw toCtError(error, what);
+  }
+}

@@ -46,6 +46,26 @@ export const jobEnvShape = {
   DRY_RUN: booleanString(false),
 };
 
+/** How a job app runs its flow: the time one run may work, and whether it writes by default. */
+export interface JobSettings {
+  timeBudgetMs: number;
+  /** A request that does not say (`?dryRun=`) runs dry when this is true (`DRY_RUN`). */
+  dryRunByDefault: boolean;
+}
+
+/** The defaults of `jobEnvShape`: what a flow's job uses when its app passes none. */
+export const DEFAULT_JOB_SETTINGS: JobSettings = {
+  timeBudgetMs: 1_500_000,
+  dryRunByDefault: false,
+};
+
+export function toJobSettings(env: {
+  JOB_TIME_BUDGET_SECONDS: number;
+  DRY_RUN: boolean;
+}): JobSettings {
+  return { timeBudgetMs: env.JOB_TIME_BUDGET_SECONDS * 1000, dryRunByDefault: env.DRY_RUN };
+}
+
 export interface CtConfig {
   projectKey: string;
   clientId: string;

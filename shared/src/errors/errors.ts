@@ -61,6 +61,27 @@ export class RetryableUpstreamError extends ConnectorError {
   readonly retryAfterMs: number | undefined;
 }
 
+/**
+ * A compare-and-set write lost: the resource's version moved since it was read (commercetools
+ * answers 409 `ConcurrentModification`). The one error of its kind for every resource the
+ * connector writes by version (custom objects, inventory entries, orders): callers that can
+ * re-read and try again catch it; one that escapes is retryable, as any 409 once local retries
+ * are used up.
+ */
+export class VersionConflictError extends RetryableUpstreamError {
+  constructor(
+    /** What changed, e.g. `custom-object`, `inventory-entry`, `order`. */
+    readonly resourceType: string,
+    /** Its id, or `container/key` for a custom object. */
+    readonly resourceId: string,
+  ) {
+    super('CT_VERSION_CONFLICT', `${resourceType} ${resourceId} changed concurrently`, {
+      upstream: 'commercetools',
+      status: 409,
+    });
+  }
+}
+
 /** Configuration is missing or invalid; the app must not start. */
 export class ConfigError extends ConnectorError {
   readonly kind = 'config' as const;

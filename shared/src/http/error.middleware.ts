@@ -6,20 +6,10 @@ import type { Logger } from '../logging/logger';
 
 /** Maps an error to a status: validation 400, retryable 503, everything else 500. */
 export function statusFor(error: unknown): number {
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'type' in error &&
-    error.type === 'entity.too.large'
-  )
-    return 413;
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'type' in error &&
-    error.type === 'entity.parse.failed'
-  )
-    return 400;
+  const bodyParserType =
+    typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+  if (bodyParserType === 'entity.too.large') return 413;
+  if (bodyParserType === 'entity.parse.failed') return 400;
   if (error instanceof ConnectorError) {
     if (error.kind === 'validation') return 400;
     if (error.retryable) return 503;

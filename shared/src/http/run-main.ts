@@ -1,5 +1,6 @@
+import type { Env } from '../config/env';
 import { ConfigError, describeError } from '../errors/errors';
-import { createLogger } from '../logging/logger';
+import { createLogger, type Logger } from '../logging/logger';
 
 /**
  * Entry point wrapper for every app and lifecycle script: a config problem is printed once
@@ -18,6 +19,20 @@ export function runMain(name: string, main: () => Promise<void>): void {
     }
     process.exitCode = 1;
     setTimeout(() => process.exit(1), 100).unref();
+  });
+}
+
+/**
+ * `runMain` for an app or lifecycle script that starts from its configuration: reads it from the
+ * environment (failing as `runMain` says), then hands it over with the app's logger.
+ */
+export function runWithConfig<C extends { logLevel: string }>(
+  script: { name: string; app: string; loadConfig: (env: Env) => C },
+  main: (config: C, logger: Logger) => Promise<void>,
+): void {
+  runMain(script.name, async () => {
+    const config = script.loadConfig(process.env);
+    await main(config, createLogger({ name: script.app, level: config.logLevel }));
   });
 }
 

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 
 import type { Logger } from '../logging/logger';
+import { portFromEnv } from './run-main';
 
 export interface RunningServer {
   server: Server;
@@ -37,9 +38,10 @@ export function listen(app: Express, port: number, host?: string): Promise<Runni
  */
 export async function serve(
   app: Express,
-  options: { port: number; logger: Logger; graceMs?: number; onShutdown?: () => Promise<void> },
+  options: { port?: number; logger: Logger; graceMs?: number; onShutdown?: () => Promise<void> },
 ): Promise<RunningServer> {
-  const running = await listen(app, options.port);
+  // The port Connect (Cloud Run) gives the app unless one is given.
+  const running = await listen(app, options.port ?? portFromEnv());
   options.logger.info({ port: running.port }, 'listening');
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,7 +1,7 @@
 import type { State, StateTypeEnum, StateUpdateAction } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../commercetools/client';
-import { ctErrorCode, isCtNotFound, toCtError } from '../commercetools/ct-errors';
+import { ctErrorCode, ctFind, toCtError } from '../commercetools/ct-errors';
 import { ValidationError } from '../errors/errors';
 
 /** How the connector wants one of its custom states: `transitions` is never set (no validation). */
@@ -32,13 +32,8 @@ export function stateRepairs(state: State, spec: StateSpec): StateUpdateAction[]
   return actions;
 }
 
-async function readState(api: CtApi, key: string): Promise<State | undefined> {
-  try {
-    return (await api.states().withKey({ key }).get().execute()).body;
-  } catch (error) {
-    if (isCtNotFound(error)) return undefined;
-    throw toCtError(error, `read of state ${key}`);
-  }
+function readState(api: CtApi, key: string): Promise<State | undefined> {
+  return ctFind(`read of state ${key}`, () => api.states().withKey({ key }).get().execute());
 }
 
 async function createState(api: CtApi, spec: StateSpec): Promise<boolean> {

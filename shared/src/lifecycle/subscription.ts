@@ -1,7 +1,7 @@
 import type { Destination, MessageSubscription, Subscription } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../commercetools/client';
-import { isCtNotFound, toCtError } from '../commercetools/ct-errors';
+import { ctFind, isCtNotFound, toCtError } from '../commercetools/ct-errors';
 import { ConfigError } from '../errors/errors';
 
 /** Order messages order-sync reacts to. */
@@ -45,13 +45,10 @@ export function destinationFromEnv(env: Record<string, string | undefined>): Des
   ]);
 }
 
-async function findByKey(api: CtApi, key: string): Promise<Subscription | undefined> {
-  try {
-    return (await api.subscriptions().withKey({ key }).get().execute()).body;
-  } catch (error) {
-    if (isCtNotFound(error)) return undefined;
-    throw toCtError(error, `read of subscription ${key}`);
-  }
+function findByKey(api: CtApi, key: string): Promise<Subscription | undefined> {
+  return ctFind(`read of subscription ${key}`, () =>
+    api.subscriptions().withKey({ key }).get().execute(),
+  );
 }
 
 function sameMessages(a: MessageSubscription[], b: MessageSubscription[]): boolean {

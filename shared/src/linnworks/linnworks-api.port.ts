@@ -40,6 +40,8 @@ import type {
  * The open-order edits and the cancellation and refund writes are in the extended ports.
  */
 export interface LinnworksApi extends LinnworksOrderEditsApi, LinnworksMoneyBackApi {
+  /** Calls made so far, one per endpoint request (the client counts); reports read differences. */
+  readonly callCount: number;
   /**
    * Orders/CreateOrders: at most 20 orders per call (the client rejects more with a
    * ValidationError). Returns the pkOrderIds saved; a duplicate of a **paid** order

@@ -20,8 +20,10 @@ export type LinnworksCall = <S extends z.ZodType>(
   options?: LinnworksCallOptions,
 ) => Promise<z.output<S>>;
 
-export type LinnworksArgs<M extends keyof LinnworksApi> = Parameters<LinnworksApi[M]>[0];
-export type LinnworksResult<M extends keyof LinnworksApi> = ReturnType<LinnworksApi[M]>;
+/** The port's methods (everything but its call counter). */
+export type LinnworksMethod = Exclude<keyof LinnworksApi, 'callCount'>;
+export type LinnworksArgs<M extends LinnworksMethod> = Parameters<LinnworksApi[M]>[0];
+export type LinnworksResult<M extends LinnworksMethod> = ReturnType<LinnworksApi[M]>;
 
 /** Ids per call where Linnworks documents no limit (reference §7, §11.4). */
 export const MAX_IDS_PER_CALL = 100;

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 
-import {
-  lwBoolean,
-  lwDate,
-  lwEnum,
-  lwList,
-  lwNumber,
-  lwPaged,
-  lwString,
-  lwText,
-} from './linnworks-schema-helpers';
+import * as helpers from './linnworks-schema-helpers';
+
+const { lwBoolean, lwDate, lwEnum, lwList, lwNumber, lwPaged, lwString, lwText } = helpers;
 
 /** zod schemas for the refund, return and cancellation reads (reference §6). */
 

@@ -25,26 +25,19 @@ export function normaliseLinnworksDate(value: string | null | undefined): string
   return date.getUTCFullYear() <= DOTNET_MIN_DATE_YEAR ? null : date.toISOString();
 }
 
-export const lwString = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null);
+/** `schema`, with `fallback` in our model where Linnworks sent null or nothing. */
+function orWhenNull<T extends z.ZodType, F>(schema: T, fallback: F) {
+  return schema.nullish().transform((v): z.output<T> | F => v ?? fallback);
+}
+
+export const lwString = orWhenNull(z.string(), null);
 
 /** A string that is never null in our model ('' when Linnworks sent null). */
-export const lwText = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? '');
+export const lwText = orWhenNull(z.string(), '');
 
-export const lwNumber = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? 0);
+export const lwNumber = orWhenNull(z.number(), 0);
 
-export const lwBoolean = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? false);
+export const lwBoolean = orWhenNull(z.boolean(), false);
 
 export const lwDate = z
   .string()

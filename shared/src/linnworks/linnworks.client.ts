@@ -6,6 +6,7 @@ import type { LinnworksApi } from './linnworks-api.port';
 import type {
   LinnworksArgs as Args,
   LinnworksCall,
+  LinnworksMethod,
   LinnworksResult as Result,
 } from './linnworks-call';
 import { describeResponseIssues, unexpectedResponse } from './linnworks-errors';
@@ -24,7 +25,7 @@ export interface LinnworksClientOptions {
   config: LinnworksConfig;
   /** Bound on every HTTP call (auth included). Default 20 s. */
   timeoutMs?: number;
-  /** Per-endpoint budget; default: the documented per-minute limits. Pass `unlimitedRateBudget` for benchmarks. */
+  /** Per-endpoint budget; default: the documented per-minute limits (tests and benchmarks pass one that never waits). */
   rateBudget?: RateBudget;
   /** Clock of the default rate budget and of the session idle timer. */
   clock?: RateBudgetClock;
@@ -47,7 +48,7 @@ export interface LinnworksClientOptions {
  * Each port method and the request function that implements it (one module per family). The
  * type makes the compiler check that no method of `LinnworksApi` is missing or mistyped.
  */
-const METHODS: { [M in keyof LinnworksApi]: (call: LinnworksCall, args: Args<M>) => Result<M> } = {
+const METHODS: { [M in LinnworksMethod]: (call: LinnworksCall, args: Args<M>) => Result<M> } = {
   createOrders: orderWrites.createOrders,
   changeStatus: orderWrites.changeStatus,
   changeOrderTag: orderWrites.changeOrderTag,
@@ -84,11 +85,13 @@ const METHODS: { [M in keyof LinnworksApi]: (call: LinnworksCall, args: Args<M>)
 type Method = (call: LinnworksCall, args: unknown) => unknown;
 
 /** A class whose instances have the port's methods; LinnworksClient puts them on its prototype. */
-const PortMethods = class {} as unknown as new () => LinnworksApi;
+const PortMethods = class {} as unknown as new () => Omit<LinnworksApi, 'callCount'>;
 
 /** The real Linnworks client. See `LinnworksApi` for the contract of each method. */
-export class LinnworksClient extends PortMethods {
+export class LinnworksClient extends PortMethods implements LinnworksApi {
   private readonly transport: LinnworksTransport;
+  /** Linnworks calls made so far (one per endpoint request, retries and auth not counted). */
+  callCount = 0;
 
   constructor(options: LinnworksClientOptions) {
     super();
@@ -113,6 +116,7 @@ export class LinnworksClient extends PortMethods {
   }
 
   private readonly call: LinnworksCall = async (endpoint, body, schema, options) => {
+    this.callCount++;
     const raw = await this.transport.call(endpoint, body, options);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {

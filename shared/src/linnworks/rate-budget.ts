@@ -77,9 +77,6 @@ export interface RateBudget {
   acquire(endpoint: string): Promise<void>;
 }
 
-/** A budget that never waits: for benchmarks against an emulator with limits switched off. */
-export const unlimitedRateBudget: RateBudget = { acquire: () => Promise.resolve() };
-
 /**
  * Sliding 60-second window per endpoint, the way Linnworks counts (reference §10.3), so
  * normal operation never provokes a 429. Calls that find the window full wait until the

@@ -1,8 +1,9 @@
 import type { CustomObject } from '@commercetools/platform-sdk';
 
+import { type CallCounts, noCalls } from '../commercetools/call-counts';
 import type { CtApi } from '../commercetools/client';
 import { ctStatus, isCtConflict, isCtNotFound, toCtError } from '../commercetools/ct-errors';
-import { RetryableUpstreamError } from '../errors/errors';
+import { RetryableUpstreamError, VersionConflictError } from '../errors/errors';
 import {
   type CreateOutcome,
   type Merge,
@@ -10,7 +11,7 @@ import {
   type QueryPage,
   type StateStore,
   type StoredObject,
-  VersionConflictError,
+  customObjectConflict,
 } from './state-store';
 
 const MAX_MERGE_ATTEMPTS = 8;
@@ -26,11 +27,14 @@ function toStored<T>(object: CustomObject): StoredObject<T> {
   };
 }
 
-/** The state store over commercetools custom objects. */
+/** The state store over commercetools custom objects; counts its own HTTP calls. */
 export class CtStateStore implements StateStore {
+  readonly calls: CallCounts = noCalls();
+
   constructor(private readonly api: CtApi) {}
 
   async get<T>(container: string, key: string): Promise<StoredObject<T> | undefined> {
+    this.calls.reads++;
     try {
       const response = await this.api
         .customObjects()
@@ -51,27 +55,19 @@ export class CtStateStore implements StateStore {
     value: T,
     expectedVersion?: number,
   ): Promise<StoredObject<T>> {
+    const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
+    const body = { container, key, value, ...version };
+    this.calls.writes++;
     try {
-      const response = await this.api
-        .customObjects()
-        .post({
-          body: {
-            container,
-            key,
-            value,
-            ...(expectedVersion !== undefined ? { version: expectedVersion } : {}),
-          },
-        })
-        .execute();
-
-      return toStored<T>(response.body);
+      return toStored<T>((await this.api.customObjects().post({ body }).execute()).body);
     } catch (error) {
-      if (isCtConflict(error)) throw new VersionConflictError(container, key);
+      if (isCtConflict(error)) throw customObjectConflict(container, key);
       throw toCtError(error, `write of state ${container}/${key}`);
     }
   }
 
   async create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>> {
+    this.calls.writes++;
     try {
       const response = await this.api
         .customObjects()
@@ -111,29 +107,34 @@ export class CtStateStore implements StateStore {
   }
 
   async query<T>(container: string, options: QueryOptions = {}): Promise<QueryPage<T>> {
-    try {
-      const response = await this.api
-        .customObjects()
-        .withContainer({ container })
-        .get({
-          queryArgs: {
-            ...(options.where ? { where: options.where } : {}),
-            limit: options.limit ?? 20,
-            offset: options.offset ?? 0,
-            ...(options.sort ? { sort: options.sort } : {}),
-            withTotal: true,
-          },
-        })
-        .execute();
-      const body = response.body;
+    const body = await this.page(`query of state ${container}`, container, {
+      ...(options.where ? { where: options.where } : {}),
+      limit: options.limit ?? 20,
+      offset: options.offset ?? 0,
+      ...(options.sort ? { sort: options.sort } : {}),
+      withTotal: true,
+    });
 
-      return {
-        results: body.results.map((o) => toStored<T>(o)),
-        total: body.total ?? body.count,
-        offset: body.offset,
-      };
+    return {
+      results: body.results.map((o) => toStored<T>(o)),
+      total: body.total ?? body.count,
+      offset: body.offset,
+    };
+  }
+
+  /** One query of a container: one counted read, failures in the error taxonomy. */
+  private async page(
+    what: string,
+    container: string,
+    queryArgs: { where?: string; sort?: string; limit: number; offset: number; withTotal: boolean },
+  ) {
+    this.calls.reads++;
+    try {
+      return (
+        await this.api.customObjects().withContainer({ container }).get({ queryArgs }).execute()
+      ).body;
     } catch (error) {
-      throw toCtError(error, `query of state ${container}`);
+      throw toCtError(error, what);
     }
   }
 
@@ -151,27 +152,16 @@ export class CtStateStore implements StateStore {
     let afterId: string | undefined;
     for (;;) {
       const predicates = [options.where, afterId ? `id > "${afterId}"` : undefined].filter(Boolean);
-      let results: CustomObject[];
-      try {
-        const response = await this.api
-          .customObjects()
-          .withContainer({ container })
-          .get({
-            queryArgs: {
-              ...(predicates.length
-                ? { where: predicates.map((p) => `(${p})`).join(' and ') }
-                : {}),
-              sort: 'id asc',
-              limit,
-              offset,
-              withTotal: false,
-            },
-          })
-          .execute();
-        results = response.body.results;
-      } catch (error) {
-        throw toCtError(error, `scan of state ${container}`);
-      }
+      const where = predicates.length
+        ? { where: predicates.map((p) => `(${p})`).join(' and ') }
+        : {};
+      const { results } = await this.page(`scan of state ${container}`, container, {
+        ...where,
+        sort: 'id asc',
+        limit,
+        offset,
+        withTotal: false,
+      });
       if (results.length === 0) return;
       yield results.map((o) => toStored<T>(o));
       if (results.length < limit) return;
@@ -184,6 +174,7 @@ export class CtStateStore implements StateStore {
   }
 
   async delete(container: string, key: string): Promise<void> {
+    this.calls.writes++;
     try {
       await this.api.customObjects().withContainerAndKey({ container, key }).delete().execute();
     } catch (error) {

@@ -13,14 +13,20 @@ export interface FailureRef {
   [field: string]: string | number;
 }
 
-export interface FailureRecord {
-  id: string;
+/** What went wrong, as the flow that met it says it. */
+interface FailureReport {
   flow: string;
   reasonCode: string;
   message: string;
   field?: string;
   retryable: boolean;
   ref: FailureRef;
+  /** When an automatic retry may pick it up; omitted for failures that wait for a human. */
+  nextAttemptAt?: string;
+}
+
+export interface FailureRecord extends FailureReport {
+  id: string;
   /** The correlation ID of the first failure; every log line of it carries this ID. */
   correlationId: string;
   /** The most recent correlation IDs (newest last), one per attempt, capped. */
@@ -28,7 +34,6 @@ export interface FailureRecord {
   attempts: number;
   firstFailedAt: string;
   lastFailedAt: string;
-  nextAttemptAt?: string;
   status: FailureStatus;
   resolvedAt?: string;
   resolution?: string;
@@ -36,16 +41,9 @@ export interface FailureRecord {
   resolvedBy?: string;
 }
 
-export interface RecordFailureInput {
-  flow: string;
-  reasonCode: string;
-  message: string;
-  field?: string;
-  retryable: boolean;
-  ref: FailureRef;
+export interface RecordFailureInput extends FailureReport {
+  /** Default: the correlation ID of the work in progress. */
   correlationId?: string;
-  /** When an automatic retry may pick it up; omitted for failures that wait for a human. */
-  nextAttemptAt?: string;
 }
 
 export interface FailureFilter {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { StateStore } from './state-store';
-import { VersionConflictError } from './state-store';
+import { VersionConflictError } from '../errors/errors';
 
 export const LOCK_CONTAINER = 'lw-connector-locks';
 

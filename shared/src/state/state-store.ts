@@ -1,3 +1,6 @@
+import type { CallCounts } from '../commercetools/call-counts';
+import { VersionConflictError } from '../errors/errors';
+
 /** One stored document: a commercetools custom object seen through the state store. */
 export interface StoredObject<T> {
   container: string;
@@ -42,6 +45,8 @@ export type CreateOutcome<T> =
  * tolerate a replaced first value or use `create`.
  */
 export interface StateStore {
+  /** HTTP calls made so far (the adapter counts them); a run report reads the difference. */
+  readonly calls: Readonly<CallCounts>;
   get<T>(container: string, key: string): Promise<StoredObject<T> | undefined>;
   /** Writes `value`; with `expectedVersion`, fails with a VersionConflictError if it moved. */
   put<T>(
@@ -68,14 +73,9 @@ export interface StateStore {
   delete(container: string, key: string): Promise<void>;
 }
 
-export class VersionConflictError extends Error {
-  constructor(
-    readonly container: string,
-    readonly key: string,
-  ) {
-    super(`custom object ${container}/${key} changed concurrently`);
-    this.name = 'VersionConflictError';
-  }
+/** The VersionConflictError of a custom object the state store writes by version. */
+export function customObjectConflict(container: string, key: string): VersionConflictError {
+  return new VersionConflictError('custom-object', `${container}/${key}`);
 }
 
 /** Custom-object keys allow `[-_~.a-zA-Z0-9]{1,256}`; anything else is replaced by `_`. */

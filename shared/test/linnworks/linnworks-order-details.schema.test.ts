@@ -1,10 +1,12 @@
 import {
   extendedPropertyOf,
   EXTENDED_PROPERTY_CT_ORDER_ID,
+} from '../../src/flows/order-sync/linnworks-order.contract';
+import {
   lwExtendedPropertySchema,
   lwOrderDetailsSchema,
   lwOrderGeneralInfoSchema,
-} from '../../src';
+} from '../../src/linnworks/linnworks-schemas';
 
 /**
  * Property names from shared/reference/linnworks-sdk-models.json: `ExtendedProperty`

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 import axios, { type AxiosAdapter } from 'axios';
 
-import { LinnworksClient, unlimitedRateBudget } from '../../src';
+import { LinnworksClient } from '../../src/linnworks/linnworks.client';
+import { unlimitedRateBudget } from '../../testing/rate-budget';
 
 /**
  * The sample responses of Linnworks' own method pages (fixtures/method-pages, see its README)

@@ -1,4 +1,5 @@
-import { SlidingWindowRateBudget, unlimitedRateBudget } from '../../src/linnworks/rate-budget';
+import { SlidingWindowRateBudget } from '../../src/linnworks/rate-budget';
+import { unlimitedRateBudget } from '../../testing/rate-budget';
 
 function fakeClock(start = 1_000_000) {
   let now = start;

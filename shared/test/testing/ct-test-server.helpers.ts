@@ -2,7 +2,7 @@ import type { Order, OrderUpdateAction, State, StateDraft } from '@commercetools
 import { ctTestApi, ctTestConfig } from 'shared/testing';
 
 import type { CtApi } from '../../src/commercetools/client';
-import { seedCatalogue } from '../flows/fulfillment-sync/ct-seed';
+import { seedCatalogue } from '../../testing/builders/ct-seed';
 
 // What the commercetools test server's own tests share: a project of their own, order updates,
 // and the shape of a commercetools error to expect.

@@ -6,7 +6,7 @@ import type {
   PaymentUpdateAction,
 } from '@commercetools/platform-sdk';
 
-import { importOrder } from '../flows/fulfillment-sync/ct-seed';
+import { importOrder } from '../../testing/builders/ct-seed';
 import {
   badJson,
   createVia,

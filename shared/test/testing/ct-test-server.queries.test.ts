@@ -2,7 +2,7 @@ import type { QueryParam } from '@commercetools/platform-sdk';
 import { ctTestApi, ctTestConfig } from 'shared/testing';
 
 import type { CtApi } from '../../src/commercetools/client';
-import { importOrder } from '../flows/fulfillment-sync/ct-seed';
+import { importOrder } from '../../testing/builders/ct-seed';
 import { conflict, project, rejected, update } from './ct-test-server.helpers';
 
 // Paging, sorting and versions as commercetools applies them on the test server

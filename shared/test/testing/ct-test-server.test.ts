@@ -1,7 +1,7 @@
 import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 import { ctTestSeed, setStateTransitions } from 'shared/testing';
 
-import { importOrder } from '../flows/fulfillment-sync/ct-seed';
+import { importOrder } from '../../testing/builders/ct-seed';
 import {
   badJson,
   createState,

@@ -6,7 +6,7 @@ import {
   type FeedName,
   failureId,
   isCtNotFound,
-  FULFILLMENT_FLOW,
+  FULFILLMENT_SYNC_FLOW,
   fulfillmentFailureRef,
   type LinnworksApi,
   ORDER_SYNC_FLOW,
@@ -123,7 +123,7 @@ async function failuresOf(deps: OrderSummaryDeps, ctOrderId: string, lwOrderId?:
   if (lwOrderId) {
     for (const feed of FEEDS) {
       ids.push(
-        failureId(FULFILLMENT_FLOW, fulfillmentFailureRef(feed, { lwOrderId, numOrderId: 0 })),
+        failureId(FULFILLMENT_SYNC_FLOW, fulfillmentFailureRef(feed, { lwOrderId, numOrderId: 0 })),
       );
     }
   }

@@ -1,26 +1,20 @@
+import type { CtApi, LinnworksApi, LinnworksOrderDetails, OrderSyncReconciler } from 'shared';
+
+import { decimalToMinorUnits } from './money';
 import {
   compareOrders,
-  type CtApi,
   ctCoarseState,
   type CtOrderSnapshot,
-  decimalToMinorUnits,
-  EXTENDED_PROPERTY_CT_ORDER_ID,
-  extendedPropertyOf,
-  type LinnworksApi,
-  type LinnworksOrderDetails,
   lwCoarseState,
   type LwOrderSnapshot,
   type OrderDiscrepancy,
-} from 'shared';
+} from './order-discrepancies';
 
 /** A commercetools order as the shared client types it (no direct platform-sdk dependency here). */
 export type CtOrder = Awaited<
   ReturnType<ReturnType<ReturnType<CtApi['orders']>['get']>['execute']>
 >['body']['results'][number];
 type Order = CtOrder;
-
-/** The Linnworks ReferenceNum order-sync derives for a commercetools order (its exported function). */
-export type OrderReferenceOf = (order: Order) => string;
 
 export interface OrderReconcileResult {
   window: { from: string; to: string };
@@ -34,7 +28,10 @@ export interface OrderReconcileResult {
  * What the order is worth as Linnworks shows it: the gross total. Where prices exclude tax,
  * commercetools' `totalPrice` is net and only `taxedPrice.totalGross` compares with TotalCharge.
  */
-export function ctSnapshot(order: Order, referenceOf: OrderReferenceOf): CtOrderSnapshot {
+export function ctSnapshot(
+  order: Order,
+  referenceOf: OrderSyncReconciler['referenceOf'],
+): CtOrderSnapshot {
   const total = order.taxedPrice?.totalGross ?? order.totalPrice;
 
   return {
@@ -75,27 +72,11 @@ function lwSnapshot(
 }
 
 /**
- * Whether a Linnworks order found by reference is this commercetools order's. The connector's
- * `ct_order_id` extended property decides when present (an order of another commercetools order
- * that shares the reference, e.g. another store's numbering, is not this one's); orders without
- * it (created by hand or by an older connector) count when their ReferenceNum is the reference.
- */
-export function isLinnworksOrderOf(
-  lw: LinnworksOrderDetails,
-  ct: Pick<CtOrderSnapshot, 'id' | 'reference'>,
-): boolean {
-  const ctOrderId = extendedPropertyOf(lw, EXTENDED_PROPERTY_CT_ORDER_ID);
-  if (ctOrderId) return ctOrderId === ct.id;
-
-  return lw.GeneralInfo.ReferenceNum === ct.reference;
-}
-
-/**
  * One page of orders created in [from, to): each is looked up in Linnworks by its reference
  * (one Linnworks call per order, so `limit` bounds the calls) and compared.
  */
 export async function reconcileOrders(
-  deps: { ct: CtApi; linnworks: LinnworksApi; referenceOf: OrderReferenceOf },
+  deps: { ct: CtApi; linnworks: LinnworksApi; orderSync: OrderSyncReconciler },
   window: { from: string; to: string; limit: number; offset: number },
 ): Promise<OrderReconcileResult> {
   const from = new Date(window.from).toISOString();
@@ -114,11 +95,11 @@ export async function reconcileOrders(
       })
       .execute()
   ).body;
-  const snapshots = page.results.map((o) => ctSnapshot(o, deps.referenceOf));
+  const snapshots = page.results.map((o) => ctSnapshot(o, deps.orderSync.referenceOf));
   const lwByReference = new Map<string, LwOrderSnapshot[]>();
   for (const ct of snapshots) {
     const found = await deps.linnworks.getOrderDetailsByReferenceId({ referenceId: ct.reference });
-    const exact = found.filter((o) => isLinnworksOrderOf(o, ct));
+    const exact = found.filter((o) => deps.orderSync.isLinnworksOrderOf(o, ct));
     lwByReference.set(
       ct.reference,
       exact.map((o) => lwSnapshot(o, ct.reference, ct.fractionDigits)),

@@ -1,4 +1,6 @@
-import { type CsvColumn, type OrderDiscrepancy, type StockDiscrepancy, toCsv } from 'shared';
+import { type CsvColumn, toCsv } from './csv';
+import type { OrderDiscrepancy } from './order-discrepancies';
+import type { StockDiscrepancy } from './stock-discrepancies';
 
 import type { ReconcileReport } from './reconcile.service';
 
@@ -31,26 +33,23 @@ const columns: CsvColumn<CsvRow>[] = (
 ).map((header) => ({ header, value: (row: CsvRow) => row[header] }));
 
 function orderRow(d: OrderDiscrepancy): CsvRow {
-  return {
-    section: 'orders',
-    kind: d.kind,
-    reference: d.reference,
-    ctOrderId: d.ctOrderId,
-    lwOrderIds: d.lwOrderIds.join(' '),
-    ...(d.commercetools !== undefined ? { commercetools: d.commercetools } : {}),
-    ...(d.linnworks !== undefined ? { linnworks: d.linnworks } : {}),
-  };
+  const { kind, reference, ctOrderId, commercetools, linnworks } = d;
+  const lwOrderIds = d.lwOrderIds.join(' ');
+
+  return { section: 'orders', kind, reference, ctOrderId, lwOrderIds, commercetools, linnworks };
 }
 
+/** Stock cells: commercetools' quantity against the one stock-sync would write. */
 function stockRow(d: StockDiscrepancy): CsvRow {
+  const cells = { commercetools: d.ctQuantity, linnworks: d.expectedQuantity };
+
   return {
     section: 'stock',
     kind: d.kind,
     sku: d.sku,
     channelKey: d.channelKey,
-    ...(d.ctQuantity !== undefined ? { commercetools: d.ctQuantity } : {}),
-    ...(d.expectedQuantity !== undefined ? { linnworks: d.expectedQuantity } : {}),
-    ...(d.difference !== undefined ? { difference: d.difference } : {}),
+    ...cells,
+    difference: d.difference,
   };
 }
 

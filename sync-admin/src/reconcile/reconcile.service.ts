@@ -1,12 +1,8 @@
-import type { CtApi, LinnworksApi } from 'shared';
+import type { CtApi, LinnworksApi, OrderSyncReconciler, StockSyncReconciler } from 'shared';
 
-import {
-  type OrderReconcileResult,
-  type OrderReferenceOf,
-  reconcileOrders,
-} from './order-reconcile';
+import { type OrderReconcileResult, reconcileOrders } from './order-reconcile';
 import type { ReconcileRequest } from './reconcile.schema';
-import { type DesiredSlots, reconcileStock, type StockReconcileResult } from './stock-reconcile';
+import { reconcileStock, type StockReconcileResult } from './stock-reconcile';
 
 export interface Unavailable {
   unavailable: string;
@@ -21,10 +17,10 @@ export interface ReconcileReport {
 export interface ReconcileDeps {
   ct: CtApi;
   linnworks: LinnworksApi;
-  /** order-sync's reference derivation; without it the order section reports it is unavailable. */
-  referenceOf?: OrderReferenceOf;
-  /** stock-sync's desired quantities for the configured mapping; likewise optional. */
-  desiredSlots?: () => Promise<DesiredSlots>;
+  /** order-sync's half: how orders are linked; without it the order section is unavailable. */
+  orderSync?: OrderSyncReconciler;
+  /** stock-sync's half: the quantities it would write; likewise optional (no mapping). */
+  stockSync?: StockSyncReconciler;
   /** Units a stock difference may reach before it is reported. */
   stockTolerance: number;
   now?: () => Date;
@@ -38,9 +34,9 @@ export function createReconcileService(deps: ReconcileDeps): ReconcileService {
       generatedAt: (deps.now ?? (() => new Date()))().toISOString(),
     };
     if (request.orders) {
-      report.orders = deps.referenceOf
+      report.orders = deps.orderSync
         ? await reconcileOrders(
-            { ct: deps.ct, linnworks: deps.linnworks, referenceOf: deps.referenceOf },
+            { ct: deps.ct, linnworks: deps.linnworks, orderSync: deps.orderSync },
             request.orders,
           )
         : {
@@ -49,12 +45,12 @@ export function createReconcileService(deps: ReconcileDeps): ReconcileService {
           };
     }
     if (request.stock) {
-      report.stock = deps.desiredSlots
+      report.stock = deps.stockSync
         ? await reconcileStock(
             {
               ct: deps.ct,
               linnworks: deps.linnworks,
-              desiredSlots: await deps.desiredSlots(),
+              desiredSlots: await deps.stockSync.desiredSlots(),
               tolerance: deps.stockTolerance,
             },
             request.stock,

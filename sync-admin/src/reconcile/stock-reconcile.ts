@@ -1,20 +1,6 @@
-import {
-  compareStock,
-  type CtApi,
-  type LinnworksApi,
-  type LinnworksStockItemLevel,
-  type StockDiscrepancy,
-  type StockPair,
-} from 'shared';
+import { AGGREGATE_SLOT, type CtApi, type DesiredSlots, type LinnworksApi } from 'shared';
 
-/** Inventory slot of the entry without a supply channel (stock-sync's aggregate). */
-export const AGGREGATE_SLOT = '*';
-
-/**
- * What commercetools should hold for one Linnworks item, per slot (`[channelKey | '*', qty]`):
- * stock-sync's own pure mapping (desired quantities after location mapping and buffers).
- */
-export type DesiredSlots = (levels: readonly LinnworksStockItemLevel[]) => Array<[string, number]>;
+import { compareStock, type StockDiscrepancy, type StockPair } from './stock-discrepancies';
 
 export interface StockReconcileResult {
   checkedSkus: number;

@@ -5,6 +5,7 @@ import {
   getCorrelationId,
   type Logger,
   newCorrelationId,
+  type ReplayResult,
   runWithContext,
 } from 'shared';
 
@@ -64,6 +65,101 @@ async function select(failures: FailureQueue, request: ReplayRequest) {
   return page.items.map((record) => ({ id: record.id, record }));
 }
 
+/** Records the new attempt unless the flow's own use case already did (same correlation ID). */
+async function recordAgain(
+  failures: FailureQueue,
+  record: FailureRecord,
+  result: { reasonCode: string; message: string; correlationId: string },
+): Promise<void> {
+  const current = await failures.get(record.id);
+  if (current?.status === 'pending' && current.correlationIds.includes(result.correlationId))
+    return;
+  await failures.record({
+    flow: record.flow,
+    reasonCode: result.reasonCode,
+    message: result.message,
+    ...(record.field ? { field: record.field } : {}),
+    retryable: record.retryable,
+    ref: record.ref,
+    correlationId: result.correlationId,
+  });
+}
+
+/** What a replay came to, for the response; a real replay also closes or re-records the failure. */
+async function settle(
+  deps: ReplayDeps,
+  record: FailureRecord,
+  result: ReplayResult,
+  attempt: { dryRun: boolean; correlationId: string },
+): Promise<Omit<ReplayItemResult, 'id' | 'flow' | 'originalCorrelationId' | 'correlationId'>> {
+  const message = result.message ? { message: result.message } : {};
+  if (attempt.dryRun) {
+    return {
+      outcome: result.outcome === 'resolved' ? 'would-replay' : result.outcome,
+      ...(result.outcome === 'still-failing' ? { reasonCode: result.reasonCode } : {}),
+      ...message,
+    };
+  }
+  if (result.outcome === 'resolved') {
+    await deps.failures.resolve(record.id, `replayed; correlation ${attempt.correlationId}`);
+
+    return { outcome: 'resolved', ...message };
+  }
+  if (result.outcome === 'still-failing') {
+    await recordAgain(deps.failures, record, { ...result, correlationId: attempt.correlationId });
+
+    return { outcome: 'still-failing', reasonCode: result.reasonCode, message: result.message };
+  }
+
+  return { outcome: 'skipped', message: result.message };
+}
+
+/** Replays one failure under a new correlation ID, logged next to the original one. */
+async function replayOne(
+  deps: ReplayDeps,
+  record: FailureRecord,
+  dryRun: boolean,
+): Promise<ReplayItemResult> {
+  const base = { id: record.id, flow: record.flow, originalCorrelationId: record.correlationId };
+  if (record.status !== 'pending') return { ...base, outcome: 'not-pending' };
+  const replayer = deps.registry.get(record.flow);
+  if (!replayer) {
+    return { ...base, outcome: 'no-replayer', message: `no replayer for flow ${record.flow}` };
+  }
+  const correlationId = newCorrelationId();
+  const context = {
+    correlationId,
+    flow: record.flow,
+    originalCorrelationId: record.correlationId,
+    replayRequestId: getCorrelationId(),
+    resource: `${record.ref.type}/${record.ref.id}`,
+  };
+
+  return runWithContext(context, async () => {
+    try {
+      const result = await replayer(record, { dryRun });
+      deps.logger.info({ outcome: result.outcome, failureId: record.id, dryRun }, 'replayed');
+
+      return {
+        ...base,
+        correlationId,
+        ...(await settle(deps, record, result, { dryRun, correlationId })),
+      };
+    } catch (error) {
+      const described = describeError(error);
+      deps.logger.error({ err: described, failureId: record.id }, 'replay failed');
+
+      return {
+        ...base,
+        correlationId,
+        outcome: 'error',
+        reasonCode: described.code,
+        message: described.message,
+      };
+    }
+  });
+}
+
 /**
  * Replays failures in-process through each flow's own replayer, one at a time, each under a
  * new correlation ID that is logged next to the original one. A resolved failure is closed; a
@@ -72,93 +168,6 @@ async function select(failures: FailureQueue, request: ReplayRequest) {
 export function createReplayUseCase(deps: ReplayDeps) {
   const now = deps.now ?? Date.now;
   const budget = deps.timeBudgetMs ?? 120_000;
-
-  async function replayOne(record: FailureRecord, dryRun: boolean): Promise<ReplayItemResult> {
-    const base = { id: record.id, flow: record.flow, originalCorrelationId: record.correlationId };
-    if (record.status !== 'pending') return { ...base, outcome: 'not-pending' };
-    const replayer = deps.registry.get(record.flow);
-    if (!replayer) {
-      return { ...base, outcome: 'no-replayer', message: `no replayer for flow ${record.flow}` };
-    }
-    const correlationId = newCorrelationId();
-    const context = {
-      correlationId,
-      flow: record.flow,
-      originalCorrelationId: record.correlationId,
-      replayRequestId: getCorrelationId(),
-      resource: `${record.ref.type}/${record.ref.id}`,
-    };
-
-    return runWithContext(context, async () => {
-      try {
-        const result = await replayer(record, { dryRun });
-        deps.logger.info({ outcome: result.outcome, failureId: record.id, dryRun }, 'replayed');
-        if (dryRun) {
-          return {
-            ...base,
-            correlationId,
-            outcome: result.outcome === 'resolved' ? 'would-replay' : result.outcome,
-            ...(result.outcome === 'still-failing' ? { reasonCode: result.reasonCode } : {}),
-            ...(result.message ? { message: result.message } : {}),
-          };
-        }
-        if (result.outcome === 'resolved') {
-          await deps.failures.resolve(record.id, `replayed; correlation ${correlationId}`);
-
-          return {
-            ...base,
-            correlationId,
-            outcome: 'resolved',
-            ...(result.message ? { message: result.message } : {}),
-          };
-        }
-        if (result.outcome === 'still-failing') {
-          await recordAgain(record, result.reasonCode, result.message, correlationId);
-
-          return {
-            ...base,
-            correlationId,
-            outcome: 'still-failing',
-            reasonCode: result.reasonCode,
-            message: result.message,
-          };
-        }
-
-        return { ...base, correlationId, outcome: 'skipped', message: result.message };
-      } catch (error) {
-        const described = describeError(error);
-        deps.logger.error({ err: described, failureId: record.id }, 'replay failed');
-
-        return {
-          ...base,
-          correlationId,
-          outcome: 'error',
-          reasonCode: described.code,
-          message: described.message,
-        };
-      }
-    });
-  }
-
-  /** Records the new attempt unless the flow's own use case already did (same correlation ID). */
-  async function recordAgain(
-    record: FailureRecord,
-    reasonCode: string,
-    message: string,
-    correlationId: string,
-  ): Promise<void> {
-    const current = await deps.failures.get(record.id);
-    if (current?.status === 'pending' && current.correlationIds.includes(correlationId)) return;
-    await deps.failures.record({
-      flow: record.flow,
-      reasonCode,
-      message,
-      ...(record.field ? { field: record.field } : {}),
-      retryable: record.retryable,
-      ref: record.ref,
-      correlationId,
-    });
-  }
 
   return async function replay(request: ReplayRequest): Promise<ReplayResponse> {
     const started = now();
@@ -173,7 +182,7 @@ export function createReplayUseCase(deps: ReplayDeps) {
           outcome: 'not-attempted',
           message: 'time budget used up; replay again',
         });
-      else items.push(await replayOne(record, request.dryRun));
+      else items.push(await replayOne(deps, record, request.dryRun));
     }
     const counts: ReplayResponse['counts'] = {};
     for (const item of items) counts[item.outcome] = (counts[item.outcome] ?? 0) + 1;

@@ -3,12 +3,11 @@ import type { RequestHandler } from 'express';
 import {
   FailureQueue,
   type FlowReplayer,
-  InMemoryStateStore,
   type LinnworksApi,
   type Logger,
   OrderStateRepo,
 } from 'shared';
-import { captureLogger } from 'shared/testing';
+import { captureLogger, InMemoryStateStore } from 'shared/testing';
 
 import { createApp, type SyncAdminDeps } from '../../src/app';
 import { setPrincipal } from '../../src/auth/principal';

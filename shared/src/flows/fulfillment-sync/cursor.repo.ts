@@ -1,5 +1,5 @@
 import type { StateStore } from '../../state/state-store';
-import type { FeedName } from './fulfillment-context';
+import type { FeedName } from './fulfillment-sync.deps';
 
 export const CURSOR_CONTAINER = 'lw-fulfillment-cursors';
 

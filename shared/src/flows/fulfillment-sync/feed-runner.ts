@@ -1,5 +1,8 @@
 import { describeError, isRetryable } from '../../errors/errors';
-import { type ApplyContext, type FeedName, FULFILLMENT_FLOW } from './fulfillment-context';
+import type { Order } from '@commercetools/platform-sdk';
+
+import type { ApplyContext } from './fulfillment-context';
+import { type FeedName, FULFILLMENT_SYNC_FLOW } from './fulfillment-sync.deps';
 import type { CursorRepo } from './cursor.repo';
 import type { StateInfo } from './fulfillment-states';
 
@@ -55,7 +58,8 @@ export async function runFeedAlone(run: FeedRun, name: FeedName, feed: Feed): Pr
   const { failures, logger } = run.deps;
   try {
     const outcome = await feed(run);
-    if (!run.dryRun) await failures.resolveFor(FULFILLMENT_FLOW, feedFailureRef(name), 'feed ran');
+    if (!run.dryRun)
+      await failures.resolveFor(FULFILLMENT_SYNC_FLOW, feedFailureRef(name), 'feed ran');
 
     return { status: outcome };
   } catch (error) {
@@ -67,7 +71,7 @@ export async function runFeedAlone(run: FeedRun, name: FeedName, feed: Feed): Pr
     );
     if (!run.dryRun) {
       await failures.record({
-        flow: FULFILLMENT_FLOW,
+        flow: FULFILLMENT_SYNC_FLOW,
         reasonCode: code,
         message: `${name} feed failed: ${message}`,
         retryable: isRetryable(error),
@@ -77,4 +81,37 @@ export async function runFeedAlone(run: FeedRun, name: FeedName, feed: Feed): Pr
 
     return { status: 'failed', error: { code, message } };
   }
+}
+
+/** How a feed reads what Linnworks says of its records' orders, and links the two. */
+export interface LinnworksSide<R, L> {
+  /** The record's Linnworks order id and commercetools order id. */
+  ids: (record: R) => [lwOrderId: string, ctOrderId: string];
+  read: (run: FeedRun, lwOrderIds: string[]) => Promise<L[]>;
+  idOf: (answer: L) => string;
+}
+
+/**
+ * Each record with what Linnworks says of its order and its commercetools order: one Linnworks
+ * call and one commercetools query for the whole batch; records missing either are left out.
+ */
+export async function withBothOrders<R, L>(
+  run: FeedRun,
+  records: R[],
+  side: LinnworksSide<R, L>,
+): Promise<Array<{ record: R; lw: L; order: Order }>> {
+  const ids = records.map(side.ids);
+  const answers = await side.read(
+    run,
+    ids.map(([lw]) => lw),
+  );
+  const orders = await run.deps.ct.getOrders(ids.map(([, ct]) => ct));
+
+  return records.flatMap((record, i) => {
+    const [lwId, ctId] = ids[i] as [string, string];
+    const lw = answers.find((a) => side.idOf(a) === lwId);
+    const order = orders.find((o) => o.id === ctId);
+
+    return lw && order ? [{ record, lw, order }] : [];
+  });
 }

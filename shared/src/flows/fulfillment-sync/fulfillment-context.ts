@@ -1,32 +1,12 @@
 import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
-import { describeError, isRetryable } from '../../errors/errors';
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
-import type { Logger } from '../../logging/logger';
-import type { FailureQueue } from '../../state/failure-queue';
-import type { StateStore } from '../../state/state-store';
-import { type FulfillmentCtPort, OrderVersionConflict } from './ct-orders.port';
-import type { FulfillmentSettings } from './fulfillment-sync.env';
+import { describeError, isRetryable, VersionConflictError } from '../../errors/errors';
+import {
+  type FeedName,
+  FULFILLMENT_SYNC_FLOW,
+  type FulfillmentSyncDeps,
+} from './fulfillment-sync.deps';
 import type { LwOrderRef, RecordProblem } from './fulfillment.types';
-import type { OrderLinks } from './order-link.repo';
-
-export const FULFILLMENT_FLOW = 'fulfillment-sync';
-
-export type FeedName = 'processed' | 'cancelled' | 'refunds' | 'tracking' | 'progress';
-
-/** What the flow needs; the app wires real clients, tests wire fakes and the test servers. */
-export interface FulfillmentDeps {
-  linnworks: LinnworksApi;
-  ct: FulfillmentCtPort;
-  links: OrderLinks;
-  store: StateStore;
-  failures: FailureQueue;
-  settings: FulfillmentSettings;
-  /** Linnworks `Source` of the connector's orders (order-sync's `LINNWORKS_ORDER_SOURCE`). */
-  source: string;
-  logger: Logger;
-  now?: () => Date;
-}
 
 /** Counters of one run; each feed adds its own. */
 export class RunCounts {
@@ -38,7 +18,7 @@ export class RunCounts {
 }
 
 export interface ApplyContext {
-  deps: FulfillmentDeps;
+  deps: FulfillmentSyncDeps;
   dryRun: boolean;
   counts: RunCounts;
   /** When set, every problem met is also collected here (replay reports them). */
@@ -83,7 +63,7 @@ async function queueProblem(
   );
   if (ctx.dryRun) return;
   await ctx.deps.failures.record({
-    flow: FULFILLMENT_FLOW,
+    flow: FULFILLMENT_SYNC_FLOW,
     ref: fulfillmentFailureRef(feed, ref),
     ...problem,
   });
@@ -114,43 +94,19 @@ export async function applyToOrder(
     }
     if (planned.length === 0) return 'unchanged';
     if (ctx.dryRun) {
+      const actions = planned.map((a) => a.action);
       ctx.deps.logger.info(
-        {
-          feed,
-          lwOrderId: ref.lwOrderId,
-          ctOrderId: order.id,
-          actions: planned.map((a) => a.action),
-        },
+        { feed, lwOrderId: ref.lwOrderId, ctOrderId: order.id, actions },
         'fulfillment-sync dry run: would update order',
       );
 
       return 'updated';
     }
-    try {
-      await ctx.deps.ct.updateOrder(current.id, current.version, planned);
-      await ctx.deps.failures.resolveFor(
-        FULFILLMENT_FLOW,
-        fulfillmentFailureRef(feed, ref),
-        'applied',
-      );
-
-      return 'updated';
-    } catch (error) {
-      if (error instanceof OrderVersionConflict) {
-        const [fresh] = await ctx.deps.ct.getOrders([current.id]);
-        if (!fresh) break;
-        current = fresh;
-        continue;
-      }
-      const described = describeError(error);
-      await queueProblem(ctx, feed, ref, {
-        reasonCode: described.code,
-        message: described.message,
-        retryable: isRetryable(error),
-      });
-
-      return 'failed';
-    }
+    const written = await writePlan(ctx, feed, ref, current, planned);
+    if (written !== 'conflict') return written;
+    const [fresh] = await ctx.deps.ct.getOrders([current.id]);
+    if (!fresh) break;
+    current = fresh;
   }
   await queueProblem(ctx, feed, ref, {
     reasonCode: 'CT_ORDER_CONFLICT',
@@ -159,6 +115,36 @@ export async function applyToOrder(
   });
 
   return 'failed';
+}
+
+/** One update request; its earlier failure of this record is resolved, a refusal queued. */
+async function writePlan(
+  ctx: ApplyContext,
+  feed: FeedName,
+  ref: Pick<LwOrderRef, 'lwOrderId' | 'numOrderId'>,
+  order: Order,
+  actions: OrderUpdateAction[],
+): Promise<'updated' | 'failed' | 'conflict'> {
+  try {
+    await ctx.deps.ct.updateOrder(order.id, order.version, actions);
+    await ctx.deps.failures.resolveFor(
+      FULFILLMENT_SYNC_FLOW,
+      fulfillmentFailureRef(feed, ref),
+      'applied',
+    );
+
+    return 'updated';
+  } catch (error) {
+    if (error instanceof VersionConflictError) return 'conflict';
+    const described = describeError(error);
+    await queueProblem(ctx, feed, ref, {
+      reasonCode: described.code,
+      message: described.message,
+      retryable: isRetryable(error),
+    });
+
+    return 'failed';
+  }
 }
 
 export function unknownOrderProblem(ref: LwOrderRef): RecordProblem {

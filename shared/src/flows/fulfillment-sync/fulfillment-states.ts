@@ -1,7 +1,7 @@
 import type { State, StateReference } from '@commercetools/platform-sdk';
 
 import type { StateSpec } from '../../lifecycle/states';
-import { type FulfillmentSettings, statesToEnsure } from './fulfillment-sync.env';
+import { type FulfillmentSyncSettings, statesToEnsure } from './fulfillment-sync.settings';
 
 /**
  * State keys starting with `lw-` are the connector's: post-deploy creates them and, on every
@@ -21,7 +21,7 @@ export const BUILT_IN_LINE_ITEM_STATE = 'Initial';
  * - the cancelled line-item state is not `initial` (no workflow starts there) and has no
  *   `transitions` either, so the merchant can still move units out of it by hand.
  */
-export function fulfillmentStateSpecs(settings: FulfillmentSettings): StateSpec[] {
+export function fulfillmentStateSpecs(settings: FulfillmentSyncSettings): StateSpec[] {
   const { orderStates, lineItemStates } = statesToEnsure(settings);
 
   return [

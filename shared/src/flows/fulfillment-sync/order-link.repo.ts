@@ -1,8 +1,12 @@
 import type { Order } from '@commercetools/platform-sdk';
 
 import type { StateStore } from '../../state/state-store';
-import { ORDER_STATE_CONTAINER, type OrderState, OrderStateRepo } from '../order-sync/order-state';
-import type { FulfillmentCtPort } from './ct-orders.port';
+import {
+  ORDER_STATE_CONTAINER,
+  type OrderState,
+  OrderStateRepo,
+} from '../order-sync/order-state.contract';
+import type { CtFulfillmentSyncPort } from './ct-fulfillment-sync.port';
 import type { LwOrderRef } from './fulfillment.types';
 
 const BATCH = 100;
@@ -27,7 +31,7 @@ export class OrderLinks {
 
   constructor(
     private readonly store: StateStore,
-    private readonly ct: FulfillmentCtPort,
+    private readonly ct: CtFulfillmentSyncPort,
   ) {
     this.repo = new OrderStateRepo(store);
   }

@@ -1,4 +1,4 @@
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { LinnworksFulfillmentSyncPort } from './linnworks-fulfillment-sync.port';
 import type { LinnworksProcessedOrder } from '../../linnworks/linnworks-types';
 import { windowFrom } from './cursor.repo';
 import { type FeedOutcome, type FeedRun, saveCursor } from './feed-runner';
@@ -14,7 +14,7 @@ export interface ProcessedPage {
  * connector's Source (filtered by Linnworks and checked again here), each order once per run.
  */
 export async function* searchProcessed(
-  linnworks: LinnworksApi,
+  linnworks: LinnworksFulfillmentSyncPort,
   args: {
     dateField: 'processed' | 'cancelled';
     from: Date;
@@ -81,7 +81,7 @@ export async function walkDateFeed(
     from: windowFrom(cursor, to, run.overlapMinutes, run.initialLookbackHours),
     to,
     pageSize: run.pageSize,
-    source: run.deps.source,
+    source: run.deps.settings.source,
     seen: new Set(),
   });
   for await (const page of pages) {

@@ -1,6 +1,7 @@
-import { ORDER_STATE_CONTAINER, type OrderState } from '../order-sync/order-state';
+import { ORDER_STATE_CONTAINER, type OrderState } from '../order-sync/order-state.contract';
+import type { LinnworksOrderPrintFlags } from '../../linnworks/linnworks-types';
 import type { Feed, FeedRun } from './feed-runner';
-import { saveCursor } from './feed-runner';
+import { type LinnworksSide, saveCursor, withBothOrders } from './feed-runner';
 import { applyToOrder } from './fulfillment-context';
 import { planProgress, type ProgressPlan } from './progress.mapper';
 
@@ -23,6 +24,16 @@ function stateNotAllowed(
  * cancelled) are swept in batches of 100; one GetOrdersById and one order query per batch, an
  * update only when a flag moved the order forward.
  */
+/** The print flags of the connector's open orders. */
+const printFlags: LinnworksSide<
+  OrderState & { linnworksOrderId: string },
+  LinnworksOrderPrintFlags
+> = {
+  ids: (s) => [s.linnworksOrderId, s.ctOrderId],
+  read: (run, orderIds) => run.deps.linnworks.getOrderPrintFlags({ orderIds }),
+  idOf: (flags) => flags.OrderId,
+};
+
 export const progressFeed: Feed = async (run: FeedRun) => {
   const rules = run.deps.settings.progressRules;
   if (rules.length === 0) return 'done';
@@ -38,14 +49,7 @@ export const progressFeed: Feed = async (run: FeedRun) => {
         Boolean(s.linnworksOrderId && !s.cancellation),
       );
     if (open.length === 0) continue;
-    const flags = await run.deps.linnworks.getOrderPrintFlags({
-      orderIds: open.map((s) => s.linnworksOrderId),
-    });
-    const orders = await run.deps.ct.getOrders(open.map((s) => s.ctOrderId));
-    for (const state of open) {
-      const f = flags.find((x) => x.OrderId === state.linnworksOrderId);
-      const order = orders.find((o) => o.id === state.ctOrderId);
-      if (!f || !order) continue;
+    for (const { record: state, lw: f, order } of await withBothOrders(run, open, printFlags)) {
       const ref = { lwOrderId: state.linnworksOrderId, numOrderId: f.NumOrderId };
       let blocked: ProgressPlan['blocked'];
       const outcome = await applyToOrder(run, 'progress', ref, order, (o) => {

@@ -2,7 +2,7 @@ import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
 import type { LinnworksOrderPrintFlags } from '../../linnworks/linnworks-types';
 import { expandedState, type StateInfo, transitionAllowed } from './fulfillment-states';
-import type { ProgressRule } from './fulfillment-sync.env';
+import type { ProgressRule } from './fulfillment-sync.settings';
 
 /** The rule that applies to an open order: the last one in the list whose flag is set. */
 export function progressRuleFor(

@@ -5,7 +5,7 @@ import type {
   ReturnItemDraft,
 } from '@commercetools/platform-sdk';
 
-import type { FulfillmentSettings } from './fulfillment-sync.env';
+import type { FulfillmentSyncSettings } from './fulfillment-sync.settings';
 import type { LwRefundLine, RecordProblem } from './fulfillment.types';
 import { matchLines } from './line-match';
 
@@ -38,7 +38,7 @@ export function appliedReturnKeys(order: Order): Set<string> {
 export function planRefunds(
   order: Order,
   lines: LwRefundLine[],
-  settings: Pick<FulfillmentSettings, 'refundPaymentState' | 'returnPaymentState'>,
+  settings: Pick<FulfillmentSyncSettings, 'refundPaymentState' | 'returnPaymentState'>,
   returnDate?: string,
 ): { actions: OrderUpdateAction[]; applied: number } | { problem: RecordProblem } {
   const applied = appliedReturnKeys(order);

@@ -1,12 +1,12 @@
 import type { OrderUpdateAction } from '@commercetools/platform-sdk';
 
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { LinnworksFulfillmentSyncPort } from './linnworks-fulfillment-sync.port';
 import type {
   LinnworksHistoryType,
   LinnworksRefundHeader,
   LinnworksReturnsRefundsDateType,
 } from '../../linnworks/linnworks-types';
-import { ctLineItemIdOf } from '../order-sync/linnworks-order-contract';
+import { ctLineItemIdOf } from '../order-sync/linnworks-order.contract';
 import { planPartialCancellations } from './cancellation.mapper';
 import { windowFrom } from './cursor.repo';
 import { type Feed, type FeedRun, saveCursor } from './feed-runner';
@@ -36,7 +36,7 @@ export const REFUND_SEARCHES: Array<{
  * again with GetRefundLinesByHeaderId.
  */
 export async function refundHeadersWithLines(
-  linnworks: LinnworksApi,
+  linnworks: LinnworksFulfillmentSyncPort,
   lwOrderId: string,
 ): Promise<LinnworksRefundHeader[]> {
   const headers = await linnworks.getRefundHeadersByOrderId({ orderId: lwOrderId });
@@ -58,7 +58,7 @@ export async function refundHeadersWithLines(
 
 /** The refund and cancellation lines of one order, with their commercetools line references. */
 export async function refundLinesOf(
-  linnworks: LinnworksApi,
+  linnworks: LinnworksFulfillmentSyncPort,
   lwOrderId: string,
 ): Promise<LwRefundLine[]> {
   const lines = refundLinesFromHeaders(await refundHeadersWithLines(linnworks, lwOrderId));
@@ -112,7 +112,7 @@ export const refundsFeed: Feed = async (run: FeedRun) => {
   const to = run.now();
   const from = windowFrom(cursor, to, run.overlapMinutes, run.initialLookbackHours);
   const orders = new Map<string, LwOrderRef>();
-  const source = run.deps.source.toLowerCase();
+  const source = run.deps.settings.source.toLowerCase();
   for (const search of REFUND_SEARCHES) {
     for (let pageNumber = 1; ; pageNumber++) {
       const page = await run.deps.linnworks.searchReturnsRefunds({

@@ -1,15 +1,16 @@
+import { type CallCounts, callsSince } from '../../commercetools/call-counts';
 import type { JobRunReport } from '../../http/job-app';
 import { LeaseLock } from '../../state/lease-lock';
 import type { StateStore } from '../../state/state-store';
 import { CursorRepo } from './cursor.repo';
 import { type Feed, type FeedReport, type FeedRun, runFeedAlone } from './feed-runner';
+import { RunCounts } from './fulfillment-context';
 import {
-  FULFILLMENT_FLOW,
   type FeedName,
-  type FulfillmentDeps,
-  RunCounts,
-} from './fulfillment-context';
-import { statesToEnsure } from './fulfillment-sync.env';
+  FULFILLMENT_SYNC_FLOW,
+  type FulfillmentSyncDeps,
+} from './fulfillment-sync.deps';
+import { statesToEnsure } from './fulfillment-sync.settings';
 import { cancelledFeed, processedFeed } from './processed.feed';
 import { progressFeed } from './progress.feed';
 import { refundsFeed } from './refunds.feed';
@@ -42,25 +43,26 @@ export interface RunOptions {
  * its cursor, until done or the time budget is spent. The report is logged and stored.
  */
 export async function runFulfillmentSync(
-  deps: FulfillmentDeps,
+  deps: FulfillmentSyncDeps,
   options: RunOptions,
 ): Promise<JobRunReport> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const counts = new RunCounts();
+  const ctBefore = { ...deps.ct.calls };
   const lock = new LeaseLock(deps.store, now);
   const report = (status: JobRunReport['status'], reason?: string): JobRunReport => {
     const finished = now();
 
     return {
-      flow: FULFILLMENT_FLOW,
+      flow: FULFILLMENT_SYNC_FLOW,
       status,
       ...(reason ? { reason } : {}),
       dryRun: options.dryRun,
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
-      counts: counts.values,
+      counts: { ...counts.values, ...ordersCalls(ctBefore, deps.ct.calls) },
     };
   };
   const acquired = await lock.acquire(FULFILLMENT_LOCK_NAME, options.timeBudgetMs + 120_000);
@@ -130,6 +132,13 @@ function reportOfFeeds(
     unfinished.length > 0 ? 'time-budget' : failed.length > 0 ? 'feed-failed' : undefined;
 
   return { ...report(status, reason), feeds, ...(problems.length > 0 ? { problems } : {}) };
+}
+
+/** The order reads and updates the commercetools adapter counted during the run. */
+function ordersCalls(before: CallCounts, now: CallCounts) {
+  const calls = callsSince(before, now);
+
+  return { ctReads: calls.reads, ctWrites: calls.writes };
 }
 
 /** The report of the last (non-dry) run, for sync-admin's status. */

@@ -5,7 +5,7 @@ import type {
   TrackingData,
 } from '@commercetools/platform-sdk';
 
-import type { FulfillmentSettings } from './fulfillment-sync.env';
+import type { FulfillmentSyncSettings } from './fulfillment-sync.settings';
 import type { LwShipment, RecordProblem } from './fulfillment.types';
 import { deliveryWithKey, type MatchedItem, matchLines, openQuantities } from './line-match';
 
@@ -122,7 +122,7 @@ const multipleShippingProblem: RecordProblem = {
 export function planShipment(
   order: Order,
   shipment: LwShipment,
-  settings: Pick<FulfillmentSettings, 'shippedOrderState'>,
+  settings: Pick<FulfillmentSyncSettings, 'shippedOrderState'>,
   cancelledStateId?: string,
 ): ShipmentPlan {
   if (order.shippingMode === 'Multiple')

@@ -1,12 +1,12 @@
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
-import { ctLineItemIdOf } from '../order-sync/linnworks-order-contract';
+import type { LinnworksFulfillmentSyncPort } from './linnworks-fulfillment-sync.port';
+import { ctLineItemIdOf } from '../order-sync/linnworks-order.contract';
 import {
   applyToOrder,
   type ApplyContext,
   recordProblem,
   unknownOrderProblem,
 } from './fulfillment-context';
-import type { FulfillmentSettings } from './fulfillment-sync.env';
+import type { FulfillmentSyncSettings } from './fulfillment-sync.settings';
 import type { LwShipment } from './fulfillment.types';
 import { packagesFromSplit } from './linnworks-records.mapper';
 import type { ResolvedOrder } from './order-link.repo';
@@ -16,7 +16,7 @@ import { deliveryKeyFor, planShipment } from './shipment.mapper';
 /** Whether to read the boxes of an order (`GetPackageSplit`) under the package-split policy. */
 export function wantsPackageSplit(
   shipment: LwShipment,
-  policy: FulfillmentSettings['packageSplit'],
+  policy: FulfillmentSyncSettings['packageSplit'],
 ): boolean {
   if (policy === 'always') return true;
   if (policy === 'never') return false;
@@ -30,9 +30,9 @@ export function wantsPackageSplit(
  * GetOrdersById per 100 multi-box orders to learn each row's commercetools line reference.
  */
 export async function withPackages(
-  linnworks: LinnworksApi,
+  linnworks: LinnworksFulfillmentSyncPort,
   shipments: LwShipment[],
-  policy: FulfillmentSettings['packageSplit'],
+  policy: FulfillmentSyncSettings['packageSplit'],
 ): Promise<void> {
   const multi: LwShipment[] = [];
   for (const shipment of shipments) {

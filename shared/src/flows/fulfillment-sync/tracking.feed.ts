@@ -1,6 +1,7 @@
 import type { TrackingData } from '@commercetools/platform-sdk';
+import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 
-import type { Feed, FeedRun } from './feed-runner';
+import { type Feed, type FeedRun, type LinnworksSide, withBothOrders } from './feed-runner';
 import { applyToOrder } from './fulfillment-context';
 import { packagesFromSplit } from './linnworks-records.mapper';
 import { type PendingTracking, PendingTrackingRepo } from './pending-tracking.repo';
@@ -34,6 +35,13 @@ async function trackingFor(
   return found;
 }
 
+/** The details of orders processed without tracking, read again. */
+const orderDetails: LinnworksSide<PendingTracking, LinnworksOrderDetails> = {
+  ids: (p) => [p.lwOrderId, p.ctOrderId],
+  read: (run, orderIds) => run.deps.linnworks.getOrdersById({ orderIds }),
+  idOf: (details) => details.OrderId,
+};
+
 /**
  * Late tracking: orders processed without a tracking number are read again (one
  * GetOrdersById per 100) until tracking appears or the re-check window ends.
@@ -51,14 +59,7 @@ export const trackingFeed: Feed = async (run: FeedRun) => {
       } else live.push(value);
     }
     if (live.length === 0) continue;
-    const details = await run.deps.linnworks.getOrdersById({
-      orderIds: live.map((p) => p.lwOrderId),
-    });
-    const orders = await run.deps.ct.getOrders(live.map((p) => p.ctOrderId));
-    for (const pending of live) {
-      const lw = details.find((d) => d.OrderId === pending.lwOrderId);
-      const order = orders.find((o) => o.id === pending.ctOrderId);
-      if (!lw || !order) continue;
+    for (const { record: pending, lw, order } of await withBothOrders(run, live, orderDetails)) {
       const tracking = await trackingFor(run, pending, {
         trackingNumber: lw.ShippingInfo.TrackingNumber,
         vendor: lw.ShippingInfo.Vendor,

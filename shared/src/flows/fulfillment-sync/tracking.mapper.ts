@@ -1,6 +1,6 @@
 import type { Order, OrderUpdateAction, TrackingData } from '@commercetools/platform-sdk';
 
-import type { FulfillmentSettings } from './fulfillment-sync.env';
+import type { FulfillmentSyncSettings } from './fulfillment-sync.settings';
 import { deliveryWithKey } from './line-match';
 
 /** Key of the tracking-only parcel the `add-parcel` mode adds for a parcel shipped untracked. */
@@ -18,7 +18,7 @@ export function planLateTracking(
   order: Order,
   deliveryKey: string,
   tracking: Map<string, TrackingData>,
-  mode: FulfillmentSettings['trackingUpdate'],
+  mode: FulfillmentSyncSettings['trackingUpdate'],
 ): OrderUpdateAction[] {
   const delivery = deliveryWithKey(order, deliveryKey);
   if (!delivery) return [];

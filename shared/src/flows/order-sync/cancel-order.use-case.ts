@@ -1,13 +1,12 @@
 import type { Order } from '@commercetools/platform-sdk';
 
-import { isRetryable, PermanentUpstreamError } from '../../errors/errors';
+import { isRetryable, PermanentUpstreamError, VersionConflictError } from '../../errors/errors';
 import type { StoredObject } from '../../state/state-store';
-import { VersionConflictError } from '../../state/state-store';
-import { ORDER_SYNC_FLOW, type OrderSyncUseCaseDeps, type SyncResult } from './order-sync.deps';
-import type { OrderState } from './order-state';
+import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
+import type { OrderState } from './order-state.contract';
 
 async function markState(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   stored: StoredObject<OrderState>,
   patch: Partial<OrderState>,
 ): Promise<StoredObject<OrderState>> {
@@ -23,7 +22,7 @@ async function markState(
 }
 
 async function recordConflict(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   order: Order,
   reasonCode: 'CANCEL_CONFLICT_SHIPPED' | 'CANCEL_REJECTED',
   message: string,
@@ -52,7 +51,7 @@ async function recordConflict(
  * does not echo it either.
  */
 export async function cancelInLinnworks(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   order: Order,
   stored: StoredObject<OrderState> | undefined,
   dryRun: boolean,
@@ -96,12 +95,27 @@ export async function cancelInLinnworks(
       : recordConflict(deps, order, 'CANCEL_CONFLICT_SHIPPED', message);
   }
   if (dryRun) return { outcome: 'processed', action: 'would-cancel', linnworksOrderId: lwId };
+
+  return cancelOpenOrder(deps, order, stored, details.FulfilmentLocationId);
+}
+
+/**
+ * Cancels an order open in Linnworks: marks the origin first (echo prevention), then cancels;
+ * a refusal is recorded as a conflict, retryable failures are thrown.
+ */
+async function cancelOpenOrder(
+  deps: OrderSyncDeps,
+  order: Order,
+  stored: StoredObject<OrderState>,
+  fulfilmentCenter: string | null | undefined,
+): Promise<SyncResult> {
+  const lwId = stored.value.linnworksOrderId ?? '';
   const at = (deps.now?.() ?? new Date()).toISOString();
   const marked = await markState(deps, stored, { cancellation: { source: 'commercetools', at } });
   try {
     await deps.linnworks.cancelOrder({
       orderId: lwId,
-      fulfilmentCenter: details.FulfilmentLocationId ?? '00000000-0000-0000-0000-000000000000',
+      fulfilmentCenter: fulfilmentCenter ?? '00000000-0000-0000-0000-000000000000',
       refund: 0,
       note: 'Cancelled in commercetools',
     });

@@ -10,12 +10,12 @@ import {
   EXTENDED_PROPERTY_CT_ORDER_NUMBER,
   EXTENDED_PROPERTY_CT_STORE,
   EXTENDED_PROPERTY_TYPE,
-} from './linnworks-order-contract';
+} from './linnworks-order.contract';
 import { toMajor } from './linnworks-money';
 import { addressProblems, toChannelAddress } from './order-address.mapper';
 import { mapOrderLines } from './order-lines.mapper';
 import { postalServiceFields, shippingFields, shippingMethodKeyOf } from './order-shipping.mapper';
-import type { OrderSyncSettings } from './order-sync.env';
+import type { OrderSyncSettings } from './order-sync.settings';
 import { type OrderProblem, problem } from './order-problems';
 
 /** Key of the store mapping used for orders that belong to no store. */
@@ -123,6 +123,83 @@ function structuralProblems(order: Order, settings: OrderSyncSettings): OrderPro
   return problems;
 }
 
+/** A problem when lines and shipping do not add up to what commercetools says the order costs. */
+function totalsProblem(
+  order: Order,
+  sums: { net: number; gross: number },
+): OrderProblem | undefined {
+  const expected = order.taxedPrice
+    ? { net: order.taxedPrice.totalNet.centAmount, gross: order.taxedPrice.totalGross.centAmount }
+    : { net: order.totalPrice.centAmount, gross: order.totalPrice.centAmount };
+  if (sums.net === expected.net && sums.gross === expected.gross) return undefined;
+
+  return problem(
+    'TOTALS_UNRECONCILED',
+    'taxedPrice',
+    'the lines and shipping do not add up to the order taxedPrice (e.g. a discount on the total price)',
+  );
+}
+
+interface ChannelOrderParts {
+  order: Order & { shippingAddress: NonNullable<Order['shippingAddress']> };
+  settings: OrderSyncSettings;
+  reference: string;
+  lines: ReturnType<typeof mapOrderLines>;
+  shipping: ReturnType<typeof shippingFields>;
+  subSource: string;
+}
+
+/** The ChannelOrder itself, from an order that passed every check. */
+function channelOrder(parts: ChannelOrderParts): LinnworksChannelOrder {
+  const { order, settings, lines, shipping } = parts;
+  const postal =
+    settings.shippingMethodMapping[shippingMethodKeyOf(order) ?? NO_SHIPPING_METHOD_KEY];
+  const paid = isOrderPaid(order);
+  const payment = order.paymentInfo?.payments[0]?.obj?.paymentMethodInfo.method;
+  const email = order.customerEmail;
+  const delivery = toChannelAddress(order.shippingAddress, email);
+  const billing = toChannelAddress(order.billingAddress ?? order.shippingAddress, email);
+
+  return {
+    Source: settings.source,
+    SubSource: parts.subSource,
+    ReferenceNumber: parts.reference,
+    ExternalReference: order.id,
+    SecondaryReferenceNumber: order.id,
+    ReceivedDate: order.createdAt,
+    DispatchBy: addHours(order.createdAt, settings.dispatchWithinHours),
+    ...(paid ? { PaidOn: order.lastModifiedAt } : {}),
+    UpdatedDate: order.lastModifiedAt,
+    // No ConversionRate: Linnworks sets it at save from the order's Currency (docs/order-sync.md).
+    Currency: order.totalPrice.currencyCode,
+    PaymentStatus: paid ? 'Paid' : 'Unpaid',
+    OrderState: 'None',
+    ...(payment
+      ? {
+          MatchPaymentMethodTag: payment,
+          PaymentMethodName: payment,
+          SavePaymentMethodIfNotExist: false,
+        }
+      : {}),
+    ...(postal ? postalServiceFields(postal) : {}),
+    ...shipping.fields,
+    Discount: 0,
+    DiscountType: 'AllEvenly',
+    DiscountTaxType: 'DeductAfterTax',
+    UseChannelTax: true,
+    AutomaticallyLinkBySKU: true,
+    ChannelBuyerName: delivery.FullName || billing.FullName || '',
+    DeliveryAddress: delivery,
+    BillingAddress: billing,
+    ExtendedProperties: extendedProperties(
+      order,
+      lines.discountCents,
+      order.totalPrice.fractionDigits,
+    ),
+    OrderItems: lines.items,
+  };
+}
+
 /**
  * commercetools Order → Linnworks ChannelOrder. Pure: the same order and settings always give
  * the same payload, so redeliveries send the same ReferenceNumber.
@@ -133,78 +210,30 @@ export function mapOrderToLinnworks(
   reference: string = linnworksReferenceFor(order),
 ): MapResult {
   const problems = structuralProblems(order, settings);
-  if (problems.length > 0 || !order.shippingAddress) return { ok: false, problems };
-  const fractionDigits = order.totalPrice.fractionDigits;
-  const store = settings.storeMapping[order.store?.key ?? NO_STORE_KEY];
+  const address = order.shippingAddress;
+  if (problems.length > 0 || !address) return { ok: false, problems };
   const lines = mapOrderLines(order, settings.titleLocale);
-  const shipping = shippingFields(order, fractionDigits, lines.sums);
-  const expected = order.taxedPrice
-    ? { net: order.taxedPrice.totalNet.centAmount, gross: order.taxedPrice.totalGross.centAmount }
-    : { net: order.totalPrice.centAmount, gross: order.totalPrice.centAmount };
-  if (shipping.sums.net !== expected.net || shipping.sums.gross !== expected.gross) {
-    return {
-      ok: false,
-      problems: [
-        problem(
-          'TOTALS_UNRECONCILED',
-          'taxedPrice',
-          'the lines and shipping do not add up to the order taxedPrice (e.g. a discount on the total price)',
-        ),
-      ],
-    };
-  }
-  const methodKey = shippingMethodKeyOf(order) ?? NO_SHIPPING_METHOD_KEY;
-  const postal = settings.shippingMethodMapping[methodKey];
-  const paid = isOrderPaid(order);
-  const payment = order.paymentInfo?.payments[0]?.obj?.paymentMethodInfo.method;
-  const email = order.customerEmail;
-  const delivery = toChannelAddress(order.shippingAddress, email);
-  const billing = toChannelAddress(order.billingAddress ?? order.shippingAddress, email);
+  const shipping = shippingFields(order, order.totalPrice.fractionDigits, lines.sums);
+  const unreconciled = totalsProblem(order, shipping.sums);
+  if (unreconciled) return { ok: false, problems: [unreconciled] };
+  const store = settings.storeMapping[order.store?.key ?? NO_STORE_KEY];
+  const skus = order.lineItems.flatMap((l) =>
+    l.quantity > 0 && l.variant.sku ? [l.variant.sku] : [],
+  );
 
   return {
     ok: true,
     mapped: {
-      location:
-        settings.countryLocations[order.shippingAddress.country] ?? store?.location ?? 'Default',
-      skus: [
-        ...new Set(
-          order.lineItems.flatMap((l) => (l.quantity > 0 && l.variant.sku ? [l.variant.sku] : [])),
-        ),
-      ],
-      order: {
-        Source: settings.source,
-        SubSource: store?.subSource ?? NO_STORE_KEY,
-        ReferenceNumber: reference,
-        ExternalReference: order.id,
-        SecondaryReferenceNumber: order.id,
-        ReceivedDate: order.createdAt,
-        DispatchBy: addHours(order.createdAt, settings.dispatchWithinHours),
-        ...(paid ? { PaidOn: order.lastModifiedAt } : {}),
-        UpdatedDate: order.lastModifiedAt,
-        // No ConversionRate: Linnworks sets it at save from the order's Currency (docs/order-sync.md).
-        Currency: order.totalPrice.currencyCode,
-        PaymentStatus: paid ? 'Paid' : 'Unpaid',
-        OrderState: 'None',
-        ...(payment
-          ? {
-              MatchPaymentMethodTag: payment,
-              PaymentMethodName: payment,
-              SavePaymentMethodIfNotExist: false,
-            }
-          : {}),
-        ...(postal ? postalServiceFields(postal) : {}),
-        ...shipping.fields,
-        Discount: 0,
-        DiscountType: 'AllEvenly',
-        DiscountTaxType: 'DeductAfterTax',
-        UseChannelTax: true,
-        AutomaticallyLinkBySKU: true,
-        ChannelBuyerName: delivery.FullName || billing.FullName || '',
-        DeliveryAddress: delivery,
-        BillingAddress: billing,
-        ExtendedProperties: extendedProperties(order, lines.discountCents, fractionDigits),
-        OrderItems: lines.items,
-      },
+      location: settings.countryLocations[address.country] ?? store?.location ?? 'Default',
+      skus: [...new Set(skus)],
+      order: channelOrder({
+        order: { ...order, shippingAddress: address },
+        settings,
+        reference,
+        lines,
+        shipping,
+        subSource: store?.subSource ?? NO_STORE_KEY,
+      }),
     },
   };
 }

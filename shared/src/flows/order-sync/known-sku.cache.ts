@@ -1,4 +1,4 @@
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { LinnworksOrderSyncPort } from './linnworks-order-sync.port';
 
 /**
  * SKUs Linnworks is known to have, remembered for a while in-process. An order whose SKUs are
@@ -15,7 +15,7 @@ export class KnownSkuCache {
   ) {}
 
   /** The SKUs of `skus` Linnworks does not have. */
-  async unknown(linnworks: LinnworksApi, skus: string[]): Promise<string[]> {
+  async unknown(linnworks: LinnworksOrderSyncPort, skus: string[]): Promise<string[]> {
     const at = this.now();
     const toCheck = skus.filter((sku) => (this.known.get(sku) ?? 0) <= at);
     if (toCheck.length === 0) return [];

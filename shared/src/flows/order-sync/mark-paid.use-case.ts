@@ -1,7 +1,7 @@
 import { PermanentUpstreamError } from '../../errors/errors';
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import { LINNWORKS_STATUS_PAID, type LinnworksChannelOrder } from '../../linnworks/linnworks-types';
-import type { OrderSyncUseCaseDeps } from './order-sync.deps';
+import type { OrderSyncDeps } from './order-sync.deps';
 
 export const MARK_PAID_REFUSED = 'LINNWORKS_MARK_PAID_REFUSED';
 
@@ -11,10 +11,7 @@ export interface MarkPaidOutcome {
   unparked: boolean;
 }
 
-async function readOrder(
-  deps: OrderSyncUseCaseDeps,
-  lwOrderId: string,
-): Promise<LinnworksOrderDetails> {
+async function readOrder(deps: OrderSyncDeps, lwOrderId: string): Promise<LinnworksOrderDetails> {
   const [details] = await deps.linnworks.getOrdersById({ orderIds: [lwOrderId] });
   if (!details) {
     throw new PermanentUpstreamError(MARK_PAID_REFUSED, `Linnworks order ${lwOrderId} not found`, {
@@ -44,7 +41,7 @@ function refused(details: LinnworksOrderDetails, what: string, answers: Record<s
  * read back and the result checked; an order still unpaid or parked throws `MARK_PAID_REFUSED`.
  */
 export async function markPaidInLinnworks(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   lwOrderId: string,
   payload: { order: LinnworksChannelOrder; location: string },
 ): Promise<MarkPaidOutcome> {

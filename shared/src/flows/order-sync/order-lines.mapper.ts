@@ -10,7 +10,7 @@ import type {
 
 import type { LinnworksChannelOrderItem } from '../../linnworks/linnworks-types';
 import { linnworksTaxRate, splitLine, toMajor } from './linnworks-money';
-import { itemNumberFor } from './linnworks-order-contract';
+import { itemNumberFor } from './linnworks-order.contract';
 
 /** Sums of what was sent, in minor units, to check against the order's `taxedPrice`. */
 export interface MoneySums {

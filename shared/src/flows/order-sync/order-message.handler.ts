@@ -1,8 +1,6 @@
 import type { CtNotification } from '../../events/envelope';
 import { addContextFields } from '../../logging/context';
-import type { FailureRecord } from '../../state/failure-queue';
-import type { FlowReplayer, ReplayResult } from '../../state/replay';
-import type { OrderSyncUseCaseDeps, SyncResult } from './order-sync.deps';
+import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { syncOrder } from './sync-order.use-case';
 
 /** Order messages that make order-sync look at an order again; every other type is ignored. */
@@ -15,15 +13,18 @@ export const HANDLED_ORDER_MESSAGES = [
 
 export type OrderMessageOutcome = SyncResult['outcome'];
 
+/** Handles one commercetools message: what order-sync's event app calls per delivery. */
+export type OrderMessageHandler = (notification: CtNotification) => Promise<OrderMessageOutcome>;
+
 /**
  * Turns commercetools messages into `syncOrder` runs. Concurrent deliveries for the same order
  * in this process share one run (single flight); across processes, the order-state record,
  * the lookup by reference and Linnworks' own uniqueness keep it to one Linnworks order.
  */
-export function createOrderMessageHandler(deps: OrderSyncUseCaseDeps) {
+export function createOrderMessageHandler(deps: OrderSyncDeps): OrderMessageHandler {
   const inFlight = new Map<string, Promise<SyncResult>>();
 
-  return async (notification: CtNotification): Promise<OrderMessageOutcome> => {
+  return async (notification) => {
     const type = notification.type ?? notification.notificationType;
     if (
       notification.resource.typeId !== 'order' ||
@@ -47,32 +48,5 @@ export function createOrderMessageHandler(deps: OrderSyncUseCaseDeps) {
     );
 
     return result.outcome;
-  };
-}
-
-/**
- * sync-admin's replay of an order-sync failure: runs `syncOrder` again for the order (or, with
- * `dryRun`, computes and validates without writing). Idempotent: an order already in Linnworks
- * is reported resolved and not sent again.
- */
-export function createOrderSyncReplayer(deps: OrderSyncUseCaseDeps): FlowReplayer {
-  return async (failure: FailureRecord, options): Promise<ReplayResult> => {
-    if (failure.ref.type !== 'order') {
-      return { outcome: 'skipped', message: `order-sync cannot replay a ${failure.ref.type}` };
-    }
-    const result = await syncOrder(deps, failure.ref.id, { dryRun: options.dryRun });
-    const prefix = options.dryRun ? 'dry run: ' : '';
-    if (result.outcome === 'rejected') {
-      return {
-        outcome: 'still-failing',
-        reasonCode: result.reasonCode ?? 'UNKNOWN',
-        message: `${prefix}${result.message ?? result.action}`,
-      };
-    }
-    if (result.outcome === 'processed' || result.action === 'already-synced') {
-      return { outcome: 'resolved', message: `${prefix}${result.action}` };
-    }
-
-    return { outcome: 'skipped', message: `${prefix}${result.action}` };
   };
 }

@@ -1,17 +1,17 @@
-import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { LinnworksOrderSyncPort } from './linnworks-order-sync.port';
 import type { Logger } from '../../logging/logger';
 import type { FailureQueue } from '../../state/failure-queue';
-import type { OrderSyncCtPort } from './order-sync-ct.gateway';
-import type { OrderSyncSettings } from './order-sync.env';
-import type { OrderStateRepo } from './order-state';
+import type { CtOrderSyncPort } from './ct-order-sync.port';
+import type { OrderSyncSettings } from './order-sync.settings';
+import type { OrderStateRepo } from './order-state.contract';
 import type { KnownSkuCache } from './known-sku.cache';
 
 export const ORDER_SYNC_FLOW = 'order-sync';
 
 /** Everything the order-sync use cases need: ports, settings, and a clock. */
-export interface OrderSyncUseCaseDeps {
-  ct: OrderSyncCtPort;
-  linnworks: LinnworksApi;
+export interface OrderSyncDeps {
+  ct: CtOrderSyncPort;
+  linnworks: LinnworksOrderSyncPort;
   states: OrderStateRepo;
   failures: FailureQueue;
   settings: OrderSyncSettings;

@@ -3,7 +3,7 @@ import type { Order } from '@commercetools/platform-sdk';
 import { describeError, isRetryable, PermanentUpstreamError } from '../../errors/errors';
 import type { MappedOrder } from './ct-order.mapper';
 import { markPaidInLinnworks } from './mark-paid.use-case';
-import { ORDER_SYNC_FLOW, type OrderSyncUseCaseDeps, type SyncResult } from './order-sync.deps';
+import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
 
 /**
  * An order created unpaid in Linnworks has been paid in commercetools: mark it paid and un-park
@@ -12,7 +12,7 @@ import { ORDER_SYNC_FLOW, type OrderSyncUseCaseDeps, type SyncResult } from './o
  * are thrown so the message is redelivered.
  */
 export async function paidLater(
-  deps: OrderSyncUseCaseDeps,
+  deps: OrderSyncDeps,
   order: Order,
   mapped: MappedOrder,
   lwOrderId: string,

@@ -1,7 +1,8 @@
 import type { JobRunReport } from '../../http/job-app';
+import type { StockRunCalls } from './stock-run.meter';
 
-/** Counters of one run; stored and logged with the report. */
-export interface StockSyncCounts {
+/** What happened to the items of one run (or one replay), counted as it happens. */
+export interface StockItemCounts {
   /** Linnworks items read (sweep pages, or the SKUs of a replay). */
   itemsRead: number;
   /** Sweep pages read from Linnworks. */
@@ -25,16 +26,12 @@ export interface StockSyncCounts {
   failedPages: number;
   /** Retries after a 409 on changeQuantity. */
   conflictsRetried: number;
-  linnworksCalls: number;
-  ctCalls: number;
-  ctReads: number;
-  /** Inventory writes only (`written` + `created` + conflict retries), never state objects. */
-  ctInventoryWrites: number;
-  /** Custom-object writes: snapshot buckets, checkpoint, report, lock, failures. */
-  ctStateWrites: number;
 }
 
-export function emptyCounts(): StockSyncCounts {
+/** Counters of one run; stored and logged with the report. Calls come from the adapters. */
+export type StockSyncCounts = StockItemCounts & StockRunCalls;
+
+export function emptyCounts(): StockItemCounts {
   return {
     itemsRead: 0,
     pagesRead: 0,
@@ -48,12 +45,12 @@ export function emptyCounts(): StockSyncCounts {
     failed: 0,
     failedPages: 0,
     conflictsRetried: 0,
-    linnworksCalls: 0,
-    ctCalls: 0,
-    ctReads: 0,
-    ctInventoryWrites: 0,
-    ctStateWrites: 0,
   };
+}
+
+/** A run that made no calls (a skipped run). */
+export function noRunCalls(): StockRunCalls {
+  return { linnworksCalls: 0, ctCalls: 0, ctReads: 0, ctInventoryWrites: 0, ctStateWrites: 0 };
 }
 
 /** First N unknown SKUs listed in a report. */
@@ -68,4 +65,29 @@ export interface StockSyncReport extends JobRunReport {
   unknownSkus: string[];
   /** Linnworks locations seen in stock levels that the mapping does not mention. */
   unmappedLocations: Array<{ id: string; name: string }>;
+}
+
+/** The report of a run that started at `started` and ends now. */
+export function stockRunReport(input: {
+  status: StockSyncReport['status'];
+  reason: string | undefined;
+  dryRun: boolean;
+  started: number;
+  finished: number;
+  counts: StockSyncCounts;
+  extra?: Partial<StockSyncReport>;
+}): StockSyncReport {
+  return {
+    flow: 'stock-sync',
+    status: input.status,
+    ...(input.reason ? { reason: input.reason } : {}),
+    dryRun: input.dryRun,
+    startedAt: new Date(input.started).toISOString(),
+    finishedAt: new Date(input.finished).toISOString(),
+    durationMs: input.finished - input.started,
+    counts: { ...input.counts },
+    unknownSkus: [],
+    unmappedLocations: [],
+    ...input.extra,
+  };
 }

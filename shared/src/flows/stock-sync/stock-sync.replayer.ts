@@ -9,7 +9,11 @@ import {
   STOCK_SYNC_FLOW,
   skusOfFailure,
 } from './stock-sync-failures';
-import { STOCK_PAGE_SIZE, type StockSyncDeps, prepareStockRun } from './stock-sync.use-case';
+import { planStockRun } from './stock-run.plan';
+import { STOCK_PAGE_SIZE, type StockSyncDeps } from './stock-sync.deps';
+
+/** Replays stock-sync's failures: sync-admin runs it in-process. */
+export type StockSyncReplayer = FlowReplayer;
 
 async function itemsOf(
   failure: FailureRecord,
@@ -47,22 +51,22 @@ async function itemsOf(
  * differs, so a replay is idempotent. With `dryRun` nothing is written. The snapshot is left
  * alone: the next run sees commercetools already right and only updates its record.
  */
-export function createStockSyncReplayer(deps: StockSyncDeps): FlowReplayer {
+export function createStockSyncReplayer(deps: StockSyncDeps): StockSyncReplayer {
   return async (failure, options): Promise<ReplayResult> => {
     if (failure.flow !== STOCK_SYNC_FLOW) {
       return { outcome: 'skipped', message: `not a ${STOCK_SYNC_FLOW} failure` };
     }
     try {
-      const setup = await prepareStockRun(deps, { dryRun: options.dryRun, snapshot: 'empty' });
-      const items = await itemsOf(failure, setup.linnworks, deps.pageSize ?? STOCK_PAGE_SIZE);
+      const plan = await planStockRun(deps, { dryRun: options.dryRun, snapshot: 'empty' });
+      const items = await itemsOf(failure, deps.linnworks, deps.pageSize ?? STOCK_PAGE_SIZE);
       if (items === undefined) {
         return {
           outcome: 'skipped',
           message: `unknown stock-sync failure type ${failure.ref.type}`,
         };
       }
-      const outcome = await syncStockItems(items, setup.ctx, setup.counts);
-      const c = setup.counts;
+      const outcome = await syncStockItems(items, plan.ctx, plan.counts);
+      const c = plan.counts;
       if (outcome.error) {
         return {
           outcome: 'still-failing',

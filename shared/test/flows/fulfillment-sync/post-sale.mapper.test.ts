@@ -1,14 +1,12 @@
 import type { Order } from '@commercetools/platform-sdk';
 
-import {
-  type LwRefundLine,
-  type StateInfo,
-  planLateTracking,
-  planPartialCancellations,
-  planProgress,
-  planRefunds,
-} from '../../../src/flows/fulfillment-sync';
-import type { LinnworksOrderPrintFlags } from '../../../src/linnworks';
+import { type LwRefundLine } from '../../../src/flows/fulfillment-sync/fulfillment.types';
+import { type StateInfo } from '../../../src/flows/fulfillment-sync/fulfillment-states';
+import { planLateTracking } from '../../../src/flows/fulfillment-sync/tracking.mapper';
+import { planPartialCancellations } from '../../../src/flows/fulfillment-sync/cancellation.mapper';
+import { planProgress } from '../../../src/flows/fulfillment-sync/progress.mapper';
+import { planRefunds } from '../../../src/flows/fulfillment-sync/refund.mapper';
+import { type LinnworksOrderPrintFlags } from '../../../src/linnworks/linnworks-types';
 import { ctOrder } from './order.fixture';
 
 const refundLine = (

@@ -3,23 +3,29 @@ import { captureLogger, ctTestApi } from 'shared/testing';
 
 import type { CtApi } from '../../../src/commercetools/client';
 import { PermanentUpstreamError } from '../../../src/errors/errors';
+import { CtFulfillmentSyncAdapter } from '../../../src/flows/fulfillment-sync/ct-fulfillment-sync.adapter';
+import { CursorRepo } from '../../../src/flows/fulfillment-sync/cursor.repo';
+import { createFulfillmentSyncReplayer } from '../../../src/flows/fulfillment-sync/fulfillment-sync.replayer';
+import { type FulfillmentSyncDeps } from '../../../src/flows/fulfillment-sync/fulfillment-sync.deps';
+import { type FulfillmentSyncSettings } from '../../../src/flows/fulfillment-sync/fulfillment-sync.settings';
+import { OrderLinks } from '../../../src/flows/fulfillment-sync/order-link.repo';
+import { runFulfillmentSync } from '../../../src/flows/fulfillment-sync/run-fulfillment-sync.use-case';
 import {
-  CtFulfillmentOrders,
-  CursorRepo,
-  createFulfillmentSyncReplayer,
-  type FulfillmentDeps,
-  type FulfillmentSettings,
-  OrderLinks,
-  runFulfillmentSync,
-} from '../../../src/flows/fulfillment-sync';
-import { ORDER_STATE_CONTAINER, type OrderState } from '../../../src/flows/order-sync/order-state';
+  ORDER_STATE_CONTAINER,
+  type OrderState,
+} from '../../../src/flows/order-sync/order-state.contract';
 import { CtStateStore } from '../../../src/state/ct-state-store';
 import { FailureQueue } from '../../../src/state/failure-queue';
 import { LeaseLock } from '../../../src/state/lease-lock';
-import { importOrder, seedCatalogue } from './ct-seed';
-import { detailsFrom, FakeLinnworks, processedRow } from './fake-linnworks';
+import { importOrder, seedCatalogue } from '../../../testing/builders/ct-seed';
+import {
+  detailsFrom,
+  FakeLinnworks,
+  processedRow,
+} from '../../../testing/stand-ins/linnworks-fulfillment.fake';
 
-const settings: FulfillmentSettings = {
+const settings: FulfillmentSyncSettings = {
+  source: 'COMMERCETOOLS',
   progressRules: [{ flag: 'LabelPrinted', state: 'lw-packed', shipmentState: 'Ready' }],
   shippedOrderState: 'Complete',
   lineCancelledState: 'lw-line-cancelled',
@@ -33,7 +39,7 @@ const settings: FulfillmentSettings = {
 interface World {
   api: CtApi;
   lw: FakeLinnworks;
-  deps: FulfillmentDeps;
+  deps: FulfillmentSyncDeps;
   store: CtStateStore;
   failures: FailureQueue;
   shippingMethodId: string;
@@ -46,17 +52,16 @@ async function world(): Promise<World> {
   const store = new CtStateStore(api);
   const clock = { now: new Date('2026-01-01T12:00:00.000Z') };
   const now = () => clock.now;
-  const ct = new CtFulfillmentOrders(api);
+  const ct = new CtFulfillmentSyncAdapter(api);
   const lw = new FakeLinnworks();
   const failures = new FailureQueue(store, now);
-  const deps: FulfillmentDeps = {
+  const deps: FulfillmentSyncDeps = {
     linnworks: lw,
     ct,
     links: new OrderLinks(store, ct),
     store,
     failures,
     settings,
-    source: 'COMMERCETOOLS',
     logger: captureLogger().logger,
     now,
   };

@@ -1,6 +1,7 @@
 import type { Order } from '@commercetools/platform-sdk';
 
-import { type LwShipment, planShipment } from '../../../src/flows/fulfillment-sync';
+import { type LwShipment } from '../../../src/flows/fulfillment-sync/fulfillment.types';
+import { planShipment } from '../../../src/flows/fulfillment-sync/shipment.mapper';
 import { ctOrder } from './order.fixture';
 
 const shipment = (over: Partial<LwShipment> = {}): LwShipment => ({

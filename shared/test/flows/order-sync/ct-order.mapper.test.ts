@@ -1,10 +1,8 @@
-import {
-  ctLineItemIdOf,
-  type LinnworksChannelOrderItem,
-  mapOrderToLinnworks,
-  type OrderSyncSettings,
-} from '../../../src';
-import { buildCtOrder, type OrderSpec } from './ct-order.builder';
+import { ctLineItemIdOf } from '../../../src/flows/order-sync/linnworks-order.contract';
+import { type LinnworksChannelOrderItem } from '../../../src/linnworks/linnworks-types';
+import { mapOrderToLinnworks } from '../../../src/flows/order-sync/ct-order.mapper';
+import { type OrderSyncSettings } from '../../../src/flows/order-sync/order-sync.settings';
+import { buildCtOrder, type OrderSpec } from '../../../testing/builders/ct-order.builder';
 
 const settings: OrderSyncSettings = {
   source: 'COMMERCETOOLS',

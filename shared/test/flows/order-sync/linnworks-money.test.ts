@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 
-import { linnworksRound2, linnworksTax, linnworksTaxRate, splitLine, toMajor } from '../../../src';
+import {
+  linnworksRound2,
+  linnworksTax,
+  linnworksTaxRate,
+  splitLine,
+  toMajor,
+} from '../../../src/flows/order-sync/linnworks-money';
 
 describe('Linnworks money helpers', () => {
   it('when a total does not divide by the quantity, then the split has at most two parts of whole minor units adding up exactly', () => {

@@ -1,13 +1,15 @@
 import {
   ctLineItemIdOf,
   extendedPropertyOf,
-  InMemoryStateStore,
   isConnectorOrder,
+} from '../../../src/flows/order-sync/linnworks-order.contract';
+import { InMemoryStateStore } from '../../../testing/stand-ins/in-memory-state-store';
+import {
   ORDER_STATE_CONTAINER,
   type OrderState,
   OrderStateRepo,
-  VersionConflictError,
-} from '../../../src';
+} from '../../../src/flows/order-sync/order-state.contract';
+import { VersionConflictError } from '../../../src/errors/errors';
 
 const state: OrderState = {
   ctOrderId: 'order/1',

@@ -1,16 +1,14 @@
-import {
-  FailureQueue,
-  InMemoryStateStore,
-  KnownSkuCache,
-  type LinnworksApi,
-  type LinnworksOrderDetails,
-  OrderStateRepo,
-  type OrderSyncUseCaseDeps,
-  syncOrder,
-} from '../../../src';
+import { FailureQueue } from '../../../src/state/failure-queue';
+import { InMemoryStateStore } from '../../../testing/stand-ins/in-memory-state-store';
+import { KnownSkuCache } from '../../../src/flows/order-sync/known-sku.cache';
+import { type LinnworksApi } from '../../../src/linnworks/linnworks-api.port';
+import { type LinnworksOrderDetails } from '../../../src/linnworks/linnworks-types';
+import { OrderStateRepo } from '../../../src/flows/order-sync/order-state.contract';
+import { type OrderSyncDeps } from '../../../src/flows/order-sync/order-sync.deps';
+import { syncOrder } from '../../../src/flows/order-sync/sync-order.use-case';
 import { captureLogger } from '../../../testing';
-import { buildCtOrder } from './ct-order.builder';
-import { testOrderSyncSettings } from './test-settings';
+import { buildCtOrder } from '../../../testing/builders/ct-order.builder';
+import { testOrderSyncSettings } from '../../../testing/builders/order-sync-settings';
 
 const settings = testOrderSyncSettings();
 
@@ -61,7 +59,7 @@ function linnworksWithUnpaidOrder(refuse: { status?: boolean; tag?: boolean } = 
 
 async function createdUnpaid(linnworks: LinnworksApi) {
   const store = new InMemoryStateStore();
-  const deps: OrderSyncUseCaseDeps = {
+  const deps: OrderSyncDeps = {
     ct: { getOrder: async () => order, recordLinnworksOrderId: async () => undefined },
     linnworks,
     states: new OrderStateRepo(store),

@@ -1,22 +1,21 @@
 import type { Order } from '@commercetools/platform-sdk';
 
+import { FailureQueue } from '../../../src/state/failure-queue';
+import { InMemoryStateStore } from '../../../testing/stand-ins/in-memory-state-store';
+import { KnownSkuCache } from '../../../src/flows/order-sync/known-sku.cache';
+import { type LinnworksApi } from '../../../src/linnworks/linnworks-api.port';
 import {
-  FailureQueue,
-  InMemoryStateStore,
-  KnownSkuCache,
-  type LinnworksApi,
   type LinnworksChannelOrder,
   type LinnworksOrderDetails,
-  OrderStateRepo,
-  type OrderSyncSettings,
-  type OrderSyncUseCaseDeps,
-  PermanentUpstreamError,
-  RetryableUpstreamError,
-  syncOrder,
-} from '../../../src';
+} from '../../../src/linnworks/linnworks-types';
+import { OrderStateRepo } from '../../../src/flows/order-sync/order-state.contract';
+import { type OrderSyncSettings } from '../../../src/flows/order-sync/order-sync.settings';
+import { type OrderSyncDeps } from '../../../src/flows/order-sync/order-sync.deps';
+import { PermanentUpstreamError, RetryableUpstreamError } from '../../../src/errors/errors';
+import { syncOrder } from '../../../src/flows/order-sync/sync-order.use-case';
 import { captureLogger } from '../../../testing';
-import { buildCtOrder } from './ct-order.builder';
-import { testOrderSyncSettings } from './test-settings';
+import { buildCtOrder } from '../../../testing/builders/ct-order.builder';
+import { testOrderSyncSettings } from '../../../testing/builders/order-sync-settings';
 
 const settings = testOrderSyncSettings();
 
@@ -44,7 +43,7 @@ function depsFor(
 ) {
   const store = new InMemoryStateStore();
   const recorded: string[] = [];
-  const deps: OrderSyncUseCaseDeps = {
+  const deps: OrderSyncDeps = {
     ct: {
       getOrder: async () => order,
       recordLinnworksOrderId: async (_o, id) => {

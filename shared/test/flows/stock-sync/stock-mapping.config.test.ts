@@ -1,6 +1,6 @@
 import { ConfigError } from '../../../src/errors/errors';
 import { parseEnv } from '../../../src/config/env';
-import { stockSyncEnvShape } from '../../../src/flows/stock-sync/stock-sync.env';
+import { stockSyncEnvShape } from '../../../src/flows/stock-sync/stock-sync.settings';
 import { resolveStockMapping } from '../../../src/flows/stock-sync/stock-location.resolver';
 
 function problemsOf(env: Record<string, string>): string[] {

@@ -4,7 +4,7 @@ import {
   snapshotBucketOf,
   StockSnapshot,
 } from '../../../src/flows/stock-sync/stock-snapshot.repo';
-import { InMemoryStateStore } from '../../../src/state/in-memory-state-store';
+import { InMemoryStateStore } from '../../../testing/stand-ins/in-memory-state-store';
 
 const now = () => new Date('2026-11-26T10:00:00Z');
 

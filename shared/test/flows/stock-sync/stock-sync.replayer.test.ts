@@ -1,9 +1,13 @@
 import type { FailureRecord } from '../../../src/state/failure-queue';
-import { InMemoryStateStore } from '../../../src/state/in-memory-state-store';
+import { InMemoryStateStore } from '../../../testing/stand-ins/in-memory-state-store';
 import { createStockSyncReplayer } from '../../../src/flows/stock-sync/stock-sync.replayer';
-import type { StockSyncDeps } from '../../../src/flows/stock-sync/stock-sync.use-case';
+import type { StockSyncDeps } from '../../../src/flows/stock-sync/stock-sync.deps';
 import { captureLogger } from '../../../testing';
-import { DEFAULT_LOCATION, FakeCtStock, FakeLinnworksStock } from './stock-fakes';
+import {
+  DEFAULT_LOCATION,
+  FakeCtStock,
+  FakeLinnworksStock,
+} from '../../../testing/stand-ins/stock-sync.fakes';
 
 function setup() {
   const linnworks = new FakeLinnworksStock();

@@ -1,4 +1,0 @@
-export * from './csv';
-export * from './money';
-export * from './order-reconciliation';
-export * from './stock-reconciliation';

@@ -1,0 +1,39 @@
+import { createCtApi, type CtApi, type CtClientOptions } from '../commercetools/client';
+import type { CtConfig, LinnworksConfig } from '../config/common.config';
+import type { LinnworksApi } from '../linnworks/linnworks-api.port';
+import { LinnworksClient, type LinnworksClientOptions } from '../linnworks/linnworks.client';
+import type { Logger } from '../logging/logger';
+
+/**
+ * What every flow's face is built from: one client per system, the logger, and the clock. An
+ * app builds them once (`createConnectorClients`); tests and the sandbox pass their own.
+ */
+export interface ConnectorClients {
+  ct: CtApi;
+  linnworks: LinnworksApi;
+  logger: Logger;
+  /** The clock; tests and the sandbox inject one. Default: the system clock. */
+  now?: () => Date;
+}
+
+/**
+ * Client options an app chooses for its own timing, e.g. order-sync's short Linnworks timeouts
+ * (it must answer Pub/Sub within 10 s). Everything else keeps the clients' defaults.
+ */
+export interface ConnectorClientOptions {
+  ct?: CtClientOptions;
+  linnworks?: Omit<Partial<LinnworksClientOptions>, 'config' | 'logger'>;
+}
+
+/** The real clients of both systems from the connection settings every app reads. */
+export function createConnectorClients(
+  config: { ct: CtConfig; linnworks: LinnworksConfig },
+  logger: Logger,
+  options: ConnectorClientOptions = {},
+): ConnectorClients {
+  return {
+    ct: createCtApi(config.ct, options.ct),
+    linnworks: new LinnworksClient({ config: config.linnworks, logger, ...options.linnworks }),
+    logger,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Order } from '@commercetools/platform-sdk';
+
+import type { CtApi } from '../../commercetools/client';
+import { ctErrorCode, isCtNotFound, toCtError } from '../../commercetools/ct-errors';
+import { ensureChannel } from '../../lifecycle/resources';
+import { type CtOrderSyncPort, hasLinnworksSyncInfo } from './ct-order-sync.port';
+
+/** Key of the channel whose sync info records the Linnworks order id on each order. */
+export const LINNWORKS_CHANNEL_KEY = 'linnworks';
+
+/**
+ * Creates the Linnworks channel if it is missing: order-sync's post-deploy does it, and the
+ * adapter does it lazily when it first records a Linnworks order id on a project without it.
+ */
+export function ensureLinnworksChannel(api: CtApi): Promise<string> {
+  return ensureChannel(api, {
+    key: LINNWORKS_CHANNEL_KEY,
+    roles: ['OrderExport'],
+    name: 'Linnworks',
+  });
+}
+
+const EXPAND = ['paymentInfo.payments[*]', 'shippingInfo.shippingMethod'];
+
+/** `CtOrderSyncPort` over the commercetools SDK. Ensures the Linnworks channel lazily if it is missing. */
+export class CtOrderSyncAdapter implements CtOrderSyncPort {
+  private channelEnsured = false;
+
+  constructor(private readonly api: CtApi) {}
+
+  async getOrder(orderId: string): Promise<Order | undefined> {
+    try {
+      const res = await this.api
+        .orders()
+        .withId({ ID: orderId })
+        .get({ queryArgs: { expand: EXPAND } })
+        .execute();
+
+      return res.body;
+    } catch (error) {
+      if (isCtNotFound(error)) return undefined;
+      throw toCtError(error, `read of order ${orderId}`);
+    }
+  }
+
+  async recordLinnworksOrderId(order: Order, linnworksOrderId: string): Promise<void> {
+    let version = order.version;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.api
+          .orders()
+          .withId({ ID: order.id })
+          .post({
+            body: {
+              version,
+              actions: [
+                {
+                  action: 'updateSyncInfo',
+                  channel: { typeId: 'channel', key: LINNWORKS_CHANNEL_KEY },
+                  externalId: linnworksOrderId,
+                },
+              ],
+            },
+          })
+          .execute();
+
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw toCtError(error, `updateSyncInfo of order ${order.id}`);
+        if (ctErrorCode(error) === 'ReferencedResourceNotFound' && !this.channelEnsured) {
+          await ensureLinnworksChannel(this.api);
+          this.channelEnsured = true;
+        } else if (ctErrorCode(error) === 'ConcurrentModification') {
+          const current = await this.getOrder(order.id);
+          if (!current) return;
+          if (hasLinnworksSyncInfo(current, linnworksOrderId)) return;
+          version = current.version;
+        } else {
+          throw toCtError(error, `updateSyncInfo of order ${order.id}`);
+        }
+      }
+    }
+  }
+}

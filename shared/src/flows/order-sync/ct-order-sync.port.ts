@@ -1,0 +1,17 @@
+import type { Order } from '@commercetools/platform-sdk';
+
+/**
+ * What order-sync needs from commercetools (besides the state store): one narrow port. Its
+ * adapter over the SDK is `CtOrderSyncAdapter` (ct-order-sync.adapter.ts).
+ */
+export interface CtOrderSyncPort {
+  /** The current order with payments and shipping method expanded; undefined when deleted. */
+  getOrder(orderId: string): Promise<Order | undefined>;
+  /** Records the Linnworks order id as the order's sync info on the Linnworks channel. */
+  recordLinnworksOrderId(order: Order, linnworksOrderId: string): Promise<void>;
+}
+
+/** Whether the order already carries this Linnworks order id in its sync info. */
+export function hasLinnworksSyncInfo(order: Order, linnworksOrderId: string): boolean {
+  return order.syncInfo.some((s) => s.externalId === linnworksOrderId);
+}

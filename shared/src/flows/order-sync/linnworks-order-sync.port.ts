@@ -1,0 +1,17 @@
+import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+
+/**
+ * What order-sync needs from Linnworks: the slice of the kernel's `LinnworksApi` it calls. The
+ * adapter is the kernel's one Linnworks client, `LinnworksClient`; order-sync's app builds it
+ * with short timeouts (the 10 s acknowledgement).
+ */
+export type LinnworksOrderSyncPort = Pick<
+  LinnworksApi,
+  | 'cancelOrder'
+  | 'changeOrderTag'
+  | 'changeStatus'
+  | 'createOrders'
+  | 'getOrderDetailsByReferenceId'
+  | 'getOrdersById'
+  | 'getStockItemIdsBySku'
+>;

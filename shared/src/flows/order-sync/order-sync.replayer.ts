@@ -1,0 +1,34 @@
+import type { FailureRecord } from '../../state/failure-queue';
+import type { FlowReplayer, ReplayResult } from '../../state/replay';
+import type { OrderSyncDeps } from './order-sync.deps';
+import { syncOrder } from './sync-order.use-case';
+
+/** Replays order-sync's failures: sync-admin runs it in-process. */
+export type OrderSyncReplayer = FlowReplayer;
+
+/**
+ * sync-admin's replay of an order-sync failure: runs `syncOrder` again for the order (or, with
+ * `dryRun`, computes and validates without writing). Idempotent: an order already in Linnworks
+ * is reported resolved and not sent again.
+ */
+export function createOrderSyncReplayer(deps: OrderSyncDeps): OrderSyncReplayer {
+  return async (failure: FailureRecord, options): Promise<ReplayResult> => {
+    if (failure.ref.type !== 'order') {
+      return { outcome: 'skipped', message: `order-sync cannot replay a ${failure.ref.type}` };
+    }
+    const result = await syncOrder(deps, failure.ref.id, { dryRun: options.dryRun });
+    const prefix = options.dryRun ? 'dry run: ' : '';
+    if (result.outcome === 'rejected') {
+      return {
+        outcome: 'still-failing',
+        reasonCode: result.reasonCode ?? 'UNKNOWN',
+        message: `${prefix}${result.message ?? result.action}`,
+      };
+    }
+    if (result.outcome === 'processed' || result.action === 'already-synced') {
+      return { outcome: 'resolved', message: `${prefix}${result.action}` };
+    }
+
+    return { outcome: 'skipped', message: `${prefix}${result.action}` };
+  };
+}

@@ -1,0 +1,94 @@
+import { booleanString, intString, jsonString, z } from '../../config/env';
+import { orderSourceEnvShape } from './linnworks-order.contract';
+
+const storeMappingSchema = z.record(
+  z.string().min(1),
+  z.object({
+    /** Linnworks SubSource of the store's orders. */
+    subSource: z.string().min(1),
+    /** Linnworks stock location name the orders are created at. */
+    location: z.string().min(1).default('Default'),
+  }),
+);
+
+const shippingMethodMappingSchema = z.record(
+  z.string().min(1),
+  z.object({
+    /** Linnworks postal service name: sent as MatchPostalServiceTag (matched by name) and PostalServiceName. */
+    postalService: z.string().min(1),
+    /** Optional value for MatchPostalServiceTag when it must differ from the name (see docs). */
+    tag: z.string().min(1).optional(),
+  }),
+);
+
+const countryLocationsSchema = z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1));
+
+const currenciesSchema = z.array(z.string().regex(/^[A-Z]{3}$/)).min(1);
+
+/**
+ * Configuration keys of the order-sync flow. They are declared once for the whole connector
+ * (connect.yaml `inheritAs`), because sync-admin replays this flow's failures in-process
+ * with the same settings. Documented in docs/configuration.md ("order-sync").
+ */
+export const orderSyncEnvShape = {
+  ...orderSourceEnvShape,
+  /** Store key (or `_none` for orders without a store) → SubSource and location. */
+  ORDER_STORE_MAPPING: jsonString(storeMappingSchema).default({
+    _none: { subSource: 'default', location: 'Default' },
+  }),
+  /** Shipping method key → Linnworks postal service. `_none`: orders without a shipping method. */
+  ORDER_SHIPPING_METHOD_MAPPING: jsonString(shippingMethodMappingSchema).default({}),
+  /** Shipping-country routing: ISO country → location name; overrides the store's location. */
+  ORDER_COUNTRY_LOCATIONS: jsonString(countryLocationsSchema).default({}),
+  ORDER_SYNC_PAID_ONLY: booleanString(false),
+  /** Comma-separated store keys whose orders sync; empty means every store. */
+  ORDER_SYNC_STORES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** What to do with a SKU Linnworks does not know: reject the order, or send it unlinked. */
+  ORDER_UNKNOWN_SKU_POLICY: z.enum(['reject', 'unlinked']).default('reject'),
+  ORDER_SUPPORTED_CURRENCIES: jsonString(currenciesSchema).default(['EUR', 'GBP', 'USD']),
+  /** Locale of product names sent as item titles (falls back to the first name present). */
+  ORDER_TITLE_LOCALE: z.string().min(2).default('en'),
+  /** Hours from the order date to Linnworks' DispatchBy. */
+  ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
+};
+
+export type OrderSyncEnv = {
+  [K in keyof typeof orderSyncEnvShape]: z.output<(typeof orderSyncEnvShape)[K]>;
+};
+
+/** The flow's settings as the use case reads them. */
+export interface OrderSyncSettings {
+  source: string;
+  storeMapping: z.output<typeof storeMappingSchema>;
+  shippingMethodMapping: z.output<typeof shippingMethodMappingSchema>;
+  countryLocations: z.output<typeof countryLocationsSchema>;
+  paidOnly: boolean;
+  stores: string[];
+  unknownSkuPolicy: 'reject' | 'unlinked';
+  supportedCurrencies: string[];
+  titleLocale: string;
+  dispatchWithinHours: number;
+}
+
+export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
+  return {
+    source: env.LINNWORKS_ORDER_SOURCE,
+    storeMapping: env.ORDER_STORE_MAPPING,
+    shippingMethodMapping: env.ORDER_SHIPPING_METHOD_MAPPING,
+    countryLocations: env.ORDER_COUNTRY_LOCATIONS,
+    paidOnly: env.ORDER_SYNC_PAID_ONLY,
+    stores: env.ORDER_SYNC_STORES,
+    unknownSkuPolicy: env.ORDER_UNKNOWN_SKU_POLICY,
+    supportedCurrencies: env.ORDER_SUPPORTED_CURRENCIES,
+    titleLocale: env.ORDER_TITLE_LOCALE,
+    dispatchWithinHours: env.ORDER_DISPATCH_WITHIN_HOURS,
+  };
+}

@@ -1,0 +1,46 @@
+import type { StockRun, SweepProgress } from './stock-run';
+import type { StockRunCalls } from './stock-run.meter';
+import { stockRunReport, type StockSyncReport } from './stock-run-report';
+import { StockSyncStateRepo } from './stock-sync-state.repo';
+
+/**
+ * Step 5, report: what the run did, with the calls the adapters counted, stored as the last
+ * report (sync-admin's status reads it). `partial` when the sweep stopped early or anything
+ * failed. The returned report also counts its own save; the stored one cannot.
+ */
+export async function reportStockRun(
+  run: StockRun,
+  progress: SweepProgress,
+  calls: () => StockRunCalls,
+): Promise<StockSyncReport> {
+  const unmappedLocations = [...progress.unmappedLocationIds].map((id) => ({
+    id,
+    name: run.plan.locationNames.get(id) ?? id,
+  }));
+  if (unmappedLocations.length > 0) {
+    run.deps.logger.warn(
+      { locations: unmappedLocations.map((l) => l.name) },
+      'stock-sync ignored Linnworks locations the mapping does not mention',
+    );
+  }
+  const finishedSweep = progress.stopReason === undefined;
+  const { counts } = run.plan;
+  const status = !finishedSweep || counts.failed + counts.failedPages > 0 ? 'partial' : 'completed';
+  const report = stockRunReport({
+    status,
+    reason: progress.stopReason ?? (status === 'partial' ? 'failures-recorded' : undefined),
+    dryRun: run.dryRun,
+    started: run.started,
+    finished: run.now(),
+    counts: { ...counts, ...calls() },
+    extra: {
+      ...(finishedSweep ? {} : { nextPage: progress.page }),
+      unknownSkus: progress.unknownSkus,
+      unmappedLocations,
+    },
+  });
+  if (run.dryRun) return report;
+  await new StockSyncStateRepo(run.deps.store).saveReport(report);
+
+  return { ...report, counts: { ...report.counts, ...calls() } };
+}
