@@ -140,8 +140,8 @@ export class CtStateStore implements StateStore {
 
   /**
    * Pages by offset (sorted by id) up to commercetools' 10,000 offset limit, then continues
-   * with an `id >` cursor. (The commercetools test server ignores `sort` on custom objects but
-   * keeps insertion order, so the offset phase is also what keeps tests honest.)
+   * with an `id >` cursor. The commercetools test server sorts and enforces the offset limit as
+   * commercetools does (docs/testing.md), so tests cover both phases.
    */
   async *scan<T>(
     container: string,
