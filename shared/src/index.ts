@@ -74,11 +74,37 @@ export { CtStateStore } from './state/ct-state-store';
 export {
   FAILURE_CONTAINER,
   failureId,
+  type FailureObserver,
   FailureQueue,
   type FailureRecord,
 } from './state/failure-queue';
 export { LeaseLock } from './state/lease-lock';
 export { type FlowReplayer, type ReplayResult } from './state/replay';
+
+// Alerts
+export { ALERT_CONTAINER, type AlertState } from './alerts/alert-state';
+export {
+  type AlertFormat,
+  alertEnvShape,
+  type AlertSettings,
+  toAlertSettings,
+} from './alerts/alert.settings';
+export { type Alert, type AlertKind, type AlertObservation } from './alerts/alert.types';
+export {
+  type AlertDelivery,
+  SIGNATURE_HEADER,
+  signBody,
+  webhookDelivery,
+} from './alerts/alert-webhook';
+export { formatAlert } from './alerts/alert-formats';
+export { Alerter } from './alerts/alerter';
+export {
+  type ConnectorAlerts,
+  type ConnectorAlertsDeps,
+  createConnectorAlerts,
+} from './alerts/connector-alerts';
+export { failureReasonKey } from './alerts/failure-alerts';
+export { type JobRunOutcome } from './alerts/job-alerts';
 
 // Clients
 export {

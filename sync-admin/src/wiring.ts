@@ -73,7 +73,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
   const clients = createConnectorClients(config, logger);
   const flows = wireFlows(config, clients);
   const store = new CtStateStore(clients.ct);
-  const failures = new FailureQueue(store);
+  const failures = new FailureQueue(store, undefined, clients.alerts?.failures);
   // Each flow's own replayer, run in-process with the same settings as the flow's app.
   const registry = createReplayRegistry(
     Object.fromEntries(Object.values(flows).flatMap((f) => (f ? [[f.flow, f.replayer]] : []))),

@@ -1,5 +1,6 @@
 // Face level: the configuration keys every app reads, composed from the kernel's connection
 // keys and each flow's own settings (each flow declares its keys in its face).
+import { alertEnvShape } from '../alerts/alert.settings';
 import {
   ctEnvShape,
   linnworksEnvShape,
@@ -20,6 +21,7 @@ export const connectorEnvShape = {
   ...linnworksEnvShape,
   ...loggingEnvShape,
   ...subscriptionEnvShape,
+  ...alertEnvShape,
   ...orderSyncEnvShape,
   ...stockSyncEnvShape,
   ...fulfillmentSyncEnvShape,

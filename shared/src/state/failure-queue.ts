@@ -59,6 +59,15 @@ export interface FailureFilter {
 
 const MAX_CORRELATION_IDS = 10;
 
+/**
+ * Told of every failure recorded and every pending failure closed (alerting). Called without
+ * waiting; it must not throw.
+ */
+export interface FailureObserver {
+  recorded(record: FailureRecord): void;
+  closed(record: FailureRecord): void;
+}
+
 /** One failure per (flow, resource): a repeat failure raises `attempts` instead of adding a row. */
 export function failureId(flow: string, ref: FailureRef): string {
   return toObjectKey(flow, ref.type, ref.id);
@@ -76,6 +85,7 @@ export class FailureQueue {
   constructor(
     private readonly store: StateStore,
     private readonly now: () => Date = () => new Date(),
+    private readonly observer?: FailureObserver,
   ) {}
 
   async record(input: RecordFailureInput): Promise<FailureRecord> {
@@ -101,7 +111,10 @@ export class FailureQueue {
       status: 'pending',
     }));
 
-    return (stored as StoredObject<FailureRecord>).value;
+    const record = (stored as StoredObject<FailureRecord>).value;
+    this.observer?.recorded(record);
+
+    return record;
   }
 
   async get(id: string): Promise<FailureRecord | undefined> {
@@ -153,11 +166,15 @@ export class FailureQueue {
     by?: string,
   ): Promise<FailureRecord | undefined> {
     const at = this.now().toISOString();
+    let closedPending = false as boolean;
     const stored = await this.store.update<FailureRecord>(FAILURE_CONTAINER, id, (current) => {
+      closedPending = false;
       if (!current || (onlyIfPending && current.status !== 'pending')) return undefined;
+      closedPending = current.status === 'pending';
 
       return { ...current, status, resolvedAt: at, resolution, ...(by ? { resolvedBy: by } : {}) };
     });
+    if (closedPending && stored) this.observer?.closed(stored.value);
 
     return stored?.value;
   }

@@ -93,7 +93,7 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     ct: new CtOrderSyncAdapter(clients.ct),
     linnworks: clients.linnworks,
     states: new OrderStateRepo(store),
-    failures: new FailureQueue(store, clients.now),
+    failures: new FailureQueue(store, clients.now, clients.alerts?.failures),
     settings,
     logger: clients.logger,
     knownSkus: new KnownSkuCache(),
