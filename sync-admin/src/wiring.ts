@@ -18,6 +18,7 @@ import {
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import type { SyncAdminDeps } from './app';
 import type { SyncAdminConfig } from './config';
+import { orderIdLookup } from './orders/order-lookup';
 import { createOrderSummary, ctOrderWithState } from './orders/order-summary';
 import { createReconcileService } from './reconcile/reconcile.service';
 import { createReplayRegistry } from './replay/replay-registry';
@@ -106,5 +107,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       linnworks: clients.linnworks,
       getOrder: ctOrderWithState(clients.ct),
     }),
+    findOrderId: orderIdLookup(clients.ct, store),
+    syncOrder: (ctOrderId, options) => flows.orderSync.sync(ctOrderId, options),
   };
 }

@@ -32,6 +32,7 @@ export interface TestAppOptions {
   /** commercetools orders the order summary reads (by id); none by default. */
   orders?: Order[];
   linnworks?: Pick<LinnworksApi, 'getOrdersById'>;
+  syncOrder?: SyncAdminDeps['syncOrder'];
 }
 
 /** The app over in-memory state, with fakes for what a test does not exercise. */
@@ -59,6 +60,10 @@ export function testApp(options: TestAppOptions = {}) {
       getOrder: async (id) => options.orders?.find((o) => o.id === id),
       linnworks: options.linnworks ?? { getOrdersById: async () => [] },
     }),
+    findOrderId: async (orderNumber) =>
+      options.orders?.find((o) => o.orderNumber === orderNumber)?.id,
+    syncOrder:
+      options.syncOrder ?? (async () => ({ outcome: 'skipped', action: 'not-wired-in-this-test' })),
   };
 
   return { app: createApp(deps), failures, store, logs: capture };
