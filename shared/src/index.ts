@@ -165,6 +165,7 @@ export {
   type OrderSyncReconciler,
   type OrderSyncReplayer,
   type OrderSyncSettings,
+  type SyncOrderOptions,
   type SyncResult,
   toOrderSyncSettings,
 } from './flows/order-sync/order-sync.flow';
@@ -194,6 +195,28 @@ export {
   toStockSyncJobSettings,
   toStockSyncSettings,
 } from './flows/stock-sync/stock-sync.flow';
+export {
+  createReconcileService,
+  createReconcileTask,
+  latestReconcileReport,
+  MAX_STORED_DISCREPANCIES,
+  type OrderDiscrepancy,
+  type OrderReconcileResult,
+  RECONCILE_CONTAINER,
+  reconcileEnvShape,
+  type ReconcileReport,
+  type ReconcileRequest,
+  reconcileRequestSchema,
+  type ReconcileService,
+  type ReconcileSettings,
+  type ReconcileTask,
+  type ReconcileTaskSettings,
+  type ScheduledReconcileReport,
+  type StockDiscrepancy,
+  type StockReconcileResult,
+  toReconcileSettings,
+  type Unavailable,
+} from './flows/reconcile/reconcile.flow';
 export {
   createFulfillmentSync,
   DEFAULT_PROGRESS_RULES,

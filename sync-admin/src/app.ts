@@ -1,9 +1,15 @@
 import express, { type Express, type RequestHandler } from 'express';
-import { correlationMiddleware, errorMiddleware, type FailureQueue, type Logger } from 'shared';
+import {
+  correlationMiddleware,
+  errorMiddleware,
+  type FailureQueue,
+  type Logger,
+  type ReconcileService,
+  type ScheduledReconcileReport,
+} from 'shared';
 
 import type { OrderIdLookup } from './orders/order-lookup';
 import type { OrderSummaryService } from './orders/order-summary';
-import type { ReconcileService } from './reconcile/reconcile.service';
 import type { ReplayUseCase } from './replay/replay.use-case';
 import { discardRoutes } from './routes/discard.routes';
 import { failuresRoutes } from './routes/failures.routes';
@@ -19,6 +25,8 @@ export interface SyncAdminDeps {
   status: () => Promise<StatusReport>;
   replay: ReplayUseCase;
   reconcile: ReconcileService;
+  /** The report the scheduled reconciliation stored last. */
+  latestReconcile: () => Promise<ScheduledReconcileReport | undefined>;
   /** One order's sync summary (the Merchant Center order panel). */
   orderSummary: OrderSummaryService;
   /** An order's commercetools id by its order number. */

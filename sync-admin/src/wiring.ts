@@ -5,7 +5,9 @@ import {
   createFulfillmentSync,
   createOrderSync,
   createStockSync,
+  createReconcileService,
   CtStateStore,
+  latestReconcileReport,
   FailureQueue,
   FULFILLMENT_SYNC_FLOW,
   lastFulfillmentSyncReport,
@@ -20,7 +22,6 @@ import type { SyncAdminDeps } from './app';
 import type { SyncAdminConfig } from './config';
 import { orderIdLookup } from './orders/order-lookup';
 import { createOrderSummary, ctOrderWithState } from './orders/order-summary';
-import { createReconcileService } from './reconcile/reconcile.service';
 import { createReplayRegistry } from './replay/replay-registry';
 import { createReplayUseCase } from './replay/replay.use-case';
 import { coalesced, ctScopeSource } from './status/ct-token-source';
@@ -101,6 +102,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       ...(flows.stockSync ? { stockSync: flows.stockSync.reconciler } : {}),
       stockTolerance: config.stockTolerance,
     }),
+    latestReconcile: () => latestReconcileReport(clients),
     orderSummary: createOrderSummary({
       states: new OrderStateRepo(store),
       failures,

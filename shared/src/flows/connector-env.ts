@@ -9,6 +9,7 @@ import {
 } from '../config/common.config';
 import { fulfillmentSyncEnvShape } from './fulfillment-sync/fulfillment-sync.flow';
 import { orderSyncEnvShape } from './order-sync/order-sync.flow';
+import { reconcileEnvShape } from './reconcile/reconcile.flow';
 import { stockSyncEnvShape } from './stock-sync/stock-sync.flow';
 
 /**
@@ -25,4 +26,5 @@ export const connectorEnvShape = {
   ...orderSyncEnvShape,
   ...stockSyncEnvShape,
   ...fulfillmentSyncEnvShape,
+  ...reconcileEnvShape,
 };

@@ -6,13 +6,14 @@ import {
   type LinnworksApi,
   type Logger,
   OrderStateRepo,
+  type ReconcileService,
+  type ScheduledReconcileReport,
 } from 'shared';
 import { captureLogger, InMemoryStateStore } from 'shared/testing';
 
 import { createApp, type SyncAdminDeps } from '../../src/app';
 import { setPrincipal } from '../../src/auth/principal';
 import { createOrderSummary } from '../../src/orders/order-summary';
-import type { ReconcileService } from '../../src/reconcile/reconcile.service';
 import { createReplayRegistry } from '../../src/replay/replay-registry';
 import { createReplayUseCase } from '../../src/replay/replay.use-case';
 import type { StatusReport } from '../../src/status/status.service';
@@ -28,6 +29,7 @@ export interface TestAppOptions {
   replayers?: Record<string, FlowReplayer | undefined>;
   status?: () => Promise<StatusReport>;
   reconcile?: ReconcileService;
+  latestReconcile?: () => Promise<ScheduledReconcileReport | undefined>;
   logger?: Logger;
   /** commercetools orders the order summary reads (by id); none by default. */
   orders?: Order[];
@@ -54,6 +56,7 @@ export function testApp(options: TestAppOptions = {}) {
       logger,
     }),
     reconcile: options.reconcile ?? (async () => ({ generatedAt: new Date(0).toISOString() })),
+    latestReconcile: options.latestReconcile ?? (async () => undefined),
     orderSummary: createOrderSummary({
       states: new OrderStateRepo(store),
       failures,
