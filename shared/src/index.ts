@@ -104,6 +104,11 @@ export {
   createConnectorAlerts,
 } from './alerts/connector-alerts';
 export { failureReasonKey } from './alerts/failure-alerts';
+export {
+  type AlertWatchReport,
+  type AlertWatchTask,
+  createAlertWatchTask,
+} from './alerts/alert-watch.task';
 export { type JobRunOutcome } from './alerts/job-alerts';
 
 // Clients
