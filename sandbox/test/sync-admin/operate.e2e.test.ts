@@ -67,12 +67,13 @@ describe('operators act (sync-admin end to end: find, discard, force-sync)', () 
   it('when an operator looks for a failure by order number, order id, correlation ID or SKU, then each finds exactly it; the order is found by its number', async () => {
     const order = await reject('FIND-1', 'corr-find-1');
     await reject('FIND-2', 'corr-find-2');
-    for (const query of [
+    const queries: Array<Record<string, string>> = [
       { orderNumber: 'FIND-1' },
       { ctOrderId: order.id },
       { correlationId: 'corr-find-1' },
       { sku: 'GHOST-9', orderNumber: 'FIND-1' },
-    ]) {
+    ];
+    for (const query of queries) {
       const res = await get('/failures', query);
       expect(res.status).toBe(200);
       expect(res.body.items.map((f: { ctOrderId: string }) => f.ctOrderId)).toEqual([order.id]);

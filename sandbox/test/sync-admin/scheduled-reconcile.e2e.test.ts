@@ -188,7 +188,8 @@ describe('scheduled reconciliation (the reconcile task, sync-admin, webhook rece
       const checked: number[] = [];
       let cursor: string | undefined = '';
       while (cursor !== undefined) {
-        const page = section === 'orders' ? { ...window, limit: 1, cursor } : { limit: 1, cursor };
+        const page: Record<string, unknown> =
+          section === 'orders' ? { ...window, limit: 1, cursor } : { limit: 1, cursor };
         const res = await request(admin.app)
           .post('/service/reconcile')
           .set('Authorization', admin.bearer)
