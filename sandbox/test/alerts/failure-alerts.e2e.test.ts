@@ -21,6 +21,7 @@ import {
 } from '../order-sync/order-sync.harness';
 import {
   buildSyncAdmin,
+  ORDER_ENV,
   startIntrospection,
   type SyncAdminUnderTest,
   syncAdminEnv,
@@ -89,8 +90,7 @@ describe('alerts end to end (order-sync and sync-admin, webhook receiver, commer
     idp = await startIntrospection(world.ctConfig);
     admin = buildSyncAdmin(
       syncAdminEnv(world.ctConfig, world.emulator, {
-        LINNWORKS_ORDER_SOURCE: 'COMMERCETOOLS',
-        ORDER_STORE_MAPPING: JSON.stringify({ _none: { subSource: 'web', location: 'Default' } }),
+        ...ORDER_ENV,
         ...alertEnv,
       }),
       idp,

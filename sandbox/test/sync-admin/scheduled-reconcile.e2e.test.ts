@@ -19,6 +19,7 @@ import {
 } from '../order-sync/order-sync.harness';
 import {
   buildSyncAdmin,
+  ORDER_ENV,
   startIntrospection,
   type SyncAdminUnderTest,
   syncAdminEnv,
@@ -85,8 +86,7 @@ describe('scheduled reconciliation (the reconcile task, sync-admin, webhook rece
     idp = await startIntrospection(world.ctConfig);
     admin = buildSyncAdmin(
       syncAdminEnv(world.ctConfig, world.emulator, {
-        LINNWORKS_ORDER_SOURCE: 'COMMERCETOOLS',
-        ORDER_STORE_MAPPING: JSON.stringify({ _none: { subSource: 'web', location: 'Default' } }),
+        ...ORDER_ENV,
         STOCK_LOCATION_MAPPING: JSON.stringify({
           locations: [{ location: 'Default', channel: 'wh-sched', quantity: 'onHand' }],
         }),
