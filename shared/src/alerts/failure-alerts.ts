@@ -111,6 +111,7 @@ export class FailureAlerts {
       { flow: string; reasonCode: string; ids: string[]; n: number }
     >();
     let pending = 0;
+    let truncated = false;
     for await (const page of this.store.scan<FailureRecord>(FAILURE_CONTAINER, {
       where: 'value(status="pending")',
     })) {
@@ -127,13 +128,25 @@ export class FailureAlerts {
         groups.set(key, group);
         pending += 1;
       }
-      if (pending >= MAX_SWEPT) break;
+      if (pending >= MAX_SWEPT) {
+        truncated = true;
+        break;
+      }
     }
     for (const [key, g] of groups) {
       await this.alerter.observe(key, 'firing', async () =>
         reasonObservation(g.flow, g.reasonCode, g.n, g.ids),
       );
     }
+    // A reason not seen in a truncated scan may still be pending: resolve only after a full one.
+    if (!truncated) await this.resolveCleared(groups);
+    const threshold = this.alerter.settings.failureQueueThreshold;
+    await this.alerter.observe(DEPTH_KEY, truncated ? 'firing' : 'either', async () =>
+      depthObservation(pending, threshold),
+    );
+  }
+
+  private async resolveCleared(groups: Map<string, unknown>): Promise<void> {
     const firing = await this.store.query<AlertState>(ALERT_CONTAINER, {
       where: 'value(status="firing")',
       limit: 500,
@@ -145,9 +158,5 @@ export class FailureAlerts {
         reasonObservation(flow, reasonCode, 0, []),
       );
     }
-    const threshold = this.alerter.settings.failureQueueThreshold;
-    await this.alerter.observe(DEPTH_KEY, 'either', async () =>
-      depthObservation(pending, threshold),
-    );
   }
 }
