@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 const APPS = ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin'];
 const FLOWS = ['order-sync', 'stock-sync', 'fulfillment-sync'];
-const KERNEL = 'config,errors,logging,http,state,commercetools,linnworks,events,lifecycle,clients';
+const KERNEL =
+  'config,errors,logging,http,state,commercetools,linnworks,events,lifecycle,clients,alerts';
 const appSrc = `./{${APPS.join(',')}}/src/**`;
 
 /**

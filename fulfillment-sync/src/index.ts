@@ -8,5 +8,5 @@ const script = { name: 'fulfillment-sync', app: 'fulfillment-sync', loadConfig }
 runWithConfig(script, async (config, logger) => {
   const clients = createConnectorClients(config, logger);
   const fulfillmentSync = createFulfillmentSync(clients, config.settings);
-  await serve(createApp({ logger, run: fulfillmentSync.run }), { logger });
+  await serve(createApp({ logger, run: fulfillmentSync.run, alerts: clients.alerts }), { logger });
 });

@@ -23,11 +23,17 @@ export const orderSyncClientOptions = {
 } satisfies ConnectorClientOptions;
 
 /** The event app's dependencies: the order-sync flow's face over real clients. */
-export function wireOrderSync(config: OrderSyncConfig, logger: Logger): OrderSyncAppDeps {
-  const orderSync = createOrderSync(
-    createConnectorClients(config, logger, orderSyncClientOptions),
-    config.settings,
-  );
+export function wireOrderSync(
+  config: OrderSyncConfig,
+  logger: Logger,
+): OrderSyncAppDeps & { alertsSettled: () => Promise<void> } {
+  const clients = createConnectorClients(config, logger, orderSyncClientOptions);
+  const orderSync = createOrderSync(clients, config.settings);
 
-  return { logger, handleMessage: orderSync.handle, failures: orderSync.failures };
+  return {
+    logger,
+    handleMessage: orderSync.handle,
+    failures: orderSync.failures,
+    alertsSettled: async () => clients.alerts?.settled(),
+  };
 }

@@ -74,11 +74,42 @@ export { CtStateStore } from './state/ct-state-store';
 export {
   FAILURE_CONTAINER,
   failureId,
+  type FailureObserver,
   FailureQueue,
   type FailureRecord,
 } from './state/failure-queue';
 export { LeaseLock } from './state/lease-lock';
 export { type FlowReplayer, type ReplayResult } from './state/replay';
+
+// Alerts
+export { ALERT_CONTAINER, type AlertState } from './alerts/alert-state';
+export {
+  type AlertFormat,
+  alertEnvShape,
+  type AlertSettings,
+  toAlertSettings,
+} from './alerts/alert.settings';
+export { type Alert, type AlertKind, type AlertObservation } from './alerts/alert.types';
+export {
+  type AlertDelivery,
+  SIGNATURE_HEADER,
+  signBody,
+  webhookDelivery,
+} from './alerts/alert-webhook';
+export { formatAlert } from './alerts/alert-formats';
+export { Alerter } from './alerts/alerter';
+export {
+  type ConnectorAlerts,
+  type ConnectorAlertsDeps,
+  createConnectorAlerts,
+} from './alerts/connector-alerts';
+export { failureReasonKey } from './alerts/failure-alerts';
+export {
+  type AlertWatchReport,
+  type AlertWatchTask,
+  createAlertWatchTask,
+} from './alerts/alert-watch.task';
+export { type JobRunOutcome } from './alerts/job-alerts';
 
 // Clients
 export {
@@ -139,6 +170,7 @@ export {
   type OrderSyncReconciler,
   type OrderSyncReplayer,
   type OrderSyncSettings,
+  type SyncOrderOptions,
   type SyncResult,
   toOrderSyncSettings,
 } from './flows/order-sync/order-sync.flow';
@@ -168,6 +200,28 @@ export {
   toStockSyncJobSettings,
   toStockSyncSettings,
 } from './flows/stock-sync/stock-sync.flow';
+export {
+  createReconcileService,
+  createReconcileTask,
+  latestReconcileReport,
+  MAX_STORED_DISCREPANCIES,
+  type OrderDiscrepancy,
+  type OrderReconcileResult,
+  RECONCILE_CONTAINER,
+  reconcileEnvShape,
+  type ReconcileReport,
+  type ReconcileRequest,
+  reconcileRequestSchema,
+  type ReconcileService,
+  type ReconcileSettings,
+  type ReconcileTask,
+  type ReconcileTaskSettings,
+  type ScheduledReconcileReport,
+  type StockDiscrepancy,
+  type StockReconcileResult,
+  toReconcileSettings,
+  type Unavailable,
+} from './flows/reconcile/reconcile.flow';
 export {
   createFulfillmentSync,
   DEFAULT_PROGRESS_RULES,

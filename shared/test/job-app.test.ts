@@ -1,5 +1,10 @@
-import { type JobRunReport, RetryableUpstreamError } from '../src/index';
-import { captureLogger } from 'shared/testing';
+import {
+  type Alert,
+  createConnectorAlerts,
+  type JobRunReport,
+  RetryableUpstreamError,
+} from '../src/index';
+import { captureLogger, InMemoryStateStore } from 'shared/testing';
 import request from 'supertest';
 
 import { createJobApp } from '../src/http/job-app';
@@ -47,5 +52,55 @@ describe('POST /job', () => {
     const res = await request(app).post('/job');
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ status: 'failed', error: 'LINNWORKS_UNAVAILABLE' });
+  });
+});
+
+describe('POST /job with alerts', () => {
+  const settings = {
+    webhookUrl: undefined,
+    format: 'json' as const,
+    secret: undefined,
+    minIntervalMs: 3_600_000,
+    failureQueueThreshold: 100,
+    jobLateMs: 1_800_000,
+    deployment: 'shop',
+    adminUrl: undefined,
+  };
+
+  it('when a run fails and the webhook is down, then the answer is still the run failure and the next failing run delivers the alert', async () => {
+    const delivered: Alert[] = [];
+    let webhookUp = false;
+    const alerts = createConnectorAlerts(
+      {
+        ct: undefined as never,
+        logger: captureLogger().logger,
+        store: new InMemoryStateStore(),
+        deliver: async (alert) => {
+          if (!webhookUp) throw new Error('webhook down');
+          delivered.push(alert);
+        },
+      },
+      settings,
+    );
+    const app = createJobApp({
+      flow: 'fulfillment-sync',
+      logger: captureLogger().logger,
+      alerts,
+      run: async () => {
+        throw new RetryableUpstreamError('LINNWORKS_UNAVAILABLE', 'down');
+      },
+    });
+    expect((await request(app).post('/job')).status).toBe(503);
+    expect(delivered).toEqual([]);
+    webhookUp = true;
+    expect((await request(app).post('/job')).status).toBe(503);
+    expect(delivered).toEqual([
+      expect.objectContaining({
+        status: 'firing',
+        kind: 'job-failed',
+        flow: 'fulfillment-sync',
+        reasonCode: 'LINNWORKS_UNAVAILABLE',
+      }),
+    ]);
   });
 });

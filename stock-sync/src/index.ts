@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 
 runWithConfig({ name: 'stock-sync', app: 'stock-sync', loadConfig }, async (config, logger) => {
-  const stockSync = createStockSync(createConnectorClients(config, logger), config.settings);
-  await serve(createApp({ logger, run: stockSync.run }), { logger });
+  const clients = createConnectorClients(config, logger);
+  const stockSync = createStockSync(clients, config.settings);
+  await serve(createApp({ logger, run: stockSync.run, alerts: clients.alerts }), { logger });
 });

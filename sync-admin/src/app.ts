@@ -1,13 +1,20 @@
 import express, { type Express, type RequestHandler } from 'express';
-import { correlationMiddleware, errorMiddleware, type FailureQueue, type Logger } from 'shared';
+import {
+  correlationMiddleware,
+  errorMiddleware,
+  type FailureQueue,
+  type Logger,
+  type ReconcileService,
+  type ScheduledReconcileReport,
+} from 'shared';
 
+import type { OrderIdLookup } from './orders/order-lookup';
 import type { OrderSummaryService } from './orders/order-summary';
-import type { ReconcileService } from './reconcile/reconcile.service';
 import type { ReplayUseCase } from './replay/replay.use-case';
 import { discardRoutes } from './routes/discard.routes';
 import { failuresRoutes } from './routes/failures.routes';
 import { operationsRoutes } from './routes/operations.routes';
-import { orderSyncRoutes } from './routes/order-sync.routes';
+import { type OrderRoutesDeps, orderSyncRoutes } from './routes/order-sync.routes';
 import type { StatusReport } from './status/status.service';
 
 export interface SyncAdminDeps {
@@ -18,8 +25,14 @@ export interface SyncAdminDeps {
   status: () => Promise<StatusReport>;
   replay: ReplayUseCase;
   reconcile: ReconcileService;
+  /** The report the scheduled reconciliation stored last. */
+  latestReconcile: () => Promise<ScheduledReconcileReport | undefined>;
   /** One order's sync summary (the Merchant Center order panel). */
   orderSummary: OrderSummaryService;
+  /** An order's commercetools id by its order number. */
+  findOrderId: OrderIdLookup;
+  /** Force-sync: order-sync's use case for one order, now. */
+  syncOrder: OrderRoutesDeps['syncOrder'];
 }
 
 /** The operators' service app; every route lives under the Connect endpoint `/service`. */
@@ -38,7 +51,7 @@ export function createApp(deps: SyncAdminDeps): Express {
   router.use(express.json({ limit: '32kb', strict: true }));
   router.use(failuresRoutes(deps.failures));
   router.use(discardRoutes(deps.failures));
-  router.use(orderSyncRoutes(deps.orderSummary));
+  router.use(orderSyncRoutes(deps));
   router.use(operationsRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'no such route' });

@@ -8,6 +8,7 @@ import {
   toConnectionConfig,
   toFulfillmentSyncSettings,
   toOrderSyncSettings,
+  toReconcileSettings,
   toStockSyncSettings,
   z,
 } from 'shared';
@@ -57,6 +58,8 @@ export function loadConfig(env: Env) {
     subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
     jobMaxLagMs: e.ADMIN_JOB_MAX_LAG_MINUTES * 60_000,
     stockTolerance: e.ADMIN_STOCK_TOLERANCE,
+    /** The scheduled reconciliation's settings (its task runs in the scheduler app). */
+    reconcile: toReconcileSettings(e),
     /** Each flow's settings, as its own app reads them: replays run with the same. */
     orderSync: toOrderSyncSettings(e),
     /** Undefined without STOCK_LOCATION_MAPPING: stock-sync then cannot replay or reconcile. */

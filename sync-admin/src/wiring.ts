@@ -5,7 +5,9 @@ import {
   createFulfillmentSync,
   createOrderSync,
   createStockSync,
+  createReconcileService,
   CtStateStore,
+  latestReconcileReport,
   FailureQueue,
   FULFILLMENT_SYNC_FLOW,
   lastFulfillmentSyncReport,
@@ -18,8 +20,8 @@ import {
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import type { SyncAdminDeps } from './app';
 import type { SyncAdminConfig } from './config';
+import { orderIdLookup } from './orders/order-lookup';
 import { createOrderSummary, ctOrderWithState } from './orders/order-summary';
-import { createReconcileService } from './reconcile/reconcile.service';
 import { createReplayRegistry } from './replay/replay-registry';
 import { createReplayUseCase } from './replay/replay.use-case';
 import { coalesced, ctScopeSource } from './status/ct-token-source';
@@ -73,7 +75,7 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
   const clients = createConnectorClients(config, logger);
   const flows = wireFlows(config, clients);
   const store = new CtStateStore(clients.ct);
-  const failures = new FailureQueue(store);
+  const failures = new FailureQueue(store, undefined, clients.alerts?.failures);
   // Each flow's own replayer, run in-process with the same settings as the flow's app.
   const registry = createReplayRegistry(
     Object.fromEntries(Object.values(flows).flatMap((f) => (f ? [[f.flow, f.replayer]] : []))),
@@ -100,11 +102,14 @@ export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdmi
       ...(flows.stockSync ? { stockSync: flows.stockSync.reconciler } : {}),
       stockTolerance: config.stockTolerance,
     }),
+    latestReconcile: () => latestReconcileReport(clients),
     orderSummary: createOrderSummary({
       states: new OrderStateRepo(store),
       failures,
       linnworks: clients.linnworks,
       getOrder: ctOrderWithState(clients.ct),
     }),
+    findOrderId: orderIdLookup(clients.ct, store),
+    syncOrder: (ctOrderId, options) => flows.orderSync.sync(ctOrderId, options),
   };
 }

@@ -1,7 +1,6 @@
 import request from 'supertest';
 
-import type { ReconcileReport } from '../src/reconcile/reconcile.service';
-import type { ReconcileRequest } from '../src/reconcile/reconcile.schema';
+import type { ReconcileReport, ReconcileRequest } from 'shared';
 import { testApp } from './support/test-app';
 
 const report: ReconcileReport = {

@@ -6,6 +6,7 @@ import { operatorAuth, reconcile } from '../demo/failure-steps';
 import { logHygieneStep } from '../demo/hygiene';
 import { Story } from '../demo/story';
 import { startStack } from '../stack/stack';
+import { alertDrills } from './alert-drills';
 import { deliveryDrills } from './delivery-drills';
 import { faultDrills } from './fault-drills';
 import { restartDrill } from './restart-drill';
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
       return `stock-sync ${String(run.report.status)} in ${run.durationMs} ms`;
     });
     await faultDrills(stack, story);
+    await alertDrills(stack, story);
     await deliveryDrills(stack, story);
     await restartDrill(stack, story);
     await story.step(

@@ -8,6 +8,14 @@ const ROUTES: Array<{ method: 'GET' | 'POST'; path: string; body?: unknown }> = 
   { method: 'GET', path: '/failures/some-id' },
   { method: 'POST', path: '/replay', body: { all: true, dryRun: true } },
   { method: 'POST', path: '/reconcile', body: { stock: {} } },
+  { method: 'GET', path: '/reconcile/latest' },
+  { method: 'GET', path: '/orders/CT-1001' },
+  { method: 'POST', path: '/orders/CT-1001/sync', body: { dryRun: true } },
+  {
+    method: 'POST',
+    path: '/failures/discard',
+    body: { flow: 'order-sync', reasonCode: 'SKU_UNKNOWN', reason: 'probe', dryRun: true },
+  },
   { method: 'GET', path: '/no-such-route' },
 ];
 

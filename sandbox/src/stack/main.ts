@@ -115,6 +115,13 @@ async function main(): Promise<void> {
     );
     lines.push(row('Linnworks emulator', stack.emulator.url, 'control API under /_emulator'));
     lines.push(row('Linnworks emulator auth', stack.emulator.authUrl, 'LINNWORKS_AUTH_URL'));
+    lines.push(
+      row(
+        'alert webhook receiver',
+        stack.alerts.url,
+        'ALERT_WEBHOOK_URL; alerts print as [alerts]',
+      ),
+    );
     for (const app of stack.orderSyncs)
       lines.push(row(app.name, `${app.url}/event`, `pid ${app.pid ?? '?'}`));
     for (const [name, app] of Object.entries(stack.apps)) {

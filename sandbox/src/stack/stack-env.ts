@@ -106,6 +106,7 @@ export function secretValues(env: Record<string, string>): string[] {
     'LINNWORKS_APPLICATION_ID',
     'LINNWORKS_APPLICATION_SECRET',
     'LINNWORKS_INSTALLATION_TOKEN',
+    'ALERT_WEBHOOK_SECRET',
   ]
     .map((k) => env[k])
     .filter((v): v is string => typeof v === 'string' && v.length >= 8);

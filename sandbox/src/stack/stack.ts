@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { type CtApi, createCtApi } from 'shared';
+import { type Alert, type CtApi, createCtApi } from 'shared';
 
 import {
   type EmulatorOptions,
   type RunningLinnworksEmulator,
   startLinnworksEmulator,
 } from '../../linnworks-emulator/src';
+import {
+  type ReceivedAlert,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../alerts/webhook-receiver';
 import { SANDBOX_PROJECT_KEY } from '../seed/catalog';
 import { seedCommercetools } from '../seed/ct-seed';
 import { seedLinnworks } from '../seed/linnworks-seed';
@@ -22,7 +27,9 @@ import { type AppName, appEnv, connectorEnv, SANDBOX_CT_CLIENT } from './stack-e
 
 export interface StackOptions {
   /** Fixed ports (npm start); 0 or absent = free ports (demo, drills, tests). */
-  ports?: Partial<Record<'ct' | 'front' | 'linnworks' | 'linnworksAuth' | AppName, number>>;
+  ports?: Partial<
+    Record<'ct' | 'front' | 'linnworks' | 'linnworksAuth' | 'alerts' | AppName, number>
+  >;
   /** How many order-sync processes receive the pump's deliveries. */
   orderSyncInstances?: number;
   pumpIntervalMs?: number;
@@ -47,9 +54,28 @@ export interface Stack {
   pump: EventPump;
   cron: LocalCron;
   logs: LogSink;
+  /** The alert webhook every app posts to (a merchant's Slack or endpoint, locally). */
+  alerts: WebhookReceiver;
   /** Starts one more order-sync process (drills). */
   addOrderSync(): Promise<AppProcess>;
   stop(): Promise<void>;
+}
+
+/** The alert webhook's HMAC key in the sandbox (the receiver checks every signature). */
+export const SANDBOX_ALERT_SECRET = 'sandbox-alert-signing-key-7c41';
+
+/** One log line per alert received, as the console shows it. */
+function alertLine(received: ReceivedAlert): string {
+  const a = received.body as Partial<Alert>;
+
+  return JSON.stringify({
+    level: a.status === 'resolved' ? 30 : 40,
+    message: `alert ${a.status ?? '?'}: ${a.title ?? '(not a connector alert)'}`,
+    condition: a.condition,
+    count: a.count,
+    signature: received.signature,
+    more: a.link?.url ?? a.link?.route,
+  });
 }
 
 async function portFor(wanted: number | undefined): Promise<number> {
@@ -118,6 +144,13 @@ async function buildStack(
     JSON.stringify({ message: 'seeded', commercetools: ctSeed, linnworks: lwSeed }),
   );
 
+  const alerts = await startWebhookReceiver({
+    secret: SANDBOX_ALERT_SECRET,
+    ...(ports.alerts ? { port: ports.alerts } : {}),
+  });
+  closers.push(() => alerts.close());
+  alerts.onAlert((received) => logs.add('alerts', alertLine(received)));
+  const adminPort = await portFor(ports['sync-admin']);
   const env = {
     ...connectorEnv({
       projectKey,
@@ -126,6 +159,10 @@ async function buildStack(
       ctClient: SANDBOX_CT_CLIENT,
       linnworks: { authUrl: emulator.authUrl, ...emulator.credentials },
     }),
+    ALERT_WEBHOOK_URL: alerts.url,
+    ALERT_WEBHOOK_SECRET: SANDBOX_ALERT_SECRET,
+    ALERT_DEPLOYMENT_NAME: 'sandbox',
+    ALERT_ADMIN_URL: `http://localhost:${adminPort}`,
     ...options.extraEnv,
   };
   const deployEnv = {
@@ -139,7 +176,7 @@ async function buildStack(
   const make = async (app: AppName, label: string = app) =>
     new AppProcess(
       app,
-      await portFor(label === app ? ports[app] : 0),
+      app === 'sync-admin' ? adminPort : await portFor(label === app ? ports[app] : 0),
       { ...env, ...appEnv(app) },
       logs,
       label,
@@ -200,6 +237,7 @@ async function buildStack(
     pump,
     cron,
     logs,
+    alerts,
     async addOrderSync() {
       const app = await make('order-sync', `order-sync#${orderSyncs.length + 1}`);
       await app.start();
@@ -217,6 +255,7 @@ async function buildStack(
       await emulator.close();
       await front.close();
       await ctServer.close();
+      await alerts.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type OrderSync,
   OrderStateRepo,
   type OrderSyncSettings,
+  toAlertSettings,
   toOrderSyncSettings,
 } from 'shared';
 import { captureLogger, ctTestConfig, toPubSubPush, unlimitedRateBudget } from 'shared/testing';
@@ -73,6 +74,14 @@ export async function startWorld(
       authUrl: emulator.authUrl,
     },
     logLevel: 'debug',
+    // No webhook: alerting state is kept, nothing is sent (alerts have tests of their own).
+    alerts: toAlertSettings({
+      CTP_PROJECT_KEY: ctConfig.projectKey,
+      ALERT_WEBHOOK_FORMAT: 'json',
+      ALERT_MIN_INTERVAL_MINUTES: 60,
+      ALERT_FAILURE_QUEUE_THRESHOLD: 100,
+      ALERT_JOB_LATE_MINUTES: 30,
+    }),
     subscriptionKey: 'orders',
     settings: { ...TEST_SETTINGS, ...settings },
   };

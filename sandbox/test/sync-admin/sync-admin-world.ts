@@ -16,6 +16,12 @@ import {
 } from 'sync-admin';
 import type { RunningLinnworksEmulator } from '../../linnworks-emulator/src';
 
+/** order-sync's settings as sync-admin's environment spells them (one store, web). */
+export const ORDER_ENV = {
+  LINNWORKS_ORDER_SOURCE: 'COMMERCETOOLS',
+  ORDER_STORE_MAPPING: JSON.stringify({ _none: { subSource: 'web', location: 'Default' } }),
+};
+
 /** The environment sync-admin reads in production, pointed at the test server and emulator. */
 export function syncAdminEnv(
   ct: CtConfig,

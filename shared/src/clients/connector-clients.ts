@@ -1,3 +1,5 @@
+import type { AlertSettings } from '../alerts/alert.settings';
+import { type ConnectorAlerts, createConnectorAlerts } from '../alerts/connector-alerts';
 import { createCtApi, type CtApi, type CtClientOptions } from '../commercetools/client';
 import type { CtConfig, LinnworksConfig } from '../config/common.config';
 import type { LinnworksApi } from '../linnworks/linnworks-api.port';
@@ -14,6 +16,8 @@ export interface ConnectorClients {
   logger: Logger;
   /** The clock; tests and the sandbox inject one. Default: the system clock. */
   now?: () => Date;
+  /** Where the app's alerts go; without it nothing is alerted (tests that do not look). */
+  alerts?: ConnectorAlerts;
 }
 
 /**
@@ -27,13 +31,16 @@ export interface ConnectorClientOptions {
 
 /** The real clients of both systems from the connection settings every app reads. */
 export function createConnectorClients(
-  config: { ct: CtConfig; linnworks: LinnworksConfig },
+  config: { ct: CtConfig; linnworks: LinnworksConfig; alerts?: AlertSettings },
   logger: Logger,
   options: ConnectorClientOptions = {},
 ): ConnectorClients {
+  const ct = createCtApi(config.ct, options.ct);
+
   return {
-    ct: createCtApi(config.ct, options.ct),
+    ct,
     linnworks: new LinnworksClient({ config: config.linnworks, logger, ...options.linnworks }),
     logger,
+    ...(config.alerts ? { alerts: createConnectorAlerts({ ct, logger }, config.alerts) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { toAlertSettings } from '../alerts/alert.settings';
 import { booleanString, type CrossCheck, secret, z } from './env';
 
 /** commercetools API client settings, shared by every app. */
@@ -125,10 +126,19 @@ export function toLinnworksConfig(env: {
   };
 }
 
-/** What every app builds first from its parsed env: both systems' connection settings and the log level. */
+/**
+ * What every app builds first from its parsed env: both systems' connection settings, the log
+ * level and where alerts go.
+ */
 export function toConnectionConfig<Level extends string>(
   env: Parameters<typeof toCtConfig>[0] &
-    Parameters<typeof toLinnworksConfig>[0] & { LOG_LEVEL: Level },
+    Parameters<typeof toLinnworksConfig>[0] &
+    Parameters<typeof toAlertSettings>[0] & { LOG_LEVEL: Level },
 ) {
-  return { ct: toCtConfig(env), linnworks: toLinnworksConfig(env), logLevel: env.LOG_LEVEL };
+  return {
+    ct: toCtConfig(env),
+    linnworks: toLinnworksConfig(env),
+    logLevel: env.LOG_LEVEL,
+    alerts: toAlertSettings(env),
+  };
 }

@@ -1,5 +1,6 @@
 // Face level: the configuration keys every app reads, composed from the kernel's connection
 // keys and each flow's own settings (each flow declares its keys in its face).
+import { alertEnvShape } from '../alerts/alert.settings';
 import {
   ctEnvShape,
   linnworksEnvShape,
@@ -8,6 +9,7 @@ import {
 } from '../config/common.config';
 import { fulfillmentSyncEnvShape } from './fulfillment-sync/fulfillment-sync.flow';
 import { orderSyncEnvShape } from './order-sync/order-sync.flow';
+import { reconcileEnvShape } from './reconcile/reconcile.flow';
 import { stockSyncEnvShape } from './stock-sync/stock-sync.flow';
 
 /**
@@ -20,7 +22,9 @@ export const connectorEnvShape = {
   ...linnworksEnvShape,
   ...loggingEnvShape,
   ...subscriptionEnvShape,
+  ...alertEnvShape,
   ...orderSyncEnvShape,
   ...stockSyncEnvShape,
   ...fulfillmentSyncEnvShape,
+  ...reconcileEnvShape,
 };

@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 
+import type { ConnectorAlerts } from '../alerts/connector-alerts';
+import type { JobRunOutcome } from '../alerts/job-alerts';
 import { describeError } from '../errors/errors';
 import { getCorrelationId } from '../logging/context';
 import type { Logger } from '../logging/logger';
@@ -31,6 +33,28 @@ export interface JobAppDeps {
   logger: Logger;
   flow: string;
   run: (request: JobRunRequest) => Promise<JobRunReport>;
+  /** Evaluated at the end of every run (its outcome, late jobs, the failure queue). */
+  alerts?: ConnectorAlerts;
+  /** Longest the alert evaluation may hold the run's answer. Default 20 s. */
+  alertBudgetMs?: number;
+}
+
+/** The end-of-run alert hook: bounded in time, and it never fails the run. */
+async function alertAfterRun(deps: JobAppDeps, outcome: JobRunOutcome): Promise<void> {
+  const alerts = deps.alerts;
+  if (!alerts) return;
+  const work = (async () => {
+    await alerts.jobs.afterRun(deps.flow, outcome);
+    await alerts.sweep();
+    await alerts.settled();
+  })().catch((error: unknown) => {
+    deps.logger.warn({ err: describeError(error) }, 'alerts not evaluated after the run');
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, deps.alertBudgetMs ?? 20_000);
+  });
+  await Promise.race([work, budget]).finally(() => clearTimeout(timer));
 }
 
 function parseDryRun(value: unknown): boolean | undefined {
@@ -54,11 +78,13 @@ export function createJobApp(deps: JobAppDeps): Express {
     try {
       const report = await deps.run({ dryRun: parseDryRun(req.query.dryRun) });
       deps.logger.info({ report }, `${deps.flow} run ${report.status}`);
+      await alertAfterRun(deps, { report });
       res.status(200).json({ ...report, correlationId: getCorrelationId() });
     } catch (error) {
       const status = statusFor(error) === 503 ? 503 : 500;
       const described = describeError(error);
       deps.logger.error({ err: described }, `${deps.flow} run failed`);
+      await alertAfterRun(deps, { error });
       res.status(status).json({
         status: 'failed',
         error: described.code,

@@ -23,6 +23,10 @@ interface FailureReport {
   ref: FailureRef;
   /** When an automatic retry may pick it up; omitted for failures that wait for a human. */
   nextAttemptAt?: string;
+  /** What an operator finds it by (`GET /failures?orderNumber=…`): ids, never personal data. */
+  orderNumber?: string;
+  ctOrderId?: string;
+  skus?: string[];
 }
 
 export interface FailureRecord extends FailureReport {
@@ -50,6 +54,11 @@ export interface FailureFilter {
   flow?: string;
   reasonCode?: string;
   status?: FailureStatus;
+  orderNumber?: string;
+  ctOrderId?: string;
+  /** Any of the failure's correlation IDs (the first or a replay's). */
+  correlationId?: string;
+  sku?: string;
   /** ISO timestamps bounding `lastFailedAt`. */
   since?: string;
   until?: string;
@@ -58,6 +67,15 @@ export interface FailureFilter {
 }
 
 const MAX_CORRELATION_IDS = 10;
+
+/**
+ * Told of every failure recorded and every pending failure closed (alerting). Called without
+ * waiting; it must not throw.
+ */
+export interface FailureObserver {
+  recorded(record: FailureRecord): void;
+  closed(record: FailureRecord): void;
+}
 
 /** One failure per (flow, resource): a repeat failure raises `attempts` instead of adding a row. */
 export function failureId(flow: string, ref: FailureRef): string {
@@ -68,6 +86,39 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+function lookupFields(input: RecordFailureInput) {
+  const { orderNumber, ctOrderId, skus } = input;
+
+  return {
+    ...(orderNumber ? { orderNumber } : {}),
+    ...(ctOrderId ? { ctOrderId } : {}),
+    ...(skus?.length ? { skus: [...new Set(skus)].slice(0, 200) } : {}),
+  };
+}
+
+/** The `where` clauses of a filter (array fields with `contains any`, as commercetools documents). */
+function clausesOf(filter: FailureFilter): string[] {
+  const clauses: string[] = [];
+  const equal: Array<[keyof FailureFilter, string]> = [
+    ['flow', 'flow'],
+    ['reasonCode', 'reasonCode'],
+    ['status', 'status'],
+    ['orderNumber', 'orderNumber'],
+    ['ctOrderId', 'ctOrderId'],
+  ];
+  for (const [key, field] of equal) {
+    const value = filter[key];
+    if (typeof value === 'string') clauses.push(`value(${field}=${quote(value)})`);
+  }
+  if (filter.correlationId)
+    clauses.push(`value(correlationIds contains any (${quote(filter.correlationId)}))`);
+  if (filter.sku) clauses.push(`value(skus contains any (${quote(filter.sku)}))`);
+  if (filter.since) clauses.push(`value(lastFailedAt >= ${quote(filter.since)})`);
+  if (filter.until) clauses.push(`value(lastFailedAt <= ${quote(filter.until)})`);
+
+  return clauses;
+}
+
 /**
  * The failure queue: every rejected or failed sync, with its reason, ready for replay.
  * Kept on custom objects so the connector needs no database of its own.
@@ -76,6 +127,7 @@ export class FailureQueue {
   constructor(
     private readonly store: StateStore,
     private readonly now: () => Date = () => new Date(),
+    private readonly observer?: FailureObserver,
   ) {}
 
   async record(input: RecordFailureInput): Promise<FailureRecord> {
@@ -88,6 +140,7 @@ export class FailureQueue {
       reasonCode: input.reasonCode,
       message: input.message,
       ...(input.field ? { field: input.field } : {}),
+      ...lookupFields(input),
       retryable: input.retryable,
       ref: input.ref,
       correlationId: current?.correlationId ?? correlationId,
@@ -101,7 +154,10 @@ export class FailureQueue {
       status: 'pending',
     }));
 
-    return (stored as StoredObject<FailureRecord>).value;
+    const record = (stored as StoredObject<FailureRecord>).value;
+    this.observer?.recorded(record);
+
+    return record;
   }
 
   async get(id: string): Promise<FailureRecord | undefined> {
@@ -111,12 +167,7 @@ export class FailureQueue {
   async list(
     filter: FailureFilter = {},
   ): Promise<{ items: FailureRecord[]; total: number; offset: number }> {
-    const clauses: string[] = [];
-    if (filter.flow) clauses.push(`value(flow=${quote(filter.flow)})`);
-    if (filter.reasonCode) clauses.push(`value(reasonCode=${quote(filter.reasonCode)})`);
-    if (filter.status) clauses.push(`value(status=${quote(filter.status)})`);
-    if (filter.since) clauses.push(`value(lastFailedAt >= ${quote(filter.since)})`);
-    if (filter.until) clauses.push(`value(lastFailedAt <= ${quote(filter.until)})`);
+    const clauses = clausesOf(filter);
     const page = await this.store.query<FailureRecord>(FAILURE_CONTAINER, {
       ...(clauses.length ? { where: clauses.join(' and ') } : {}),
       limit: filter.limit ?? 50,
@@ -153,11 +204,15 @@ export class FailureQueue {
     by?: string,
   ): Promise<FailureRecord | undefined> {
     const at = this.now().toISOString();
+    let closedPending = false as boolean;
     const stored = await this.store.update<FailureRecord>(FAILURE_CONTAINER, id, (current) => {
+      closedPending = false;
       if (!current || (onlyIfPending && current.status !== 'pending')) return undefined;
+      closedPending = current.status === 'pending';
 
       return { ...current, status, resolvedAt: at, resolution, ...(by ? { resolvedBy: by } : {}) };
     });
+    if (closedPending && stored) this.observer?.closed(stored.value);
 
     return stored?.value;
   }

@@ -1,6 +1,7 @@
 // The rules that make @labdigital/commercetools-mock as strict as commercetools where the connector
 // depends on it (docs/testing.md lists each rule and its source). One module per rule family;
 // a new family is one import and one entry below.
+import { registerCustomObjectQueryRule } from './custom-object-queries.mjs';
 import { register as registerCustomObjectVersionRule } from './custom-object-versions.mjs';
 import { registerDeliveryRules } from './deliveries.mjs';
 import { strictContext } from './internals.mjs';
@@ -38,4 +39,6 @@ export async function installStrictRules(ctMock) {
   // Custom-object drafts: a `version` must match the stored object (CT_MOCK_VERSIONED_CREATE
   // picks the reading for an object that does not exist yet).
   registerCustomObjectVersionRule(ctMock);
+  // Custom-object queries look at their own container only.
+  registerCustomObjectQueryRule(ctMock);
 }

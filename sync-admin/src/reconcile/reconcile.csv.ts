@@ -1,8 +1,11 @@
 import { type CsvColumn, toCsv } from './csv';
-import type { OrderDiscrepancy } from './order-discrepancies';
-import type { StockDiscrepancy } from './stock-discrepancies';
+import type { OrderDiscrepancy, StockDiscrepancy, Unavailable } from 'shared';
 
-import type { ReconcileReport } from './reconcile.service';
+/** A report on demand (`POST /reconcile`) or stored by the scheduled run (`GET /reconcile/latest`). */
+interface ReportWithFindings {
+  orders?: { discrepancies: OrderDiscrepancy[] } | Unavailable;
+  stock?: { discrepancies: StockDiscrepancy[] } | Unavailable;
+}
 
 interface CsvRow {
   section: 'orders' | 'stock';
@@ -54,7 +57,7 @@ function stockRow(d: StockDiscrepancy): CsvRow {
 }
 
 /** One CSV row per discrepancy, orders first; a section that was unavailable has no rows. */
-export function reconcileReportCsv(report: ReconcileReport): string {
+export function reconcileReportCsv(report: ReportWithFindings): string {
   const rows: CsvRow[] = [];
   if (report.orders && 'discrepancies' in report.orders)
     rows.push(...report.orders.discrepancies.map(orderRow));

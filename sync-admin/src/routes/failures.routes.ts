@@ -17,6 +17,16 @@ export const failureQuerySchema = z.strictObject({
   flow: name.optional(),
   reasonCode: name.optional(),
   status: z.enum(['pending', 'resolved', 'discarded']).optional(),
+  orderNumber: z.string().trim().min(1).max(256).optional(),
+  ctOrderId: z
+    .string()
+    .regex(/^[-_a-zA-Z0-9]{1,256}$/, 'must be a commercetools order id')
+    .optional(),
+  correlationId: z
+    .string()
+    .regex(/^[-_.a-zA-Z0-9]{1,128}$/, 'must be a correlation ID')
+    .optional(),
+  sku: z.string().trim().min(1).max(256).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   limit: integer(1, 500, 50),
@@ -27,19 +37,21 @@ const idSchema = z.strictObject({
   id: z.string().regex(/^[-_~.a-zA-Z0-9]{1,256}$/, 'must be a failure id'),
 });
 
-/** `GET /failures` (filters, paged) and `GET /failures/:id`. Records hold ids, never personal data. */
+/**
+ * `GET /failures` (filters, paged; also by order number, order id, correlation ID and SKU) and
+ * `GET /failures/:id`. Records hold ids, never personal data.
+ */
 export function failuresRoutes(failures: FailureQueue): Router {
   const router = Router();
   router.get('/failures', async (req, res) => {
     const q = parseInput(failureQuerySchema, req.query, 'query');
+    const { limit, offset, since, until, ...equal } = q;
     const page = await failures.list({
-      ...(q.flow ? { flow: q.flow } : {}),
-      ...(q.reasonCode ? { reasonCode: q.reasonCode } : {}),
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
-      ...(q.until ? { until: new Date(q.until).toISOString() } : {}),
-      limit: q.limit,
-      offset: q.offset,
+      ...Object.fromEntries(Object.entries(equal).filter(([, v]) => v !== undefined)),
+      ...(since ? { since: new Date(since).toISOString() } : {}),
+      ...(until ? { until: new Date(until).toISOString() } : {}),
+      limit,
+      offset,
     });
     const next = page.offset + page.items.length;
     res.json({

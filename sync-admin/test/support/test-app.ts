@@ -6,13 +6,14 @@ import {
   type LinnworksApi,
   type Logger,
   OrderStateRepo,
+  type ReconcileService,
+  type ScheduledReconcileReport,
 } from 'shared';
 import { captureLogger, InMemoryStateStore } from 'shared/testing';
 
 import { createApp, type SyncAdminDeps } from '../../src/app';
 import { setPrincipal } from '../../src/auth/principal';
 import { createOrderSummary } from '../../src/orders/order-summary';
-import type { ReconcileService } from '../../src/reconcile/reconcile.service';
 import { createReplayRegistry } from '../../src/replay/replay-registry';
 import { createReplayUseCase } from '../../src/replay/replay.use-case';
 import type { StatusReport } from '../../src/status/status.service';
@@ -28,10 +29,12 @@ export interface TestAppOptions {
   replayers?: Record<string, FlowReplayer | undefined>;
   status?: () => Promise<StatusReport>;
   reconcile?: ReconcileService;
+  latestReconcile?: () => Promise<ScheduledReconcileReport | undefined>;
   logger?: Logger;
   /** commercetools orders the order summary reads (by id); none by default. */
   orders?: Order[];
   linnworks?: Pick<LinnworksApi, 'getOrdersById'>;
+  syncOrder?: SyncAdminDeps['syncOrder'];
 }
 
 /** The app over in-memory state, with fakes for what a test does not exercise. */
@@ -53,12 +56,17 @@ export function testApp(options: TestAppOptions = {}) {
       logger,
     }),
     reconcile: options.reconcile ?? (async () => ({ generatedAt: new Date(0).toISOString() })),
+    latestReconcile: options.latestReconcile ?? (async () => undefined),
     orderSummary: createOrderSummary({
       states: new OrderStateRepo(store),
       failures,
       getOrder: async (id) => options.orders?.find((o) => o.id === id),
       linnworks: options.linnworks ?? { getOrdersById: async () => [] },
     }),
+    findOrderId: async (orderNumber) =>
+      options.orders?.find((o) => o.orderNumber === orderNumber)?.id,
+    syncOrder:
+      options.syncOrder ?? (async () => ({ outcome: 'skipped', action: 'not-wired-in-this-test' })),
   };
 
   return { app: createApp(deps), failures, store, logs: capture };

@@ -67,7 +67,7 @@ export function createFulfillmentSync(
     ct,
     links: new OrderLinks(store, ct),
     store,
-    failures: new FailureQueue(store, clients.now),
+    failures: new FailureQueue(store, clients.now, clients.alerts?.failures),
     settings,
     logger: clients.logger,
     ...(clients.now ? { now: clients.now } : {}),

@@ -4,6 +4,7 @@ import { isRetryable, PermanentUpstreamError, VersionConflictError } from '../..
 import type { StoredObject } from '../../state/state-store';
 import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
 import type { OrderState } from './order-state.contract';
+import { failureLookup } from './order-sync.state';
 
 async function markState(
   deps: OrderSyncDeps,
@@ -38,6 +39,7 @@ async function recordConflict(
     field: 'orderState',
     retryable: false,
     ref: { type: 'order', id: order.id },
+    ...failureLookup(order),
   });
 
   return { outcome: 'rejected', action: 'cancel-conflict', reasonCode, message };

@@ -32,6 +32,7 @@ import {
 import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
 import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reconciler';
 import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
+import { syncOrder, type SyncOrderOptions } from './sync-order.use-case';
 import {
   type OrderSyncEnv,
   orderSyncEnvShape,
@@ -67,6 +68,7 @@ export type {
   OrderSyncReplayer,
   OrderSyncSettings,
   OrderSyncStatus,
+  SyncOrderOptions,
   SyncResult,
 };
 
@@ -81,6 +83,11 @@ export interface OrderSync {
   reconciler: OrderSyncReconciler;
   /** The failure queue the flow records into; the event app records unreadable deliveries. */
   failures: FailureQueue;
+  /**
+   * Syncs one order now, by its commercetools id (sync-admin's force-sync): the same use case
+   * as a message, so exactly once like every other path; `dryRun` computes and writes nothing.
+   */
+  sync(ctOrderId: string, options?: SyncOrderOptions): Promise<SyncResult>;
 }
 
 /**
@@ -93,7 +100,7 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     ct: new CtOrderSyncAdapter(clients.ct),
     linnworks: clients.linnworks,
     states: new OrderStateRepo(store),
-    failures: new FailureQueue(store, clients.now),
+    failures: new FailureQueue(store, clients.now, clients.alerts?.failures),
     settings,
     logger: clients.logger,
     knownSkus: new KnownSkuCache(),
@@ -106,5 +113,6 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     replayer: createOrderSyncReplayer(deps),
     reconciler: orderSyncReconciler,
     failures: deps.failures,
+    sync: (ctOrderId, options) => syncOrder(deps, ctOrderId, options),
   };
 }

@@ -57,6 +57,17 @@ export async function saveState(
 }
 
 /** Records why the order cannot go to Linnworks, and the state `rejected`. */
+/** What an operator finds an order's failure by: its number, id and SKUs (no personal data). */
+export function failureLookup(order: Order) {
+  const skus = order.lineItems.flatMap((l) => (l.variant.sku ? [l.variant.sku] : []));
+
+  return {
+    ctOrderId: order.id,
+    ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
+    skus,
+  };
+}
+
 export async function reject(
   deps: OrderSyncDeps,
   order: Order,
@@ -79,6 +90,7 @@ export async function reject(
       field: first.field,
       retryable: false,
       ref: { type: 'order', id: order.id },
+      ...failureLookup(order),
     });
     const now = deps.now?.() ?? new Date();
     const previous = stored?.value;

@@ -57,6 +57,7 @@ export async function recordPageFailure(
     message: cause.message,
     retryable: cause.retryable,
     ref,
+    skus: input.skus,
   });
 }
 

@@ -1,10 +1,12 @@
-import { z } from 'shared';
+import { z } from '../../config/env';
 
 export const MAX_ORDERS_PER_PAGE = 200;
 export const MAX_SKUS_PER_PAGE = 200;
 const MAX_WINDOW_DAYS = 31;
 
 const sku = z.string().min(1).max(256);
+/** A resource id to continue after ('' to start): no 10,000 offset ceiling. */
+const cursor = z.string().regex(/^[-a-zA-Z0-9]{0,64}$/, 'must be an id from nextCursor');
 
 /**
  * A reconciliation request: orders created in [from, to) and/or stock for SKUs (listed, or a
@@ -18,6 +20,8 @@ export const reconcileRequestSchema = z
         to: z.iso.datetime({ offset: true }),
         limit: z.number().int().min(1).max(MAX_ORDERS_PER_PAGE).default(50),
         offset: z.number().int().min(0).max(10_000).default(0),
+        /** Cursor paging: '' for the first page, then the answer's `nextCursor`. */
+        cursor: cursor.optional(),
       })
       .refine((o) => Date.parse(o.from) < Date.parse(o.to), {
         message: 'from must be before to',
@@ -33,6 +37,7 @@ export const reconcileRequestSchema = z
         skus: z.array(sku).min(1).max(MAX_SKUS_PER_PAGE).optional(),
         limit: z.number().int().min(1).max(MAX_SKUS_PER_PAGE).default(50),
         offset: z.number().int().min(0).max(10_000).default(0),
+        cursor: cursor.optional(),
       })
       .optional(),
   })

@@ -1,4 +1,4 @@
-import { compareStock, type StockPair } from '../../src/reconcile/stock-discrepancies';
+import { compareStock, type StockPair } from '../../../src/flows/reconcile/stock-discrepancies';
 
 const pair = (over: Partial<StockPair>): StockPair => ({
   sku: 'SKU-1',

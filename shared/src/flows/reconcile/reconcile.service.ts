@@ -1,4 +1,7 @@
-import type { CtApi, LinnworksApi, OrderSyncReconciler, StockSyncReconciler } from 'shared';
+import type { CtApi } from '../../commercetools/client';
+import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { OrderSyncReconciler } from '../order-sync/order-sync.flow';
+import type { StockSyncReconciler } from '../stock-sync/stock-sync.flow';
 
 import { type OrderReconcileResult, reconcileOrders } from './order-reconcile';
 import type { ReconcileRequest } from './reconcile.schema';

@@ -1,10 +1,14 @@
-import { AGGREGATE_SLOT, type CtApi, type DesiredSlots, type LinnworksApi } from 'shared';
+import type { CtApi } from '../../commercetools/client';
+import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import { AGGREGATE_SLOT, type DesiredSlots } from '../stock-sync/stock-sync.flow';
 
 import { compareStock, type StockDiscrepancy, type StockPair } from './stock-discrepancies';
 
 export interface StockReconcileResult {
   checkedSkus: number;
   nextOffset?: number;
+  /** The inventory entry id to pass as `cursor` for the next page (cursor paging). */
+  nextCursor?: string;
   discrepancies: StockDiscrepancy[];
 }
 
@@ -16,20 +20,27 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-async function skuPage(ct: CtApi, limit: number, offset: number) {
+export async function skuPage(ct: CtApi, limit: number, offset: number, cursor?: string) {
+  const queryArgs =
+    cursor === undefined
+      ? { sort: ['sku asc', 'id asc'], offset, withTotal: true }
+      : { sort: ['id asc'], withTotal: false, ...(cursor ? { where: `id > "${cursor}"` } : {}) };
   const page = (
     await ct
       .inventory()
-      .get({ queryArgs: { sort: ['sku asc', 'id asc'], limit, offset, withTotal: true } })
+      .get({ queryArgs: { ...queryArgs, limit } })
       .execute()
   ).body;
+  const skus = [...new Set(page.results.map((e) => e.sku))];
+  if (cursor !== undefined) {
+    const last = page.results.at(-1)?.id;
+
+    return { skus, nextCursor: page.count === limit ? last : undefined };
+  }
   const next = offset + page.count;
   const total = page.total ?? next;
 
-  return {
-    skus: [...new Set(page.results.map((e) => e.sku))],
-    nextOffset: next < total && page.count > 0 ? next : undefined,
-  };
+  return { skus, nextOffset: next < total && page.count > 0 ? next : undefined };
 }
 
 function slotOf(entry: CtInventory): string | undefined {
@@ -45,12 +56,17 @@ function slotOf(entry: CtInventory): string | undefined {
  */
 export async function reconcileStock(
   deps: { ct: CtApi; linnworks: LinnworksApi; desiredSlots: DesiredSlots; tolerance: number },
-  request: { skus?: string[]; limit: number; offset: number },
+  request: { skus?: string[]; limit: number; offset: number; cursor?: string },
 ): Promise<StockReconcileResult> {
-  const page = request.skus
-    ? { skus: [...new Set(request.skus)], nextOffset: undefined }
-    : await skuPage(deps.ct, request.limit, request.offset);
-  if (page.skus.length === 0) return { checkedSkus: 0, discrepancies: [] };
+  const page: { skus: string[]; nextOffset?: number | undefined; nextCursor?: string | undefined } =
+    request.skus
+      ? { skus: [...new Set(request.skus)] }
+      : await skuPage(deps.ct, request.limit, request.offset, request.cursor);
+  const next = {
+    ...(page.nextOffset !== undefined ? { nextOffset: page.nextOffset } : {}),
+    ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+  };
+  if (page.skus.length === 0) return { checkedSkus: 0, ...next, discrepancies: [] };
   const entries = (
     await deps.ct
       .inventory()
@@ -91,7 +107,7 @@ export async function reconcileStock(
 
   return {
     checkedSkus: page.skus.length,
-    ...(page.nextOffset !== undefined ? { nextOffset: page.nextOffset } : {}),
+    ...next,
     discrepancies: compareStock([...pairs.values()], deps.tolerance),
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { decimalToMinorUnits } from '../../src/reconcile/money';
+import { decimalToMinorUnits } from '../../../src/flows/reconcile/money';
 
 describe('decimalToMinorUnits', () => {
   it('when the float product would round down (1.005), then it rounds half away from zero on the decimal', () => {

@@ -1,4 +1,7 @@
-import type { CtApi, LinnworksApi, LinnworksOrderDetails, OrderSyncReconciler } from 'shared';
+import type { CtApi } from '../../commercetools/client';
+import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
+import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
+import type { OrderSyncReconciler } from '../order-sync/order-sync.flow';
 
 import { decimalToMinorUnits } from './money';
 import {
@@ -19,8 +22,11 @@ type Order = CtOrder;
 export interface OrderReconcileResult {
   window: { from: string; to: string };
   checked: number;
-  total: number;
+  /** Orders in the window (offset paging only). */
+  total?: number;
   nextOffset?: number;
+  /** The id to pass as `cursor` for the next page (cursor paging). */
+  nextCursor?: string;
   discrepancies: OrderDiscrepancy[];
 }
 
@@ -71,30 +77,38 @@ function lwSnapshot(
   };
 }
 
+/** One page of commercetools orders: by offset (sorted by creation), or after an id (cursor). */
+async function orderPage(
+  ct: CtApi,
+  window: { from: string; to: string; limit: number; offset: number; cursor?: string },
+) {
+  const inWindow = `createdAt >= "${window.from}" and createdAt < "${window.to}"`;
+  const cursor = window.cursor;
+  const queryArgs =
+    cursor === undefined
+      ? { where: inWindow, sort: ['createdAt asc', 'id asc'], offset: window.offset }
+      : { where: cursor ? `${inWindow} and id > "${cursor}"` : inWindow, sort: ['id asc'] };
+
+  return (
+    await ct
+      .orders()
+      .get({ queryArgs: { ...queryArgs, limit: window.limit, withTotal: cursor === undefined } })
+      .execute()
+  ).body;
+}
+
 /**
  * One page of orders created in [from, to): each is looked up in Linnworks by its reference
- * (one Linnworks call per order, so `limit` bounds the calls) and compared.
+ * (one Linnworks call per order, so `limit` bounds the calls) and compared. With `cursor` (an
+ * order id, or '' to start) the page follows that id, with no 10,000 offset ceiling.
  */
 export async function reconcileOrders(
   deps: { ct: CtApi; linnworks: LinnworksApi; orderSync: OrderSyncReconciler },
-  window: { from: string; to: string; limit: number; offset: number },
+  window: { from: string; to: string; limit: number; offset: number; cursor?: string },
 ): Promise<OrderReconcileResult> {
   const from = new Date(window.from).toISOString();
   const to = new Date(window.to).toISOString();
-  const page = (
-    await deps.ct
-      .orders()
-      .get({
-        queryArgs: {
-          where: `createdAt >= "${from}" and createdAt < "${to}"`,
-          sort: ['createdAt asc', 'id asc'],
-          limit: window.limit,
-          offset: window.offset,
-          withTotal: true,
-        },
-      })
-      .execute()
-  ).body;
+  const page = await orderPage(deps.ct, { ...window, from, to });
   const snapshots = page.results.map((o) => ctSnapshot(o, deps.orderSync.referenceOf));
   const lwByReference = new Map<string, LwOrderSnapshot[]>();
   for (const ct of snapshots) {
@@ -105,6 +119,18 @@ export async function reconcileOrders(
       exact.map((o) => lwSnapshot(o, ct.reference, ct.fractionDigits)),
     );
   }
+  const discrepancies = compareOrders(snapshots, lwByReference);
+  if (window.cursor !== undefined) {
+    const last = page.results.at(-1)?.id;
+    const more = page.count === window.limit && last !== undefined;
+
+    return {
+      window: { from, to },
+      checked: snapshots.length,
+      ...(more ? { nextCursor: last } : {}),
+      discrepancies,
+    };
+  }
   const total = page.total ?? page.offset + page.count;
   const next = window.offset + page.count;
 
@@ -113,6 +139,6 @@ export async function reconcileOrders(
     checked: snapshots.length,
     total,
     ...(next < total && page.count > 0 ? { nextOffset: next } : {}),
-    discrepancies: compareOrders(snapshots, lwByReference),
+    discrepancies,
   };
 }

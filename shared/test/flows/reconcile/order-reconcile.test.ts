@@ -1,4 +1,4 @@
-import { ctSnapshot } from '../src/reconcile/order-reconcile';
+import { ctSnapshot } from '../../../src/flows/reconcile/order-reconcile';
 
 describe('ctSnapshot (the commercetools side of an order comparison)', () => {
   const money = (centAmount: number) => ({

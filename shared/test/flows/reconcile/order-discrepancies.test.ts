@@ -4,7 +4,7 @@ import {
   type CtOrderSnapshot,
   lwCoarseState,
   type LwOrderSnapshot,
-} from '../../src/reconcile/order-discrepancies';
+} from '../../../src/flows/reconcile/order-discrepancies';
 
 const ct = (reference: string, over: Partial<CtOrderSnapshot> = {}): CtOrderSnapshot => ({
   id: `ct-${reference}`,
