@@ -82,6 +82,7 @@ export { type FlowReplayer, type ReplayResult } from './state/replay';
 
 // Clients
 export {
+  appRateBudget,
   type ConnectorClientOptions,
   type ConnectorClients,
   createConnectorClients,
@@ -104,6 +105,15 @@ export {
   type RateBudgetClock,
   SlidingWindowRateBudget,
 } from './linnworks/rate-budget';
+export {
+  defaultRateShare,
+  documentedRateLimit,
+  LINNWORKS_APPS,
+  type LinnworksApp,
+  type RateShareOverrides,
+  rateShareProblems,
+  rateSharesFor,
+} from './linnworks/rate-shares';
 export { linnworksLineFigures } from './linnworks/linnworks-line-figures';
 export { type LinnworksNewRefundLine } from './linnworks/linnworks-write-types';
 export {
