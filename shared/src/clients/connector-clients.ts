@@ -47,7 +47,13 @@ export function createConnectorClients(
   };
 }
 
+/** Calls stay a second longer in an app's window: a slow call must not let the next minute's in early. */
+const RATE_SHARE_MARGIN_MS = 1_000;
+
 /** The app's share of each endpoint's per-minute limit (docs/configuration.md, "Linnworks rate budget"). */
 export function appRateBudget(app: LinnworksApp, config: LinnworksConfig): SlidingWindowRateBudget {
-  return new SlidingWindowRateBudget(rateSharesFor(app, config.rateShares));
+  return new SlidingWindowRateBudget({
+    ...rateSharesFor(app, config.rateShares),
+    marginMs: RATE_SHARE_MARGIN_MS,
+  });
 }

@@ -24,7 +24,11 @@ export type LinnworksApp = (typeof LINNWORKS_APPS)[number];
 const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> = {
   'Orders/CreateOrders': { 'order-sync': 40, 'sync-scheduler': 8 },
   'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 10, 'sync-admin': 5 },
-  'Orders/GetOrderDetailsByReferenceId': { 'order-sync': 25, 'sync-scheduler': 15, 'sync-admin': 5 },
+  'Orders/GetOrderDetailsByReferenceId': {
+    'order-sync': 25,
+    'sync-scheduler': 15,
+    'sync-admin': 5,
+  },
   'Orders/GetOpenOrders': { 'stock-sync': 30, 'sync-scheduler': 10 },
   'Orders/CancelOrder': { 'order-sync': 40 },
   'Orders/ChangeStatus': { 'order-sync': 40 },
