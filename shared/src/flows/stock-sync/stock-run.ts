@@ -24,6 +24,8 @@ export interface SweepProgress {
   sweepStartedAt: string;
   /** Pairs or pages that failed so far in this sweep (across runs). */
   sweepFailures: number;
+  /** When the last complete sweep started (ISO), if one ever completed. */
+  lastSweepStartedAt?: string;
   /** Why the run stopped before the last page; undefined once the sweep read every page. */
   stopReason?: string;
   /** The first Linnworks SKUs met with no commercetools variant. */
