@@ -5,6 +5,7 @@ import { syncStockItems } from './stock-items.sync';
 import type { StockRun } from './stock-run';
 import { StockSyncStateRepo } from './stock-sync-state.repo';
 
+const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 /** Open orders a GetOpenOrders page holds (Linnworks' maximum). */
 const OPEN_ORDERS_PAGE = 500;
 /** Each run re-reads this much before the cursor: orders indexed late are not missed. */
@@ -35,7 +36,10 @@ type HotItems = Map<string, string>;
 function addItems(hot: HotItems, orders: readonly LinnworksOpenOrder[]): void {
   for (const order of orders) {
     for (const item of order.Items) {
-      if (item.StockItemId && item.SKU) hot.set(item.StockItemId.toLowerCase(), item.SKU);
+      // An unlinked line (no inventory item: zero GUID) moves no stock.
+      if (item.IsUnlinked || !item.SKU || !item.StockItemId || item.StockItemId === ZERO_GUID)
+        continue;
+      hot.set(item.StockItemId.toLowerCase(), item.SKU);
     }
   }
 }
