@@ -55,11 +55,12 @@ export async function runStockSync(
       pageSize: deps.pageSize ?? STOCK_PAGE_SIZE,
     };
     const progress = await startSweep(run);
-    const hot = await refreshHotSkus(run);
+    progress.hot = await refreshHotSkus(run, run.started);
+    progress.hotAt = run.now();
     await sweepStock(run, progress);
     await checkpointStockRun(run, progress);
 
-    return await reportStockRun(run, progress, calls, hot);
+    return await reportStockRun(run, progress, calls);
   } finally {
     await lease.release();
   }

@@ -114,12 +114,13 @@ async function refresh(run: StockRun, hot: HotItems, report: HotLaneReport): Pro
  * GetStockLevel_Batch and written before the sweep goes on. They are the SKUs on every channel's
  * orders received since the cursor (GetOpenOrders per mapped location) and on the connector's own
  * new orders. So a SKU that sold anywhere is fresh in commercetools one run later, however large
- * the catalogue. The cursor moves to the run's start only when the lane finished.
+ * the catalogue. The cursor moves to `until` only when the lane finished. A long sweep runs the
+ * lane again every `hotIntervalMs` (sweepStock), so the window stays one cron interval.
  */
-export async function refreshHotSkus(run: StockRun): Promise<HotLaneReport> {
+export async function refreshHotSkus(run: StockRun, until: number): Promise<HotLaneReport> {
   const state = new StockSyncStateRepo(run.deps.store);
   const cursor = run.dryRun ? undefined : await state.hotCursor();
-  const to = new Date(run.started);
+  const to = new Date(until);
   const from = new Date(cursor ? Date.parse(cursor) - OVERLAP_MS : run.started - FIRST_LOOKBACK_MS);
   const report: HotLaneReport = {
     from: from.toISOString(),
@@ -148,4 +149,21 @@ export async function refreshHotSkus(run: StockRun): Promise<HotLaneReport> {
   }
 
   return report;
+}
+
+/** Two passes of the lane in one run, as one report. */
+export function mergeHotReports(a: HotLaneReport | undefined, b: HotLaneReport): HotLaneReport {
+  if (!a) return b;
+  const { error: _earlier, ...first } = a;
+
+  return {
+    ...first,
+    to: b.to,
+    openOrders: a.openOrders + b.openOrders,
+    openOrderPages: a.openOrderPages + b.openOrderPages,
+    ownOrders: a.ownOrders + b.ownOrders,
+    skus: a.skus + b.skus,
+    changed: a.changed + b.changed,
+    ...(b.error ? { error: b.error } : {}),
+  };
 }

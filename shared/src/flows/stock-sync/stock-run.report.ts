@@ -1,7 +1,6 @@
 import type { StockRun, SweepProgress } from './stock-run';
 import type { StockRunCalls } from './stock-run.meter';
 import { type StockSyncReport, stockRunReport, type SweepReport } from './stock-run-report';
-import type { HotLaneReport } from './stock-run.hot-lane';
 import { StockSyncStateRepo } from './stock-sync-state.repo';
 
 /**
@@ -33,8 +32,8 @@ export async function reportStockRun(
   run: StockRun,
   progress: SweepProgress,
   calls: () => StockRunCalls,
-  hot?: HotLaneReport,
 ): Promise<StockSyncReport> {
+  const hot = progress.hot;
   const unmappedLocations = [...progress.unmappedLocationIds].map((id) => ({
     id,
     name: run.plan.locationNames.get(id) ?? id,

@@ -1,4 +1,5 @@
 import type { FailureQueue } from '../../state/failure-queue';
+import type { HotLaneReport } from './stock-run.hot-lane';
 import type { StockRunLease } from './stock-run.lease';
 import type { StockRunPlan } from './stock-run.plan';
 import type { StockSyncDeps } from './stock-sync.deps';
@@ -31,4 +32,7 @@ export interface SweepProgress {
   /** The first Linnworks SKUs met with no commercetools variant. */
   unknownSkus: string[];
   unmappedLocationIds: Set<string>;
+  /** What the hot lane did in this run (all its passes), and when it last ran. */
+  hot?: HotLaneReport;
+  hotAt?: number;
 }

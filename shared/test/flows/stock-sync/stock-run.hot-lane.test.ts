@@ -80,4 +80,34 @@ describe('stock-sync hot lane', () => {
     expect(cut.sweep).toMatchObject({ finished: false });
     expect(cut.sweep!.oldestUnsweptAgeSeconds).toBe(10 * 60 + 1_500);
   });
+
+  it('when a sweep runs long, then the lane runs again every interval, so a SKU sold mid-run is fresh before the run ends', async () => {
+    const t = setup({ pageSize: 2, hotIntervalMs: 2 * MINUTE });
+    seed(t, 10);
+    await t.sync.run({ dryRun: false });
+    t.advance(5 * MINUTE);
+    t.linnworks.calls.getOpenOrders = 0;
+    let pages = 0;
+    t.linnworks.beforePage = () => {
+      t.advance(MINUTE);
+      if (++pages !== 2) return;
+      // SKU-1 (page 1, read already) sells on another channel while the sweep is on page 2.
+      t.linnworks.setLevel('SKU-1', DEFAULT_LOCATION, { inOrders: 5 });
+      t.linnworks.openOrders.push({
+        id: 'o-mid',
+        location: DEFAULT_LOCATION,
+        receivedDate: new Date(t.deps.now!()).toISOString(),
+        skus: ['SKU-1'],
+      });
+    };
+
+    const report = await t.sync.run({ dryRun: false });
+
+    expect(report.status).toBe('completed');
+    expect(t.ct.quantityOf('SKU-1', 'wh-main')).toBe(11 - 5);
+    // The order falls in two passes' windows (the overlap): read twice, written once.
+    expect(report.hot).toMatchObject({ openOrders: 2, skus: 2, changed: 1 });
+    // One pass at the start, then one every two minutes of a six-minute sweep.
+    expect(t.linnworks.calls.getOpenOrders).toBe(3 * 2);
+  });
 });
