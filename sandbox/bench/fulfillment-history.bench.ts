@@ -16,21 +16,12 @@ import {
 import {
   createLinkedOrders,
   startFulfillmentWorld,
+  worldSettings,
 } from '../test/fulfillment-sync/fulfillment-world';
 import { runLimited } from '../test/stock-sync/stock-world';
 import { startCtMock, stopCtMock } from './bench-servers';
 
-const settings: FulfillmentSyncSettings = {
-  source: 'COMMERCETOOLS',
-  progressRules: [{ flag: 'PickListPrinted', state: 'lw-picking' }],
-  shippedOrderState: 'Complete',
-  lineCancelledState: 'lw-line-cancelled',
-  refundPaymentState: undefined,
-  returnPaymentState: undefined,
-  trackingUpdate: 'set-tracking',
-  lateTrackingHours: 72,
-  packageSplit: 'auto',
-};
+const settings: FulfillmentSyncSettings = { ...worldSettings, lateTrackingHours: 72 };
 
 function closedRecord(i: number): OrderState {
   return {

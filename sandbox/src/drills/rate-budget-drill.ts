@@ -21,7 +21,19 @@ import {
 type Work = (lw: LinnworksApi, i: number) => Promise<unknown>;
 
 const DAY = 86_400_000;
+/** The drill calls Linnworks only; the clients' commercetools half points nowhere and is never used. */
+const UNUSED_CT = {
+  projectKey: 'drill',
+  clientId: 'c',
+  clientSecret: 's',
+  scopes: undefined,
+  apiUrl: 'http://127.0.0.1:9',
+  authUrl: 'http://127.0.0.1:9',
+};
 const ITEMS = 1_000;
+
+/** The last day, as the date-range reads take it. */
+const lastDay = () => ({ from: new Date(Date.now() - DAY), to: new Date() });
 
 /** What each app calls most, one loop per endpoint (order-sync's orders are tiny). */
 function workloads(stockItemIds: string[], orderIds: string[]): Record<string, Work[]> {
@@ -39,16 +51,14 @@ function workloads(stockItemIds: string[], orderIds: string[]): Record<string, W
   const openOrders: Work = (lw) =>
     lw.getOpenOrders({
       fulfilmentCenter: '00000000-0000-0000-0000-000000000000',
-      receivedFrom: new Date(Date.now() - DAY),
-      receivedTo: new Date(),
+      ...(({ from, to }) => ({ receivedFrom: from, receivedTo: to }))(lastDay()),
       pageNumber: 1,
       entriesPerPage: 200,
     });
   const processed: Work = (lw) =>
     lw.searchProcessedOrders({
       dateField: 'processed',
-      from: new Date(Date.now() - DAY),
-      to: new Date(),
+      ...lastDay(),
       pageNumber: 1,
       resultsPerPage: 200,
     });
@@ -105,14 +115,7 @@ async function round(
 ): Promise<RateDrillResult> {
   emulator.control.resetCallCounts();
   const config = { ...emulator.credentials, authUrl: emulator.authUrl };
-  const ct = {
-    projectKey: 'drill',
-    clientId: 'c',
-    clientSecret: 's',
-    scopes: undefined,
-    apiUrl: 'http://127.0.0.1:9',
-    authUrl: 'http://127.0.0.1:9',
-  };
+  const ct = UNUSED_CT;
   const deadline = Date.now() + seconds * 1000;
   let calls = 0;
   const loops = Object.entries(work).flatMap(([app, works]) => {
@@ -156,14 +159,7 @@ export async function rateBudgetDrill(
     emulator.control.setOptions({ rateLimits: false });
     const setup = createConnectorClients(
       {
-        ct: {
-          projectKey: 'drill',
-          clientId: 'c',
-          clientSecret: 's',
-          scopes: undefined,
-          apiUrl: 'http://127.0.0.1:9',
-          authUrl: 'http://127.0.0.1:9',
-        },
+        ct: UNUSED_CT,
         linnworks: { ...emulator.credentials, authUrl: emulator.authUrl },
       },
       logger,

@@ -10,18 +10,11 @@ import {
   createLinkedOrders,
   type FulfillmentWorld,
   startFulfillmentWorld,
+  worldSettings,
 } from './fulfillment-world';
 
 const settings: FulfillmentSyncSettings = {
-  source: 'COMMERCETOOLS',
-  progressRules: [{ flag: 'PickListPrinted', state: 'lw-picking' }],
-  shippedOrderState: 'Complete',
-  lineCancelledState: 'lw-line-cancelled',
-  refundPaymentState: undefined,
-  returnPaymentState: 'Refunded',
-  trackingUpdate: 'set-tracking',
-  lateTrackingHours: 48,
-  packageSplit: 'auto',
+  ...worldSettings,
   retention: { days: 30, mode: 'slim' },
 };
 
