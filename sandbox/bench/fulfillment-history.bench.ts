@@ -99,6 +99,7 @@ export async function runFulfillmentHistoryBench(): Promise<Record<string, unkno
     const runs: Record<string, unknown> = {};
     for (const history of sizes) {
       runs[`history ${history}`] = await oneSize(ct.url, history, open, changedEvery);
+      process.stderr.write(`${JSON.stringify(runs[`history ${history}`])}\n`);
     }
 
     return runs;
