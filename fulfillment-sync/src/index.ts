@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 const script = { name: 'fulfillment-sync', app: 'fulfillment-sync', loadConfig };
 
 runWithConfig(script, async (config, logger) => {
-  const clients = createConnectorClients(config, logger);
+  const clients = createConnectorClients(config, logger, { app: 'fulfillment-sync' });
   const fulfillmentSync = createFulfillmentSync(clients, config.settings);
   await serve(createApp({ logger, run: fulfillmentSync.run, alerts: clients.alerts }), { logger });
 });

@@ -49,6 +49,8 @@ export default defineMessages({
   statusRejected: { id: 'Status.rejected', defaultMessage: 'Not sent: waiting for a fix' },
   statusPending: { id: 'Status.pending', defaultMessage: 'Being sent' },
   statusCancelled: { id: 'Status.cancelled', defaultMessage: 'Cancelled in Linnworks' },
+  statusShipped: { id: 'Status.shipped', defaultMessage: 'Shipped by Linnworks' },
+  statusClosed: { id: 'Status.closed', defaultMessage: 'Settled in Linnworks (closed)' },
   statusNotSynced: { id: 'Status.notSynced', defaultMessage: 'Not sent to Linnworks' },
   stepReceived: { id: 'Fulfilment.received', defaultMessage: 'Received' },
   stepPicking: { id: 'Fulfilment.picking', defaultMessage: 'Pick list printed' },

@@ -14,6 +14,7 @@ import type { OrderSyncConfig } from './config';
  * 503 and a redelivery rather than a late answer.
  */
 export const orderSyncClientOptions = {
+  app: 'order-sync',
   ct: { timeoutMs: 4_000, maxRetries: 1 },
   linnworks: {
     timeoutMs: 5_000,

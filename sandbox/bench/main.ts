@@ -6,6 +6,10 @@ import path from 'node:path';
 
 import { format, resolveConfig } from 'prettier';
 
+import { createLogger } from 'shared';
+
+import { rateBudgetDrill } from '../src/drills/rate-budget-drill';
+import { runFulfillmentHistoryBench } from './fulfillment-history.bench';
 import { runFulfillmentSyncBench } from './fulfillment-sync.bench';
 import { runOrderSyncBench } from './order-sync.bench';
 import { runStockSyncBench } from './stock-sync.bench';
@@ -70,6 +74,39 @@ const FLOWS: FlowBench[] = [
       [
         'run over 10,000 processed orders',
         `SearchProcessedOrders pages of ${LIMITS.processedPageSize}: ${minutes(Math.ceil(10_000 / LIMITS.processedPageSize), LIMITS.processedSearchPerMin)}; 1 commercetools update per shipped order`,
+      ],
+    ],
+  },
+  {
+    flow: 'fulfillment-history',
+    run: () => {
+      if (quick) process.env.BENCH_HISTORY ??= '500,2000';
+
+      return runFulfillmentHistoryBench();
+    },
+    bounds: () => [
+      [
+        'Linnworks calls per run',
+        '≤ ceil(open / 100) GetOrdersById (progress of open orders; changed orders ride in the same batches) + the feed pages; independent of the closed history',
+      ],
+    ],
+  },
+  {
+    flow: 'rate-budget',
+    run: async () => {
+      const seconds = quick ? 65 : Number(process.env.DRILL_SECONDS ?? 75);
+      const control = process.env.BENCH_RATE_CONTROL === '1';
+      const results = await rateBudgetDrill(createLogger({ name: 'bench', level: 'silent' }), {
+        seconds,
+        control,
+      });
+
+      return Object.fromEntries(results.map((r) => [r.mode, r]));
+    },
+    bounds: () => [
+      [
+        '429 answers while all four apps call at once',
+        '0: each app keeps to its share; the shares of every endpoint add up to ≤ its documented limit',
       ],
     ],
   },

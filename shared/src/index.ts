@@ -113,6 +113,7 @@ export { type JobRunOutcome } from './alerts/job-alerts';
 
 // Clients
 export {
+  appRateBudget,
   type ConnectorClientOptions,
   type ConnectorClients,
   createConnectorClients,
@@ -135,6 +136,15 @@ export {
   type RateBudgetClock,
   SlidingWindowRateBudget,
 } from './linnworks/rate-budget';
+export {
+  defaultRateShare,
+  documentedRateLimit,
+  LINNWORKS_APPS,
+  type LinnworksApp,
+  type RateShareOverrides,
+  rateShareProblems,
+  rateSharesFor,
+} from './linnworks/rate-shares';
 export { linnworksLineFigures } from './linnworks/linnworks-line-figures';
 export { type LinnworksNewRefundLine } from './linnworks/linnworks-write-types';
 export {

@@ -72,7 +72,7 @@ function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
 
 /** Builds the real dependencies of the app from the validated configuration. */
 export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdminDeps {
-  const clients = createConnectorClients(config, logger);
+  const clients = createConnectorClients(config, logger, { app: 'sync-admin' });
   const flows = wireFlows(config, clients);
   const store = new CtStateStore(clients.ct);
   const failures = new FailureQueue(store, undefined, clients.alerts?.failures);

@@ -104,6 +104,25 @@ describe('status checks against the commercetools test server', () => {
 });
 
 describe('job, Linnworks and failure-queue checks', () => {
+  it('when the last run was cut short, then the job is down (not healthy), naming why; stock-sync reports its sweep lag', async () => {
+    const cut: JobRunReport = {
+      ...report('2026-01-01T11:58:00.000Z', 'partial'),
+      reason: 'time-budget',
+      sweep: { finished: false, nextPage: 7, oldestUnsweptAgeSeconds: 1_200 },
+    };
+    const check = jobReportCheck(
+      'stock-sync',
+      { read: async () => cut, maxLagMs: 30 * 60_000 },
+      now,
+    );
+
+    expect(await check()).toMatchObject({
+      status: 'DOWN',
+      message: 'last run cut short (time-budget)',
+      details: { sweepLagSeconds: 1_200 + 120 },
+    });
+  });
+
   it('when the last run is recent, then up with its lag; stale, failed or absent, then down', async () => {
     const source = (r: JobRunReport | undefined) => ({
       read: async () => r,

@@ -23,7 +23,7 @@ export interface OrderSyncSummary {
   ctOrderId: string;
   orderNumber?: string;
   sync: {
-    status: 'pending' | 'created' | 'rejected' | 'cancelled' | 'not-synced';
+    status: 'pending' | 'created' | 'rejected' | 'cancelled' | 'shipped' | 'closed' | 'not-synced';
     linnworksOrderId?: string;
     linnworksReference?: string;
     paid?: boolean;

@@ -5,19 +5,10 @@ import {
   createLinkedOrders,
   type FulfillmentWorld,
   startFulfillmentWorld,
+  worldSettings,
 } from './fulfillment-world';
 
-const settings: FulfillmentSyncSettings = {
-  source: 'COMMERCETOOLS',
-  progressRules: [],
-  shippedOrderState: 'Complete',
-  lineCancelledState: 'lw-line-cancelled',
-  refundPaymentState: undefined,
-  returnPaymentState: 'Refunded',
-  trackingUpdate: 'set-tracking',
-  lateTrackingHours: 48,
-  packageSplit: 'auto',
-};
+const settings: FulfillmentSyncSettings = { ...worldSettings, progressRules: [] };
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
 const run = (w: FulfillmentWorld, pageSize = 20) =>

@@ -22,6 +22,19 @@ import {
 
 export const SKUS = ['SKU-1', 'SKU-2'];
 
+/** The settings the emulator worlds start from; a test or bench changes what it is about. */
+export const worldSettings: FulfillmentSyncSettings = {
+  source: 'COMMERCETOOLS',
+  progressRules: [{ flag: 'PickListPrinted', state: 'lw-picking' }],
+  shippedOrderState: 'Complete',
+  lineCancelledState: 'lw-line-cancelled',
+  refundPaymentState: undefined,
+  returnPaymentState: 'Refunded',
+  trackingUpdate: 'set-tracking',
+  lateTrackingHours: 48,
+  packageSplit: 'auto',
+};
+
 export interface FulfillmentWorld {
   emulator: RunningLinnworksEmulator;
   linnworks: LinnworksClient;

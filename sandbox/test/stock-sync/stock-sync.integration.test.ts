@@ -177,4 +177,60 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
       'supply channel "lw-nowhere" does not exist in commercetools',
     );
   }, 30_000);
+
+  it('when a SKU sells on another channel, then the next run refreshes it through the hot lane even when the sweep cannot read a page', async () => {
+    const control = world.emulator.control;
+    const sku = skuOf(430); // on the sweep's last page
+    const before = (await world.flow().run({ dryRun: false })).hot;
+    await world.linnworks.createOrders({
+      location: 'Leeds',
+      orders: [
+        {
+          Source: 'EBAY',
+          SubSource: 'ebay-uk',
+          ReferenceNumber: `EBAY-${Date.now()}`,
+          ReceivedDate: new Date(Date.now() - 30_000).toISOString(),
+          DispatchBy: new Date(Date.now() + 86_400_000).toISOString(),
+          Currency: 'GBP',
+          AutomaticallyLinkBySKU: true,
+          OrderItems: [
+            {
+              ItemNumber: '1',
+              ChannelSKU: sku,
+              ItemTitle: 'Sold elsewhere',
+              Qty: 3,
+              PricePerUnit: 5,
+              TaxRate: 20,
+              TaxCostInclusive: true,
+              UseChannelTax: false,
+              LineDiscount: 0,
+              IsService: false,
+            },
+          ],
+        },
+      ],
+    });
+    const fault = control.injectFault({
+      kind: 'status',
+      endpoint: 'Stock/GetStockItemsFull',
+      status: 503,
+    });
+    control.resetCallCounts();
+
+    const report = await world.flow().run({ dryRun: false });
+
+    control.removeFault(fault);
+    expect(before).toMatchObject({ skus: 0 });
+    expect(report.hot).toMatchObject({ openOrders: 1, skus: 1, changed: 1 });
+    expect(report.sweep).toMatchObject({ finished: false });
+    const leeds = (await world.ctApi.channels().withKey({ key: CHANNELS.Leeds }).get().execute())
+      .body.id;
+    const entries = await inventorySnapshot(world.ctApi);
+    expect(entries.get(`${sku}|${leeds}`)?.quantity).toBe(Math.max(0, seededLevel(430, 1) - 3));
+    const calls = control.callCounts();
+    // One GetOpenOrders per mapped location, one GetStockLevel_Batch for the hot SKU.
+    expect(calls['Orders/GetOpenOrders']).toBe(3);
+    expect(calls['Stock/GetStockLevel_Batch']).toBe(1);
+    await world.flow().run({ dryRun: false });
+  }, 60_000);
 });

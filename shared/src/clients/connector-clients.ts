@@ -4,6 +4,8 @@ import { createCtApi, type CtApi, type CtClientOptions } from '../commercetools/
 import type { CtConfig, LinnworksConfig } from '../config/common.config';
 import type { LinnworksApi } from '../linnworks/linnworks-api.port';
 import { LinnworksClient, type LinnworksClientOptions } from '../linnworks/linnworks.client';
+import { SlidingWindowRateBudget } from '../linnworks/rate-budget';
+import { type LinnworksApp, rateSharesFor } from '../linnworks/rate-shares';
 import type { Logger } from '../logging/logger';
 
 /**
@@ -25,6 +27,8 @@ export interface ConnectorClients {
  * (it must answer Pub/Sub within 10 s). Everything else keeps the clients' defaults.
  */
 export interface ConnectorClientOptions {
+  /** The app whose share of the tenant's Linnworks limits the client keeps to (all of them when unset). */
+  app?: LinnworksApp;
   ct?: CtClientOptions;
   linnworks?: Omit<Partial<LinnworksClientOptions>, 'config' | 'logger'>;
 }
@@ -39,8 +43,24 @@ export function createConnectorClients(
 
   return {
     ct,
-    linnworks: new LinnworksClient({ config: config.linnworks, logger, ...options.linnworks }),
+    linnworks: new LinnworksClient({
+      config: config.linnworks,
+      logger,
+      ...(options.app ? { rateBudget: appRateBudget(options.app, config.linnworks) } : {}),
+      ...options.linnworks,
+    }),
     logger,
     ...(config.alerts ? { alerts: createConnectorAlerts({ ct, logger }, config.alerts) } : {}),
   };
+}
+
+/** Calls stay a second longer in an app's window: a slow call must not let the next minute's in early. */
+const RATE_SHARE_MARGIN_MS = 1_000;
+
+/** The app's share of each endpoint's per-minute limit (docs/configuration.md, "Linnworks rate budget"). */
+export function appRateBudget(app: LinnworksApp, config: LinnworksConfig): SlidingWindowRateBudget {
+  return new SlidingWindowRateBudget({
+    ...rateSharesFor(app, config.rateShares),
+    marginMs: RATE_SHARE_MARGIN_MS,
+  });
 }

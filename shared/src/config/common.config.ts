@@ -1,5 +1,10 @@
 import { toAlertSettings } from '../alerts/alert.settings';
-import { booleanString, type CrossCheck, secret, z } from './env';
+import {
+  LINNWORKS_APPS,
+  type RateShareOverrides,
+  rateShareProblems,
+} from '../linnworks/rate-shares';
+import { booleanString, type CrossCheck, jsonString, secret, z } from './env';
 
 /** commercetools API client settings, shared by every app. */
 export const ctEnvShape = {
@@ -23,6 +28,29 @@ export const linnworksEnvShape = {
   LINNWORKS_APPLICATION_SECRET: secret(),
   LINNWORKS_INSTALLATION_TOKEN: secret(),
   LINNWORKS_AUTH_URL: z.url().default('https://api.linnworks.net'),
+  /**
+   * JSON: per app, per endpoint, the calls a minute it may make, in place of the default shares of
+   * the tenant's limits (docs/configuration.md, "Linnworks rate budget"). One value for all apps,
+   * so the sum per endpoint is checked here.
+   */
+  LINNWORKS_RATE_SHARES: jsonString(
+    z.partialRecord(
+      z.enum(LINNWORKS_APPS),
+      z.record(
+        z
+          .string()
+          .regex(
+            /^(\*|[A-Za-z]+\/[A-Za-z_]+)$/,
+            'must be an endpoint like Stock/GetStockItemsFull, or *',
+          ),
+        z.number().int().min(1),
+      ),
+    ),
+  )
+    .superRefine((value, ctx) => {
+      for (const message of rateShareProblems(value)) ctx.addIssue({ code: 'custom', message });
+    })
+    .optional(),
 };
 
 /** The order Subscription: created by order-sync's post-deploy, checked by sync-admin's status. */
@@ -110,6 +138,8 @@ export interface LinnworksConfig {
   applicationSecret: string;
   installationToken: string;
   authUrl: string;
+  /** `LINNWORKS_RATE_SHARES`: the operator's shares in place of the defaults. */
+  rateShares?: RateShareOverrides;
 }
 
 export function toLinnworksConfig(env: {
@@ -117,8 +147,10 @@ export function toLinnworksConfig(env: {
   LINNWORKS_APPLICATION_SECRET: string;
   LINNWORKS_INSTALLATION_TOKEN: string;
   LINNWORKS_AUTH_URL: string;
+  LINNWORKS_RATE_SHARES?: RateShareOverrides;
 }): LinnworksConfig {
   return {
+    ...(env.LINNWORKS_RATE_SHARES ? { rateShares: env.LINNWORKS_RATE_SHARES } : {}),
     applicationId: env.LINNWORKS_APPLICATION_ID,
     applicationSecret: env.LINNWORKS_APPLICATION_SECRET,
     installationToken: env.LINNWORKS_INSTALLATION_TOKEN,

@@ -70,6 +70,12 @@ export interface RateBudgetOptions {
   limits?: Record<string, number>;
   defaultLimit?: number;
   clock?: RateBudgetClock;
+  /**
+   * Extra time a call stays in the window: two calls admitted a minute apart reach Linnworks
+   * closer together when the first one was slower on the way, so an app that keeps to its share
+   * of a limit shared with other apps adds a margin (`appRateBudget`: 1 s).
+   */
+  marginMs?: number;
 }
 
 /** Admits a call when its endpoint has budget left; waits otherwise. */
@@ -110,13 +116,17 @@ export class SlidingWindowRateBudget implements RateBudget {
         return;
       }
       const oldest = window[0] ?? now;
-      await this.clock.sleep(Math.max(1, oldest + WINDOW_MS - now));
+      await this.clock.sleep(Math.max(1, oldest + this.windowMs() - now));
     }
   }
 
   /** Calls admitted for `endpoint` in the last minute. */
   used(endpoint: string): number {
     return this.window(endpoint, this.clock.now()).length;
+  }
+
+  private windowMs(): number {
+    return WINDOW_MS + (this.options.marginMs ?? 0);
   }
 
   private window(endpoint: string, now: number): number[] {
@@ -126,7 +136,8 @@ export class SlidingWindowRateBudget implements RateBudget {
       this.windows.set(endpoint, window);
     }
     let expired = 0;
-    while (expired < window.length && (window[expired] ?? 0) <= now - WINDOW_MS) expired++;
+    const from = now - this.windowMs();
+    while (expired < window.length && (window[expired] ?? 0) <= from) expired++;
     if (expired > 0) window.splice(0, expired);
 
     return window;

@@ -8,6 +8,8 @@ import {
 } from '../../src/flows/stock-sync/ct-stock-sync.port';
 import type { LinnworksStockSyncPort } from '../../src/flows/stock-sync/linnworks-stock-sync.port';
 import type {
+  LinnworksOpenOrder,
+  LinnworksPagedResult,
   LinnworksStockItemFull,
   LinnworksStockItemLevel,
   LinnworksStockLocation,
@@ -137,6 +139,47 @@ export class FakeLinnworksStock implements LinnworksStockSyncPort {
   }
 
   /** As Linnworks: in the order asked, ids whatever their case. */
+  /** Open orders for the hot lane: their location, received date and items' SKUs. */
+  readonly openOrders: Array<{
+    id: string;
+    location: string;
+    receivedDate: string;
+    skus: string[];
+  }> = [];
+
+  async getOpenOrders(args: {
+    fulfilmentCenter: string;
+    receivedFrom: Date | string;
+    receivedTo: Date | string;
+    pageNumber: number;
+    entriesPerPage: number;
+  }): Promise<LinnworksPagedResult<LinnworksOpenOrder>> {
+    this.count('getOpenOrders');
+    const from = new Date(args.receivedFrom).getTime();
+    const to = new Date(args.receivedTo).getTime();
+    const rows = this.openOrders
+      .filter((o) => o.location.toLowerCase() === args.fulfilmentCenter.toLowerCase())
+      .filter((o) => Date.parse(o.receivedDate) >= from && Date.parse(o.receivedDate) <= to)
+      .sort((a, b) => a.receivedDate.localeCompare(b.receivedDate));
+    const start = (args.pageNumber - 1) * args.entriesPerPage;
+    const Data = rows.slice(start, start + args.entriesPerPage).map((o) => ({
+      OrderId: o.id,
+      GeneralInfo: { ReceivedDate: o.receivedDate },
+      Items: o.skus.map((sku) => ({
+        SKU: sku,
+        StockItemId: this.items.find((i) => i.sku === sku)?.id ?? '',
+      })),
+    })) as unknown as LinnworksOpenOrder[];
+
+    return {
+      PageNumber: args.pageNumber,
+      EntriesPerPage: args.entriesPerPage,
+      TotalEntries: rows.length,
+      TotalPages: Math.ceil(rows.length / args.entriesPerPage),
+      Data,
+    };
+  }
+
   async getStockLevelBatch(args: { stockItemIds: string[] }) {
     this.count('getStockLevelBatch');
 
@@ -273,6 +316,16 @@ export class FakeCtStock implements CtStockSyncPort {
     });
 
     return { ...entry };
+  }
+
+  /** The connector's own new orders, for the hot lane. */
+  readonly newOrders: Array<{ createdAt: string; skus: string[] }> = [];
+
+  async skusOfOrdersSince(since: string): Promise<{ orders: number; skus: string[] }> {
+    this.calls.reads++;
+    const orders = this.newOrders.filter((o) => o.createdAt > since);
+
+    return { orders: orders.length, skus: [...new Set(orders.flatMap((o) => o.skus))] };
   }
 
   async existingVariantSkus(skus: string[]): Promise<Set<string>> {

@@ -138,6 +138,20 @@ export function subscriptionCheck(api: CtApi, key: string): Check {
   };
 }
 
+/**
+ * stock-sync's sweep lag: how long ago, at most, the least recently read SKU was read (the
+ * report's `sweep.oldestUnsweptAgeSeconds`, aged by the time since the report).
+ */
+function sweepLag(report: JobRunReport, lagMs: number): { sweepLagSeconds?: number | null } {
+  const sweep = report.sweep as { oldestUnsweptAgeSeconds?: number | null } | undefined;
+  if (!sweep || !('oldestUnsweptAgeSeconds' in sweep)) return {};
+  const age = sweep.oldestUnsweptAgeSeconds;
+
+  return {
+    sweepLagSeconds: age === null || age === undefined ? null : age + Math.round(lagMs / 1000),
+  };
+}
+
 export function jobReportCheck(flow: string, source: JobReportSource, now: () => Date): Check {
   const name = `last run: ${flow}`;
 
@@ -152,12 +166,20 @@ export function jobReportCheck(flow: string, source: JobReportSource, now: () =>
         finishedAt: report.finishedAt,
         lagSeconds: Math.round(lagMs / 1000),
         counts: report.counts,
+        ...sweepLag(report, lagMs),
         ...(problems.length > 0 ? { problems } : {}),
       };
       if (report.status === 'failed')
         return down(name, false, ['last run failed', ...problems].join(': '), details);
       if (problems.length > 0)
         return down(name, false, `last run incomplete: ${problems.join('; ')}`, details);
+      if (report.status === 'partial')
+        return down(
+          name,
+          false,
+          `last run cut short (${String(report.reason ?? 'partial')})`,
+          details,
+        );
       if (lagMs > source.maxLagMs)
         return down(name, false, 'last run is older than expected', details);
 

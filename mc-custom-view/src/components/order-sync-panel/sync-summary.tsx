@@ -14,6 +14,8 @@ const STATUS: Record<OrderSyncSummary['sync']['status'], [MessageDescriptor, TTo
   rejected: [messages.statusRejected, 'critical'],
   pending: [messages.statusPending, 'warning'],
   cancelled: [messages.statusCancelled, 'secondary'],
+  shipped: [messages.statusShipped, 'positive'],
+  closed: [messages.statusClosed, 'secondary'],
   'not-synced': [messages.statusNotSynced, 'secondary'],
 };
 

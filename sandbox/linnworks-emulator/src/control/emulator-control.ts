@@ -247,8 +247,14 @@ export class EmulatorControl {
     return Object.fromEntries(this.store.callCounts);
   }
 
+  /** Calls refused with 429 by the per-minute limits, per endpoint, since the last reset. */
+  rateLimited(): Record<string, number> {
+    return Object.fromEntries(this.store.rateLimitedCounts);
+  }
+
   resetCallCounts(): void {
     this.store.callCounts.clear();
+    this.store.rateLimitedCounts.clear();
     this.store.recentCalls.length = 0;
   }
 

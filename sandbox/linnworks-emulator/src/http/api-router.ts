@@ -114,6 +114,7 @@ function checkRate(deps: ApiDeps, endpoint: string): void {
   if (!deps.options.rateLimits) return;
   const decision = deps.limiter.check(endpoint, deps.store.now().getTime());
   if (decision.admitted) return;
+  deps.store.rateLimitedCounts.set(endpoint, (deps.store.rateLimitedCounts.get(endpoint) ?? 0) + 1);
   const headers: Record<string, string> = deps.options.retryAfterHeader
     ? { 'Retry-After': String(decision.retryAfterSeconds) }
     : {};

@@ -41,6 +41,8 @@ export class EmulatorStore {
   /** Session token → last time it was used (ms). */
   readonly sessions = new Map<string, number>();
   readonly callCounts = new Map<string, number>();
+  /** Calls refused with 429 by the per-minute limits, per endpoint (drills count them). */
+  readonly rateLimitedCounts = new Map<string, number>();
   /** The most recent calls (newest last), for tests that check headers. */
   readonly recentCalls: RecordedCall[] = [];
   /** Lenient paths taken (newest last), for tests that require none. */
@@ -65,6 +67,7 @@ export class EmulatorStore {
     this.returns.length = 0;
     this.sessions.clear();
     this.callCounts.clear();
+    this.rateLimitedCounts.clear();
     this.recentCalls.length = 0;
     this.warnings.length = 0;
     this.requests.length = 0;

@@ -8,7 +8,8 @@ import type { OrderLinks } from './order-link.repo';
 
 export const FULFILLMENT_SYNC_FLOW = 'fulfillment-sync';
 
-export type FeedName = 'processed' | 'cancelled' | 'refunds' | 'tracking' | 'progress';
+export type FeedName =
+  'processed' | 'cancelled' | 'refunds' | 'tracking' | 'progress' | 'lifecycle';
 
 /** What the flow needs; the app wires real clients, tests wire fakes and the test servers. */
 export interface FulfillmentSyncDeps {

@@ -37,6 +37,16 @@ export const DEFAULT_PROGRESS_RULES: ProgressRule[] = [
   { flag: 'LabelPrinted', state: 'lw-packed', shipmentState: 'Ready' },
 ];
 
+/** Retention of order-state records (docs/order-state.md). */
+export interface OrderStateRetention {
+  /** Days a closed record is kept whole before it is compacted (or deleted). */
+  days: number;
+  /** `slim`: keep what reconciliation, replay and echo suppression need; `delete`: remove it. */
+  mode: 'slim' | 'delete';
+}
+
+export const DEFAULT_ORDER_STATE_RETENTION: OrderStateRetention = { days: 90, mode: 'slim' };
+
 function noneToUndefined<T extends string>(value: T | 'none'): T | undefined {
   return value === 'none' ? undefined : value;
 }
@@ -72,6 +82,10 @@ export const fulfillmentSyncEnvShape = {
   FULFILLMENT_LATE_TRACKING_HOURS: intString(72, { min: 0, max: 24 * 30 }),
   /** When to read per-box packages (GetPackageSplit): `auto`, `always` or `never`. */
   FULFILLMENT_PACKAGE_SPLIT: z.enum(['always', 'auto', 'never']).default('always'),
+  /** Days a closed order-state record is kept whole before it is compacted (docs/order-state.md). */
+  ORDER_STATE_RETENTION_DAYS: intString(DEFAULT_ORDER_STATE_RETENTION.days, { min: 1, max: 3650 }),
+  /** What compaction does: `slim` keeps what reconciliation, replay and echo suppression need; `delete`. */
+  ORDER_STATE_COMPACTION: z.enum(['slim', 'delete']).default(DEFAULT_ORDER_STATE_RETENTION.mode),
 };
 
 export type FulfillmentSyncEnv = z.infer<z.ZodObject<typeof fulfillmentSyncEnvShape>>;
@@ -88,6 +102,8 @@ export interface FulfillmentSyncSettings {
   trackingUpdate: 'set-tracking' | 'add-parcel';
   lateTrackingHours: number;
   packageSplit: 'auto' | 'always' | 'never';
+  /** Retention of closed order-state records; default 90 days, then `slim`. */
+  retention?: OrderStateRetention;
   /** How the job runs; what is left out keeps its default (sync-admin's replays need none). */
   job?: Partial<FulfillmentJobSettings>;
 }
@@ -106,6 +122,7 @@ export function toFulfillmentSyncSettings(
     trackingUpdate: env.FULFILLMENT_TRACKING_UPDATE,
     lateTrackingHours: env.FULFILLMENT_LATE_TRACKING_HOURS,
     packageSplit: env.FULFILLMENT_PACKAGE_SPLIT,
+    retention: { days: env.ORDER_STATE_RETENTION_DAYS, mode: env.ORDER_STATE_COMPACTION },
     ...(job ? { job } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Order } from '@commercetools/platform-sdk';
 
 import type { StateStore } from '../../state/state-store';
+import { type Settlement, settle } from '../order-sync/order-lifecycle.contract';
 import {
   ORDER_STATE_CONTAINER,
   type OrderState,
@@ -34,6 +35,12 @@ export class OrderLinks {
     private readonly ct: CtFulfillmentSyncPort,
   ) {
     this.repo = new OrderStateRepo(store);
+  }
+
+  /** Moves the order's record on to `shipped` or `cancelled` (no record, or settled: nothing). */
+  async settle(resolved: ResolvedOrder, as: Settlement, at: Date): Promise<void> {
+    if (!resolved.state || resolved.state.settled || resolved.state.status === 'closed') return;
+    await this.repo.update(resolved.order.id, (current) => settle(current, as, at));
   }
 
   async resolve(refs: LwOrderRef[]): Promise<Map<string, ResolvedOrder>> {

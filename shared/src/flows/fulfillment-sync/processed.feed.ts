@@ -42,25 +42,26 @@ export async function applyCancellation(
 
     return;
   }
+  const now = (ctx.deps.now ?? (() => new Date()))();
+  const settle = () => (ctx.dryRun ? undefined : ctx.deps.links.settle(resolved, 'cancelled', now));
   if (resolved.state?.cancellation?.source === 'commercetools') {
     ctx.counts.add('cancelled.echoSkipped');
+    await settle();
 
     return;
   }
   if (resolved.order.orderState === 'Cancelled') {
     ctx.counts.add('cancelled.unchanged');
+    await settle();
 
     return;
   }
   if (!ctx.dryRun && resolved.state && !resolved.state.cancellation) {
-    await ctx.deps.links.repo.markCancellation(
-      resolved.order.id,
-      'linnworks',
-      (ctx.deps.now ?? (() => new Date()))(),
-    );
+    await ctx.deps.links.repo.markCancellation(resolved.order.id, 'linnworks', now);
   }
   const outcome = await applyToOrder(ctx, 'cancelled', ref, resolved.order, planFullCancellation);
   ctx.counts.add(`cancelled.${outcome}`);
+  if (outcome !== 'failed') await settle();
 }
 
 /** Cancelled: orders cancelled in Linnworks (`DateField: cancelled`) since the cursor. */

@@ -12,6 +12,7 @@ import {
 } from './fulfillment-sync.deps';
 import { statesToEnsure } from './fulfillment-sync.settings';
 import { cancelledFeed, processedFeed } from './processed.feed';
+import { lifecycleFeed } from './lifecycle.feed';
 import { progressFeed } from './progress.feed';
 import { refundsFeed } from './refunds.feed';
 import { trackingFeed } from './tracking.feed';
@@ -26,6 +27,7 @@ export const FULFILLMENT_FEEDS: Array<[FeedName, Feed]> = [
   ['refunds', refundsFeed],
   ['tracking', trackingFeed],
   ['progress', progressFeed],
+  ['lifecycle', lifecycleFeed],
 ];
 
 export interface RunOptions {

@@ -88,12 +88,13 @@ export async function applyShipment(
     return plan.actions;
   });
   ctx.counts.add(`processed.${outcome === 'updated' ? 'shipped' : outcome}`);
+  const now = (ctx.deps.now ?? (() => new Date()))();
+  if (!ctx.dryRun && outcome !== 'failed') await ctx.deps.links.settle(resolved, 'shipped', now);
   const hours = ctx.deps.settings.lateTrackingHours;
   if (outcome !== 'updated' || untracked.length === 0 || hours <= 0) return;
   ctx.counts.add('processed.awaitingTracking');
   if (ctx.dryRun) return;
-  const from =
-    Date.parse(shipment.processedOn ?? '') || (ctx.deps.now ?? (() => new Date()))().getTime();
+  const from = Date.parse(shipment.processedOn ?? '') || now.getTime();
   await new PendingTrackingRepo(ctx.deps.store).add({
     lwOrderId: shipment.lwOrderId,
     numOrderId: shipment.numOrderId,

@@ -62,7 +62,7 @@ export async function cancelInLinnworks(
   if (!stored || !state?.linnworksOrderId)
     return { outcome: 'skipped', action: 'cancelled-before-sync' };
   const lwId = state.linnworksOrderId;
-  if (state.status === 'cancelled')
+  if (state.status === 'cancelled' || state.settled?.as === 'cancelled')
     return { outcome: 'skipped', action: 'already-cancelled', linnworksOrderId: lwId };
   if (state.cancellation?.source === 'linnworks') {
     if (!dryRun) await markState(deps, stored, { status: 'cancelled' });

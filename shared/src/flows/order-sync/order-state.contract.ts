@@ -4,7 +4,14 @@ import { toObjectKey } from '../../state/state-store';
 /** Custom-object container of the per-order sync state (one object per commercetools order). */
 export const ORDER_STATE_CONTAINER = 'lw-order-state';
 
-export type OrderSyncStatus = 'pending' | 'created' | 'rejected' | 'cancelled';
+/**
+ * Where the order stands. order-sync writes `pending`, `created`, `rejected` and `cancelled` (it
+ * cancelled the order in Linnworks); fulfillment-sync moves a record on as Linnworks settles the
+ * order: `created → shipped | cancelled → closed` (docs/order-state.md). Only `created` records
+ * are open in Linnworks, so the progress feed reads those alone.
+ */
+export type OrderSyncStatus =
+  'pending' | 'created' | 'rejected' | 'cancelled' | 'shipped' | 'closed';
 
 /** Who started a cancellation: decides which side must not echo it back. */
 export type CancellationSource = 'commercetools' | 'linnworks';
@@ -30,6 +37,12 @@ export interface OrderState {
   attempts: number;
   updatedAt: string;
   cancellation?: { source: CancellationSource; at: string };
+  /** How and when the order left Linnworks' open orders (kept when the record is closed). */
+  settled?: { as: 'shipped' | 'cancelled'; at: string };
+  /** When the record was closed: nothing but refunds, replays and reconciliation read it since. */
+  closedAt?: string;
+  /** When a closed record was compacted to what reconciliation, replay and echo suppression need. */
+  compactedAt?: string;
 }
 
 export function orderStateKey(ctOrderId: string): string {

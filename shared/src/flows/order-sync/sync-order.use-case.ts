@@ -1,3 +1,4 @@
+import { isSettled } from './order-lifecycle.contract';
 import type { Order } from '@commercetools/platform-sdk';
 
 import {
@@ -95,6 +96,14 @@ export async function syncOrder(
   if (gate) return gate;
   const reference = state?.linnworksReference ?? linnworksReferenceFor(order);
   const run: OrderRun = { deps, order, stored, reference, now: deps.now?.() ?? new Date(), dryRun };
+  if (isSettled(state) && state?.linnworksOrderId) {
+    // Shipped or cancelled in Linnworks (fulfillment-sync settled it): nothing left to send.
+    return {
+      outcome: 'skipped',
+      action: 'settled-in-linnworks',
+      linnworksOrderId: state.linnworksOrderId,
+    };
+  }
   if (state?.status === 'created' && state.linnworksOrderId) {
     return syncCreatedOrder(run, state, state.linnworksOrderId);
   }

@@ -9,6 +9,7 @@ import {
   type InventoryEntryView,
   InventoryMissingError,
 } from './ct-stock-sync.port';
+import { skusOfOrdersSince } from './ct-order-skus.query';
 
 const SKUS_PER_QUERY = 100;
 const PAGE_LIMIT = 500;
@@ -162,6 +163,10 @@ export class CtStockSyncAdapter implements CtStockSyncPort {
       if (ctErrorCode(error) === 'DuplicateField') throw new InventoryDuplicateError(draft.key);
       throw toCtError(error, `creation of inventory entry ${draft.key}`);
     }
+  }
+
+  skusOfOrdersSince(since: string): Promise<{ orders: number; skus: string[] }> {
+    return skusOfOrdersSince(this.api, since, () => this.calls.reads++);
   }
 
   async existingVariantSkus(skus: string[]): Promise<Set<string>> {

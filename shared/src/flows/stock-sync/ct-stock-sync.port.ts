@@ -68,6 +68,11 @@ export interface CtStockSyncPort {
   }): Promise<InventoryEntryView>;
   /** The SKUs among `skus` that belong to a product variant (staged or current). */
   existingVariantSkus(skus: string[]): Promise<Set<string>>;
+  /**
+   * The SKUs on commercetools orders created since `since` (ISO), for the hot lane: the orders the
+   * connector sends to Linnworks. Reads at most a few thousand orders (the newest are enough).
+   */
+  skusOfOrdersSince(since: string): Promise<{ orders: number; skus: string[] }>;
   /** Variant SKU per value of a variant attribute (EAN/UPC), for the values found. */
   skusByAttribute(attribute: string, values: string[]): Promise<Map<string, string>>;
 }

@@ -8,6 +8,7 @@ import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
 export type LinnworksStockSyncPort = Pick<
   LinnworksApi,
   | 'callCount'
+  | 'getOpenOrders'
   | 'getStockLocations'
   | 'getStockItemsFull'
   | 'getStockItemIdsBySku'

@@ -4,14 +4,17 @@ import { checkpointStockRun, startSweep } from './stock-run.checkpoint';
 import { StockRunLease } from './stock-run.lease';
 import { meterStockRun } from './stock-run.meter';
 import { planStockRun } from './stock-run.plan';
+import { refreshHotSkus } from './stock-run.hot-lane';
 import { reportStockRun } from './stock-run.report';
 import { sweepStock } from './stock-run.sweep';
 import { emptyCounts, noRunCalls, stockRunReport, type StockSyncReport } from './stock-run-report';
 import { STOCK_PAGE_SIZE, type StockSyncDeps } from './stock-sync.deps';
 
 /**
- * One stock-sync run, in five named steps under a lease lock:
+ * One stock-sync run, in six named steps under a lease lock:
  * 1. plan: resolve the mapping, check the channels, load the snapshot;
+ * 1b. hot lane: refresh the SKUs on orders received since the previous run (GetOpenOrders per
+ *    location, the connector's own new orders) with GetStockLevel_Batch;
  * 2. sweep: read Linnworks' catalogue with stock levels page by page (200 a page);
  * 3. write: per page, write only the (SKU, channel) pairs whose quantity changed;
  * 4. checkpoint: save the snapshot, and where the next run goes on if this one stopped early;
@@ -52,6 +55,8 @@ export async function runStockSync(
       pageSize: deps.pageSize ?? STOCK_PAGE_SIZE,
     };
     const progress = await startSweep(run);
+    progress.hot = await refreshHotSkus(run, run.started);
+    progress.hotAt = run.now();
     await sweepStock(run, progress);
     await checkpointStockRun(run, progress);
 

@@ -1,4 +1,5 @@
 import type { JobRunReport } from '../../http/job-app';
+import type { HotLaneReport } from './stock-run.hot-lane';
 import type { StockRunCalls } from './stock-run.meter';
 
 /** What happened to the items of one run (or one replay), counted as it happens. */
@@ -56,6 +57,19 @@ export function noRunCalls(): StockRunCalls {
 /** First N unknown SKUs listed in a report. */
 export const UNKNOWN_SKUS_LISTED = 50;
 
+/** Where the full sweep stands after a run (the report's `sweep`; sync-admin's sweep lag). */
+export interface SweepReport {
+  /** True when this run read the last page (the next run starts a new pass). */
+  finished: boolean;
+  /** The page the next run reads first. */
+  nextPage: number;
+  pagesRead: number;
+  /** When the pass in progress (or just finished) started. */
+  startedAt: string;
+  /** Upper bound of how long ago the least recently read SKU was read; null before a first pass. */
+  oldestUnsweptAgeSeconds: number | null;
+}
+
 export interface StockSyncReport extends JobRunReport {
   flow: 'stock-sync';
   counts: StockSyncCounts & Record<string, number>;
@@ -65,6 +79,9 @@ export interface StockSyncReport extends JobRunReport {
   unknownSkus: string[];
   /** Linnworks locations seen in stock levels that the mapping does not mention. */
   unmappedLocations: Array<{ id: string; name: string }>;
+  /** What the hot lane refreshed (absent in a skipped run). */
+  hot?: HotLaneReport;
+  sweep?: SweepReport;
 }
 
 /** The report of a run that started at `started` and ends now. */

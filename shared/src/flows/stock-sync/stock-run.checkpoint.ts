@@ -4,14 +4,15 @@ import { StockSyncStateRepo } from './stock-sync-state.repo';
 
 /** Where this run's sweep starts: the checkpoint an unfinished sweep left, or page 1. */
 export async function startSweep(run: StockRun): Promise<SweepProgress> {
-  const checkpoint = run.dryRun
-    ? undefined
-    : await new StockSyncStateRepo(run.deps.store).checkpoint();
+  const repo = new StockSyncStateRepo(run.deps.store);
+  const checkpoint = run.dryRun ? undefined : await repo.checkpoint();
+  const lastSweepStartedAt = run.dryRun ? undefined : await repo.lastSweepStartedAt();
 
   return {
     page: checkpoint?.nextPage ?? 1,
     sweepStartedAt: checkpoint?.sweepStartedAt ?? new Date(run.started).toISOString(),
     sweepFailures: checkpoint?.sweepFailures ?? 0,
+    ...(lastSweepStartedAt ? { lastSweepStartedAt } : {}),
     unknownSkus: [],
     unmappedLocationIds: new Set(),
   };
@@ -32,11 +33,12 @@ export async function checkpointStockRun(run: StockRun, progress: SweepProgress)
       nextPage: progress.page,
       sweepStartedAt: progress.sweepStartedAt,
       sweepFailures: progress.sweepFailures,
+      ...(progress.lastSweepStartedAt ? { lastSweepStartedAt: progress.lastSweepStartedAt } : {}),
     });
 
     return;
   }
-  await state.clearCheckpoint(new Date(run.now()).toISOString());
+  await state.clearCheckpoint(new Date(run.now()).toISOString(), progress.sweepStartedAt);
   if (progress.sweepFailures === 0) {
     await resolveSweepFailures(run.failures, progress.sweepStartedAt);
   }

@@ -4,6 +4,7 @@ import { syncStockItems } from './stock-items.sync';
 import type { StockRun, SweepProgress } from './stock-run';
 import { UNKNOWN_SKUS_LISTED } from './stock-run-report';
 import { recordPageFailure } from './stock-sync-failures';
+import { mergeHotReports, refreshHotSkus } from './stock-run.hot-lane';
 
 const MAX_CONSECUTIVE_PAGE_FAILURES = 3;
 
@@ -32,6 +33,7 @@ export async function sweepStock(run: StockRun, progress: SweepProgress): Promis
 
       return;
     }
+    await hotLaneDue(run, progress);
     const items = await readPage(run, progress, streak);
     if (items === 'stop') return;
     if (items !== undefined) {
@@ -40,6 +42,17 @@ export async function sweepStock(run: StockRun, progress: SweepProgress): Promis
     }
     progress.page++;
   }
+}
+
+/** Default time between two passes of the hot lane within one run. */
+export const HOT_INTERVAL_MS = 4 * 60_000;
+
+/** Runs the hot lane again once `hotIntervalMs` passed since its last pass in this run. */
+async function hotLaneDue(run: StockRun, progress: SweepProgress): Promise<void> {
+  const now = run.now();
+  if (now - (progress.hotAt ?? run.started) < (run.deps.hotIntervalMs ?? HOT_INTERVAL_MS)) return;
+  progress.hot = mergeHotReports(progress.hot, await refreshHotSkus(run, now));
+  progress.hotAt = now;
 }
 
 /**

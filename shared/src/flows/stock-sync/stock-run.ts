@@ -1,4 +1,5 @@
 import type { FailureQueue } from '../../state/failure-queue';
+import type { HotLaneReport } from './stock-run.hot-lane';
 import type { StockRunLease } from './stock-run.lease';
 import type { StockRunPlan } from './stock-run.plan';
 import type { StockSyncDeps } from './stock-sync.deps';
@@ -24,9 +25,14 @@ export interface SweepProgress {
   sweepStartedAt: string;
   /** Pairs or pages that failed so far in this sweep (across runs). */
   sweepFailures: number;
+  /** When the last complete sweep started (ISO), if one ever completed. */
+  lastSweepStartedAt?: string;
   /** Why the run stopped before the last page; undefined once the sweep read every page. */
   stopReason?: string;
   /** The first Linnworks SKUs met with no commercetools variant. */
   unknownSkus: string[];
   unmappedLocationIds: Set<string>;
+  /** What the hot lane did in this run (all its passes), and when it last ran. */
+  hot?: HotLaneReport;
+  hotAt?: number;
 }

@@ -4,6 +4,7 @@ import { STOCK_STATE_CONTAINER } from './stock-snapshot.repo';
 
 const CHECKPOINT_KEY = 'checkpoint';
 const REPORT_KEY = 'last-report';
+const HOT_CURSOR_KEY = 'hot-cursor';
 
 /** Where an unfinished sweep continues. */
 export interface StockSweepCheckpoint {
@@ -13,6 +14,11 @@ export interface StockSweepCheckpoint {
   sweepStartedAt: string;
   /** Pairs or pages that failed so far in this sweep (across runs). */
   sweepFailures: number;
+  /**
+   * When the last complete sweep started (ISO): a SKU the sweep in progress has not reached yet
+   * was last read no earlier than this (the report's age of the oldest unswept SKU).
+   */
+  lastSweepStartedAt?: string;
 }
 
 /** Checkpoint and last run report of stock-sync, as custom objects (objects, never scalars). */
@@ -33,12 +39,28 @@ export class StockSyncStateRepo {
   }
 
   /** A finished sweep leaves a checkpoint at page 1 (one object, reused). */
-  async clearCheckpoint(finishedAt: string): Promise<void> {
+  async clearCheckpoint(finishedAt: string, sweepStartedAt: string): Promise<void> {
     await this.store.put<StockSweepCheckpoint>(STOCK_STATE_CONTAINER, CHECKPOINT_KEY, {
       nextPage: 1,
       sweepStartedAt: finishedAt,
       sweepFailures: 0,
+      lastSweepStartedAt: sweepStartedAt,
     });
+  }
+
+  /** When the last complete sweep started, whether a sweep is in progress or not. */
+  async lastSweepStartedAt(): Promise<string | undefined> {
+    return (await this.store.get<StockSweepCheckpoint>(STOCK_STATE_CONTAINER, CHECKPOINT_KEY))
+      ?.value.lastSweepStartedAt;
+  }
+
+  /** Received date up to which the hot lane read open orders. */
+  async hotCursor(): Promise<string | undefined> {
+    return (await this.store.get<{ at: string }>(STOCK_STATE_CONTAINER, HOT_CURSOR_KEY))?.value.at;
+  }
+
+  async saveHotCursor(at: string): Promise<void> {
+    await this.store.put(STOCK_STATE_CONTAINER, HOT_CURSOR_KEY, { at });
   }
 
   async saveReport(report: StockSyncReport): Promise<void> {

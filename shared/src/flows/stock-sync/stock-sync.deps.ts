@@ -21,5 +21,7 @@ export interface StockSyncDeps {
   /** Injectable clock (ms since epoch) for the time budget, the report and the lease. */
   now?: () => number;
   writeConcurrency?: number;
+  /** Time between two passes of the hot lane within one long run (default 4 minutes). */
+  hotIntervalMs?: number;
   pageSize?: number;
 }

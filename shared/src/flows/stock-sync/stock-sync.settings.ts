@@ -37,7 +37,7 @@ export interface StockSyncSettings {
   /** How the job runs (`JOB_TIME_BUDGET_SECONDS`, `DRY_RUN`); left out, the defaults. */
   job?: Partial<JobSettings>;
   /** Benchmarks and tests: writes in flight and the sweep's page size. */
-  tuning?: { writeConcurrency?: number; pageSize?: number };
+  tuning?: { writeConcurrency?: number; pageSize?: number; hotIntervalMs?: number };
 }
 
 /** The settings from the environment; undefined when no location mapping is configured. */

@@ -1,4 +1,3 @@
-import { InMemoryStateStore } from '../../../testing/stand-ins/in-memory-state-store';
 import { FAILURE_CONTAINER, FailureQueue } from '../../../src/state/failure-queue';
 import { LeaseLock } from '../../../src/state/lease-lock';
 import { ValidationError } from '../../../src/errors/errors';
@@ -7,74 +6,10 @@ import {
   SNAPSHOT_BUCKETS,
   resetStockSnapshot,
 } from '../../../src/flows/stock-sync/stock-snapshot.repo';
-import { STOCK_SYNC_LOCK, type StockSyncDeps } from '../../../src/flows/stock-sync/stock-sync.deps';
-import { runStockSync } from '../../../src/flows/stock-sync/run-stock-sync.use-case';
-import { captureLogger } from '../../../testing';
-import {
-  DEFAULT_LOCATION,
-  FakeCtStock,
-  FakeLinnworksStock,
-} from '../../../testing/stand-ins/stock-sync.fakes';
+import { STOCK_SYNC_LOCK } from '../../../src/flows/stock-sync/stock-sync.deps';
+import { DEFAULT_LOCATION } from '../../../testing/stand-ins/stock-sync.fakes';
 
-const EAST = 'e0000000-0000-0000-0000-00000000000e';
-const DROP = 'd0000000-0000-0000-0000-00000000000d';
-
-function setup(over: Partial<StockSyncDeps> = {}) {
-  const linnworks = new FakeLinnworksStock();
-  linnworks.addLocation('Default', DEFAULT_LOCATION);
-  linnworks.addLocation('East', EAST);
-  linnworks.addLocation('Dropship', DROP);
-  const ct = new FakeCtStock();
-  ct.addChannel('wh-main');
-  ct.addChannel('wh-east');
-  const store = new InMemoryStateStore();
-  const log = captureLogger();
-  let clock = Date.parse('2026-11-26T10:00:00Z');
-  const deps: StockSyncDeps = {
-    linnworks,
-    ct,
-    store,
-    logger: log.logger,
-    mapping: {
-      locations: [
-        {
-          location: 'Default',
-          channel: 'wh-main',
-          quantity: 'available',
-          safetyBuffer: 0,
-          enabled: true,
-        },
-        { location: EAST, channel: 'wh-east', quantity: 'onHand', safetyBuffer: 1, enabled: true },
-      ],
-    },
-    skuMatching: { trim: false, case: 'preserve' },
-    timeBudgetMs: 1_500_000,
-    now: () => clock,
-    pageSize: 2,
-    ...over,
-  };
-  const advance = (ms: number) => {
-    clock += ms;
-  };
-
-  return {
-    linnworks,
-    ct,
-    store,
-    log,
-    deps,
-    advance,
-    sync: { run: (request: { dryRun: boolean }) => runStockSync(deps, request) },
-  };
-}
-
-function seed(t: ReturnType<typeof setup>, count: number): void {
-  for (let i = 1; i <= count; i++) {
-    const sku = `SKU-${i}`;
-    t.linnworks.addItem(sku, { [DEFAULT_LOCATION]: 10 + i, [EAST]: 5 });
-    t.ct.addVariant(sku);
-  }
-}
+import { DROP, EAST, seed, setup } from './stock-run.fixture';
 
 describe('stock-sync run', () => {
   it('when commercetools has no entries yet, then the first run creates one per SKU and channel with the mapped quantities', async () => {
@@ -120,8 +55,9 @@ describe('stock-sync run', () => {
 
     expect(report.counts.ctInventoryWrites).toBe(0);
     expect(report.counts.unchanged).toBe(10);
-    // Only the channel check; no inventory or product lookups.
-    expect(t.ct.calls.reads - readsBefore).toBe(1);
+    // Only the channel check and the hot lane's read of new orders (none); no inventory or
+    // product lookups.
+    expect(t.ct.calls.reads - readsBefore).toBe(2);
   });
 
   it('when N (SKU, location) levels changed, then the next run makes exactly N writes', async () => {
