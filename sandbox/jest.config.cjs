@@ -7,7 +7,7 @@ module.exports = {
     ...preset.moduleNameMapper,
     // Apps are reached through their public entry (src/public.ts), never a path inside src/.
     ...Object.fromEntries(
-      ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin'].map((app) => [
+      ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin', 'sync-scheduler'].map((app) => [
         `^${app}$`,
         path.join(__dirname, `../${app}/src/public.ts`),
       ]),

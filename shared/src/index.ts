@@ -16,6 +16,7 @@ export {
 export {
   type CtConfig,
   ctHostsCheck,
+  jobEnvShape,
   type JobSettings,
   type LinnworksConfig,
   toConnectionConfig,
@@ -80,6 +81,21 @@ export {
 export { LeaseLock } from './state/lease-lock';
 export { type FlowReplayer, type ReplayResult } from './state/replay';
 
+// Scheduler (the sync-scheduler job app's task runner)
+export {
+  type ScheduledTask,
+  type TaskOutcome,
+  type TaskResult,
+  type TaskRunContext,
+} from './scheduler/scheduled-task';
+export {
+  lastSchedulerReport,
+  runScheduledTasks,
+  SCHEDULER_CONTAINER,
+  SCHEDULER_FLOW,
+  type TaskRunRequest,
+} from './scheduler/task-runner';
+
 // Clients
 export {
   type ConnectorClientOptions,
@@ -127,6 +143,10 @@ export {
   type LinnworksOrderSyncPort,
   linnworksReferenceFor,
   mapOrderToLinnworks,
+  type BackstopCursor,
+  ORDER_BACKSTOP_TASK,
+  orderBackstopEnvShape,
+  type OrderBackstopSettings,
   ORDER_STATE_CONTAINER,
   ORDER_SYNC_FLOW,
   type OrderMessageHandler,
@@ -140,6 +160,7 @@ export {
   type OrderSyncReplayer,
   type OrderSyncSettings,
   type SyncResult,
+  toOrderBackstopSettings,
   toOrderSyncSettings,
 } from './flows/order-sync/order-sync.flow';
 export {

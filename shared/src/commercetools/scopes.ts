@@ -14,6 +14,7 @@ export const CONNECTOR_APPS = [
   'stock-sync',
   'fulfillment-sync',
   'sync-admin',
+  'sync-scheduler',
 ] as const;
 export type ConnectorApp = (typeof CONNECTOR_APPS)[number];
 
@@ -75,6 +76,8 @@ export const APP_CT_CALLS: Record<ConnectorApp, CtCall[]> = {
   'order-sync': [...ORDER_SYNC_RUN, 'subscription'],
   'stock-sync': STOCK_SYNC_RUN,
   'fulfillment-sync': [...FULFILLMENT_SYNC_RUN, 'createStates'],
+  // The order backstop runs order-sync's use case (and reads orders by modification date).
+  'sync-scheduler': ORDER_SYNC_RUN,
   'sync-admin': [
     'introspect',
     'subscription',

@@ -158,6 +158,12 @@ export function jobReportCheck(flow: string, source: JobReportSource, now: () =>
         return down(name, false, ['last run failed', ...problems].join(': '), details);
       if (problems.length > 0)
         return down(name, false, `last run incomplete: ${problems.join('; ')}`, details);
+      const warnings = Array.isArray(report.warnings) ? report.warnings : [];
+      if (warnings.length > 0)
+        return down(name, false, `last run warns: ${warnings.join('; ')}`, {
+          ...details,
+          warnings,
+        });
       if (lagMs > source.maxLagMs)
         return down(name, false, 'last run is older than expected', details);
 

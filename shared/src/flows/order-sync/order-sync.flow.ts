@@ -9,6 +9,18 @@ import {
   LINNWORKS_CHANNEL_KEY,
 } from './ct-order-sync.adapter';
 import { linnworksReferenceFor, mapOrderToLinnworks } from './ct-order.mapper';
+import type { ScheduledTask } from '../../scheduler/scheduled-task';
+import {
+  type BackstopCursor,
+  ORDER_BACKSTOP_TASK,
+  orderBackstopTask,
+} from './backstop-sweep.use-case';
+import {
+  type OrderBackstopEnv,
+  orderBackstopEnvShape,
+  type OrderBackstopSettings,
+  toOrderBackstopSettings,
+} from './backstop.settings';
 import { KnownSkuCache } from './known-sku.cache';
 import {
   ctLineItemIdOf,
@@ -51,13 +63,19 @@ export {
   LINNWORKS_CHANNEL_KEY,
   linnworksReferenceFor,
   mapOrderToLinnworks,
+  ORDER_BACKSTOP_TASK,
+  orderBackstopEnvShape,
   ORDER_STATE_CONTAINER,
   ORDER_SYNC_FLOW,
   OrderStateRepo,
   orderSyncEnvShape,
+  toOrderBackstopSettings,
   toOrderSyncSettings,
 };
 export type {
+  BackstopCursor,
+  OrderBackstopEnv,
+  OrderBackstopSettings,
   LinnworksOrderSyncPort,
   OrderMessageHandler,
   OrderMessageOutcome,
@@ -81,6 +99,11 @@ export interface OrderSync {
   reconciler: OrderSyncReconciler;
   /** The failure queue the flow records into; the event app records unreadable deliveries. */
   failures: FailureQueue;
+  /**
+   * The backstop sweep as a sync-scheduler task: orders whose messages never arrived are synced
+   * through the same use case as `handle`.
+   */
+  backstopTask(settings: OrderBackstopSettings): ScheduledTask<BackstopCursor>;
 }
 
 /**
@@ -106,5 +129,6 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     replayer: createOrderSyncReplayer(deps),
     reconciler: orderSyncReconciler,
     failures: deps.failures,
+    backstopTask: (backstop) => orderBackstopTask(deps, backstop),
   };
 }
