@@ -90,7 +90,8 @@ async function sweepOrder(sweep: Sweep, order: Order): Promise<void> {
       sweep.missingIds.push(order.id);
       counts[result.outcome === 'processed' ? 'exported' : 'rejected']++;
     } else {
-      counts.notForLinnworks++;
+      // Synced by the event path meanwhile, or held back by the gate (store, awaiting payment).
+      counts[result.action === 'already-synced' ? 'alreadySynced' : 'notForLinnworks']++;
     }
   } catch (error) {
     if (!isRetryable(error)) throw error;
