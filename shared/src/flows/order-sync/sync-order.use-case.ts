@@ -13,11 +13,17 @@ import type { OrderState } from './order-state.contract';
 import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { type OrderRun, reject, saveState, stateOf } from './order-sync.state';
 import { paidLater } from './paid-later';
+import { syncOrderEdits } from './edit-order.use-case';
 import { problem } from './order-problems';
 
 export interface SyncOrderOptions {
   /** Compute and validate, read what is needed, write nothing. */
   dryRun?: boolean;
+  /**
+   * For an order already in Linnworks, bring its changes there too: `if-new-version` (an edit
+   * message; skipped for a version already handled) or `always` (a replay).
+   */
+  edits?: 'if-new-version' | 'always';
 }
 
 function gateSays(deps: OrderSyncDeps, order: Order): SyncResult | undefined {
@@ -59,12 +65,14 @@ async function syncCreatedOrder(
   run: OrderRun,
   state: OrderState,
   lwId: string,
+  edits: SyncOrderOptions['edits'],
 ): Promise<SyncResult> {
   const { deps, order, stored, reference, dryRun } = run;
   if (!hasLinnworksSyncInfo(order, lwId) && !dryRun) {
     await deps.ct.recordLinnworksOrderId(order, lwId);
   }
   if (state.paid || !isOrderPaid(order)) {
+    if (edits) return syncOrderEdits(run, state, lwId, edits === 'always');
     return { outcome: 'skipped', action: 'already-synced', linnworksOrderId: lwId };
   }
   const mapped = mapOrderToLinnworks(order, deps.settings, reference);
@@ -96,7 +104,7 @@ export async function syncOrder(
   const reference = state?.linnworksReference ?? linnworksReferenceFor(order);
   const run: OrderRun = { deps, order, stored, reference, now: deps.now?.() ?? new Date(), dryRun };
   if (state?.status === 'created' && state.linnworksOrderId) {
-    return syncCreatedOrder(run, state, state.linnworksOrderId);
+    return syncCreatedOrder(run, state, state.linnworksOrderId, options.edits);
   }
   const mapped = await validateAndMap(deps, order, reference);
   if (!mapped.ok) return reject(deps, order, stored, reference, mapped.problems, dryRun);
