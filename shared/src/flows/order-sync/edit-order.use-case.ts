@@ -172,7 +172,10 @@ export async function syncOrderEdits(
     });
   if (plan.parts.length === 0) {
     if (!dryRun) await save({});
-    return { outcome: 'skipped', action: 'no-edit', linnworksOrderId: lwId };
+    // A replay (force) of an order with nothing left to change: it is in step.
+    const action = force ? 'already-synced' : 'no-edit';
+
+    return { outcome: 'skipped', action, linnworksOrderId: lwId };
   }
   if (dryRun) return { outcome: 'processed', action: `would-edit ${plan.parts.join(',')}` };
   if (isProcessed(details)) {
