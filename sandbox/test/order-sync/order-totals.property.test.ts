@@ -11,6 +11,8 @@ const settings: OrderSyncSettings = {
   shippingMethodMapping: { standard: { postalService: 'Standard' } },
   countryLocations: {},
   paidOnly: false,
+  paidWhen: 'paymentState',
+  paymentMethodMapping: {},
   stores: [],
   unknownSkuPolicy: 'unlinked',
   supportedCurrencies: ['EUR', 'GBP', 'USD', 'JPY', 'CHF'],

@@ -10,6 +10,8 @@ export function testOrderSyncSettings(
     shippingMethodMapping: {},
     countryLocations: {},
     paidOnly: false,
+    paidWhen: 'paymentState',
+    paymentMethodMapping: {},
     stores: [],
     unknownSkuPolicy: 'unlinked',
     supportedCurrencies: ['EUR'],

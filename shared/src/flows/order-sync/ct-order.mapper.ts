@@ -1,4 +1,5 @@
 import type { Order } from '@commercetools/platform-sdk';
+import { paymentOf, type PaymentSettings } from './order-payment.mapper';
 
 import type {
   LinnworksChannelOrder,
@@ -38,8 +39,9 @@ export function linnworksReferenceFor(order: Pick<Order, 'id' | 'orderNumber'>):
   return order.orderNumber?.trim() || order.id;
 }
 
-export function isOrderPaid(order: Pick<Order, 'paymentState'>): boolean {
-  return order.paymentState === 'Paid';
+/** Whether the order counts as paid under `ORDER_PAID_WHEN` (order-payment.mapper.ts). */
+export function isOrderPaid(order: Order, settings: PaymentSettings): boolean {
+  return paymentOf(order, settings).paid;
 }
 
 function extendedProperties(order: Order, discountCents: number, fractionDigits: number) {
@@ -154,8 +156,7 @@ function channelOrder(parts: ChannelOrderParts): LinnworksChannelOrder {
   const { order, settings, lines, shipping } = parts;
   const postal =
     settings.shippingMethodMapping[shippingMethodKeyOf(order) ?? NO_SHIPPING_METHOD_KEY];
-  const paid = isOrderPaid(order);
-  const payment = order.paymentInfo?.payments[0]?.obj?.paymentMethodInfo.method;
+  const { paid, paidOn, method: payment } = paymentOf(order, settings);
   const email = order.customerEmail;
   const delivery = toChannelAddress(order.shippingAddress, email);
   const billing = toChannelAddress(order.billingAddress ?? order.shippingAddress, email);
@@ -168,7 +169,7 @@ function channelOrder(parts: ChannelOrderParts): LinnworksChannelOrder {
     SecondaryReferenceNumber: order.id,
     ReceivedDate: order.createdAt,
     DispatchBy: addHours(order.createdAt, settings.dispatchWithinHours),
-    ...(paid ? { PaidOn: order.lastModifiedAt } : {}),
+    ...(paid && paidOn ? { PaidOn: paidOn } : {}),
     UpdatedDate: order.lastModifiedAt,
     // No ConversionRate: Linnworks sets it at save from the order's Currency (docs/order-sync.md).
     Currency: order.totalPrice.currencyCode,

@@ -41,6 +41,12 @@ export const orderSyncEnvShape = {
   /** Shipping-country routing: ISO country → location name; overrides the store's location. */
   ORDER_COUNTRY_LOCATIONS: jsonString(countryLocationsSchema).default({}),
   ORDER_SYNC_PAID_ONLY: booleanString(false),
+  /** When an order counts as paid: its paymentState, its successful Charge transactions, or either. */
+  ORDER_PAID_WHEN: z.enum(['paymentState', 'transactions', 'either']).default('paymentState'),
+  /** Payment interface and/or method → Linnworks payment method (docs/order-sync.md, "Payment"). */
+  ORDER_PAYMENT_METHOD_MAPPING: jsonString(z.record(z.string().min(1), z.string().min(1))).default(
+    {},
+  ),
   /** Comma-separated store keys whose orders sync; empty means every store. */
   ORDER_SYNC_STORES: z
     .string()
@@ -71,6 +77,8 @@ export interface OrderSyncSettings {
   shippingMethodMapping: z.output<typeof shippingMethodMappingSchema>;
   countryLocations: z.output<typeof countryLocationsSchema>;
   paidOnly: boolean;
+  paidWhen: 'paymentState' | 'transactions' | 'either';
+  paymentMethodMapping: Record<string, string>;
   stores: string[];
   unknownSkuPolicy: 'reject' | 'unlinked';
   supportedCurrencies: string[];
@@ -85,6 +93,8 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     shippingMethodMapping: env.ORDER_SHIPPING_METHOD_MAPPING,
     countryLocations: env.ORDER_COUNTRY_LOCATIONS,
     paidOnly: env.ORDER_SYNC_PAID_ONLY,
+    paidWhen: env.ORDER_PAID_WHEN,
+    paymentMethodMapping: env.ORDER_PAYMENT_METHOD_MAPPING,
     stores: env.ORDER_SYNC_STORES,
     unknownSkuPolicy: env.ORDER_UNKNOWN_SKU_POLICY,
     supportedCurrencies: env.ORDER_SUPPORTED_CURRENCIES,

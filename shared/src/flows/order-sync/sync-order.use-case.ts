@@ -32,7 +32,8 @@ function gateSays(deps: OrderSyncDeps, order: Order): SyncResult | undefined {
   if (stores.length > 0 && !stores.includes(storeKey)) {
     return { outcome: 'ignored', action: 'store-not-synced' };
   }
-  if (paidOnly && !isOrderPaid(order)) return { outcome: 'skipped', action: 'awaiting-payment' };
+  if (paidOnly && !isOrderPaid(order, deps.settings))
+    return { outcome: 'skipped', action: 'awaiting-payment' };
 
   return undefined;
 }
@@ -71,7 +72,7 @@ async function syncCreatedOrder(
   if (!hasLinnworksSyncInfo(order, lwId) && !dryRun) {
     await deps.ct.recordLinnworksOrderId(order, lwId);
   }
-  if (state.paid || !isOrderPaid(order)) {
+  if (state.paid || !isOrderPaid(order, deps.settings)) {
     if (edits) return syncOrderEdits(run, state, lwId, edits === 'always');
     return { outcome: 'skipped', action: 'already-synced', linnworksOrderId: lwId };
   }

@@ -13,6 +13,8 @@ const settings: OrderSyncSettings = {
   shippingMethodMapping: { standard: { postalService: 'Royal Mail 24', tag: 'rm24' } },
   countryLocations: { US: 'US Warehouse' },
   paidOnly: false,
+  paidWhen: 'paymentState',
+  paymentMethodMapping: {},
   stores: [],
   unknownSkuPolicy: 'reject',
   supportedCurrencies: ['EUR', 'GBP', 'JPY'],
