@@ -1,6 +1,7 @@
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import { mapOrderToLinnworks } from './ct-order.mapper';
-import { type EditPlan, type LineEdit, planOrderEdits } from './order-edits.mapper';
+import { type EditPlan, planOrderEdits } from './order-edits.mapper';
+import { applyPlan, EditRefused } from './order-edit.calls';
 import type { OrderState } from './order-state.contract';
 import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
 import { type OrderRun, saveState } from './order-sync.state';
@@ -44,97 +45,36 @@ function processedFailure(run: OrderRun, plan: EditPlan, details: LinnworksOrder
   return recordEditFailure(run, ORDER_ALREADY_PROCESSED, plan.parts.join(','), message);
 }
 
-async function postalServiceId(deps: OrderSyncDeps, name: string): Promise<string | undefined> {
-  const services = await deps.linnworks.getPostalServices();
-
-  return services.find((s) => s.PostalServiceName === name)?.pkPostalServiceId;
-}
-
-async function applyLine(
-  deps: OrderSyncDeps,
-  details: LinnworksOrderDetails,
-  edit: LineEdit,
-  addedRows: Record<string, string>,
-): Promise<void> {
-  const orderId = details.OrderId;
-  const fulfilmentCenter = details.FulfilmentLocationId ?? '';
-  if (edit.kind === 'remove') {
-    await deps.linnworks.removeOrderItem({ orderId, rowId: edit.item.RowId, fulfilmentCenter });
-    for (const [k, row] of Object.entries(addedRows))
-      if (row === edit.item.RowId) delete addedRows[k];
-    return;
-  }
-  if (edit.kind === 'update') {
-    const { Source: source, SubSource: subSource } = details.GeneralInfo;
-    const base = { orderId, fulfilmentCenter, source: source ?? '', subSource: subSource ?? '' };
-    await deps.linnworks.updateOrderItem({ ...base, item: edit.item, changes: edit.changes });
-    return;
-  }
-  const { line } = edit;
-  const [found] = await deps.linnworks.getStockItemIdsBySku({ skus: [line.ChannelSKU] });
-  if (!found)
-    throw new EditRefused(
-      'SKU_UNKNOWN',
-      'lineItems',
-      `SKU of line item ${line.ItemNumber} is unknown to Linnworks`,
-    );
-  const added = await deps.linnworks.addOrderItem({
-    orderId,
-    stockItemId: found.StockItemId,
-    channelSku: line.ChannelSKU,
-    fulfilmentCenter,
-    quantity: line.Qty,
-    linePricing: {
-      PricePerUnit: line.PricePerUnit,
-      DiscountPercentage: 0,
-      TaxRatePercentage: line.TaxRate,
-      TaxInclusive: line.TaxCostInclusive,
-    },
-  });
-  if (added.Item) addedRows[line.ItemNumber] = added.Item.RowId;
-}
-
-class EditRefused extends Error {
-  constructor(
-    readonly code: string,
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Applies the plan with the documented open-order calls; the rows added are put in `addedRows`. */
-async function applyPlan(
-  deps: OrderSyncDeps,
+/** Applies the plan, saves the version, reads back: a refusal or a processed order is recorded. */
+async function applyAndCheck(
+  run: OrderRun,
   details: LinnworksOrderDetails,
   plan: EditPlan,
   addedRows: Record<string, string>,
-): Promise<void> {
-  const orderId = details.OrderId;
-  if (plan.customer) await deps.linnworks.setOrderCustomerInfo({ orderId, info: plan.customer });
-  if (plan.shipping) {
-    const read = details.ShippingInfo;
-    const name = plan.shipping.postalServiceName;
-    const id =
-      plan.shipping.serviceChanged && name
-        ? await postalServiceId(deps, name)
-        : read.PostalServiceId;
-    if (!id)
-      throw new EditRefused(
-        'SHIPPING_METHOD_UNMAPPED',
-        'shippingInfo.shippingMethod',
-        `Linnworks has no postal service named in the mapping for the new shipping method`,
-      );
-    const info = {
-      PostalServiceId: id,
-      PostageCost: plan.shipping.cost,
-      TrackingNumber: read.TrackingNumber ?? '',
-      ManualAdjust: true,
-    };
-    await deps.linnworks.setOrderShippingInfo({ orderId, info });
+  save: (patch: Partial<OrderState>) => Promise<void>,
+): Promise<SyncResult | undefined> {
+  const { deps, order } = run;
+  try {
+    await applyPlan(deps, details, plan, addedRows);
+  } catch (error) {
+    if (!(error instanceof EditRefused)) throw error;
+    await save({ addedRows });
+    return recordEditFailure(run, error.code, error.field, error.message);
   }
-  for (const edit of plan.lines) await applyLine(deps, details, edit, addedRows);
+  await save({ addedRows });
+  const after = await readOrder(deps, details.OrderId);
+  if (after && isProcessed(after)) return processedFailure(run, plan, after);
+  await deps.failures.resolveFor(
+    ORDER_SYNC_FLOW,
+    { type: 'order', id: order.id },
+    'order edits applied in Linnworks',
+  );
+  deps.logger.info(
+    { ctOrderId: order.id, linnworksOrderId: details.OrderId, parts: plan.parts },
+    'order edits applied in Linnworks',
+  );
+
+  return undefined;
 }
 
 /**
@@ -182,25 +122,8 @@ export async function syncOrderEdits(
     await save({});
     return processedFailure(run, plan, details);
   }
-  try {
-    await applyPlan(deps, details, plan, addedRows);
-  } catch (error) {
-    if (!(error instanceof EditRefused)) throw error;
-    await save({ addedRows });
-    return recordEditFailure(run, error.code, error.field, error.message);
-  }
-  await save({ addedRows });
-  const after = await readOrder(deps, lwId);
-  if (after && isProcessed(after)) return processedFailure(run, plan, after);
-  await deps.failures.resolveFor(
-    ORDER_SYNC_FLOW,
-    { type: 'order', id: order.id },
-    'order edits applied in Linnworks',
-  );
-  deps.logger.info(
-    { ctOrderId: order.id, linnworksOrderId: lwId, parts: plan.parts },
-    'order edits applied in Linnworks',
-  );
+  const failed = await applyAndCheck(run, details, plan, addedRows, save);
+  if (failed) return failed;
 
   return { outcome: 'processed', action: `edited ${plan.parts.join(',')}`, linnworksOrderId: lwId };
 }
