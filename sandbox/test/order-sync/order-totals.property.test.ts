@@ -16,6 +16,7 @@ const settings: OrderSyncSettings = {
   stores: [],
   unknownSkuPolicy: 'unlinked',
   supportedCurrencies: ['EUR', 'GBP', 'USD', 'JPY', 'CHF'],
+  postcodeCountries: [],
   titleLocale: 'en',
   dispatchWithinHours: 48,
 };

@@ -15,6 +15,7 @@ export function testOrderSyncSettings(
     stores: [],
     unknownSkuPolicy: 'unlinked',
     supportedCurrencies: ['EUR'],
+    postcodeCountries: [],
     titleLocale: 'en',
     dispatchWithinHours: 48,
     ...overrides,

@@ -120,7 +120,9 @@ function structuralProblems(order: Order, settings: OrderSyncSettings): OrderPro
   if (lines.length + (order.customLineItems ?? []).filter((l) => l.quantity > 0).length === 0) {
     problems.push(problem('NO_LINES', 'lineItems', 'the order has no lines to send'));
   }
-  problems.push(...addressProblems(order.shippingAddress, 'shippingAddress'));
+  problems.push(
+    ...addressProblems(order.shippingAddress, 'shippingAddress', settings.postcodeCountries),
+  );
 
   return problems;
 }

@@ -1,5 +1,6 @@
 import { booleanString, intString, jsonString, z } from '../../config/env';
 import { orderSourceEnvShape } from './linnworks-order.contract';
+import { POSTCODE_SHAPES } from './address-shapes';
 
 const storeMappingSchema = z.record(
   z.string().min(1),
@@ -24,6 +25,13 @@ const shippingMethodMappingSchema = z.record(
 const countryLocationsSchema = z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1));
 
 const currenciesSchema = z.array(z.string().regex(/^[A-Z]{3}$/)).min(1);
+
+const postcodeCountriesSchema = z.array(
+  z.string().refine((c) => c in POSTCODE_SHAPES, {
+    error: (issue) =>
+      `no postcode shape for ${String(issue.input)}; known: ${Object.keys(POSTCODE_SHAPES).join(' ')}`,
+  }),
+);
 
 /**
  * Configuration keys of the order-sync flow. They are declared once for the whole connector
@@ -60,6 +68,8 @@ export const orderSyncEnvShape = {
   /** What to do with a SKU Linnworks does not know: reject the order, or send it unlinked. */
   ORDER_UNKNOWN_SKU_POLICY: z.enum(['reject', 'unlinked']).default('reject'),
   ORDER_SUPPORTED_CURRENCIES: jsonString(currenciesSchema).default(['EUR', 'GBP', 'USD']),
+  /** Countries whose shipping postcodes must have the country's shape, e.g. ["GB","DE"]. */
+  ORDER_POSTCODE_COUNTRIES: jsonString(postcodeCountriesSchema).default([]),
   /** Locale of product names sent as item titles (falls back to the first name present). */
   ORDER_TITLE_LOCALE: z.string().min(2).default('en'),
   /** Hours from the order date to Linnworks' DispatchBy. */
@@ -82,6 +92,7 @@ export interface OrderSyncSettings {
   stores: string[];
   unknownSkuPolicy: 'reject' | 'unlinked';
   supportedCurrencies: string[];
+  postcodeCountries: string[];
   titleLocale: string;
   dispatchWithinHours: number;
 }
@@ -98,6 +109,7 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     stores: env.ORDER_SYNC_STORES,
     unknownSkuPolicy: env.ORDER_UNKNOWN_SKU_POLICY,
     supportedCurrencies: env.ORDER_SUPPORTED_CURRENCIES,
+    postcodeCountries: env.ORDER_POSTCODE_COUNTRIES,
     titleLocale: env.ORDER_TITLE_LOCALE,
     dispatchWithinHours: env.ORDER_DISPATCH_WITHIN_HOURS,
   };

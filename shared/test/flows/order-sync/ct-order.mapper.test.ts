@@ -18,6 +18,7 @@ const settings: OrderSyncSettings = {
   stores: [],
   unknownSkuPolicy: 'reject',
   supportedCurrencies: ['EUR', 'GBP', 'JPY'],
+  postcodeCountries: [],
   titleLocale: 'de',
   dispatchWithinHours: 24,
 };
