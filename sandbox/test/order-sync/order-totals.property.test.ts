@@ -15,6 +15,7 @@ const settings: OrderSyncSettings = {
   paymentMethodMapping: {},
   stores: [],
   unknownSkuPolicy: 'unlinked',
+  skuMatching: { trim: false, case: 'preserve' },
   supportedCurrencies: ['EUR', 'GBP', 'USD', 'JPY', 'CHF'],
   postcodeCountries: [],
   titleLocale: 'en',

@@ -14,6 +14,7 @@ export function testOrderSyncSettings(
     paymentMethodMapping: {},
     stores: [],
     unknownSkuPolicy: 'unlinked',
+    skuMatching: { trim: false, case: 'preserve' },
     supportedCurrencies: ['EUR'],
     postcodeCountries: [],
     titleLocale: 'en',

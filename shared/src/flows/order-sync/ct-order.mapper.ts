@@ -1,5 +1,6 @@
 import type { Order } from '@commercetools/platform-sdk';
 import { paymentOf, type PaymentSettings } from './order-payment.mapper';
+import { normaliseSku } from '../stock-sync/sku-matching.contract';
 
 import type {
   LinnworksChannelOrder,
@@ -215,13 +216,16 @@ export function mapOrderToLinnworks(
   const problems = structuralProblems(order, settings);
   const address = order.shippingAddress;
   if (problems.length > 0 || !address) return { ok: false, problems };
-  const lines = mapOrderLines(order, settings.titleLocale);
+  const lines = mapOrderLines(order, {
+    locale: settings.titleLocale,
+    skuMatching: settings.skuMatching,
+  });
   const shipping = shippingFields(order, order.totalPrice.fractionDigits, lines.sums);
   const unreconciled = totalsProblem(order, shipping.sums);
   if (unreconciled) return { ok: false, problems: [unreconciled] };
   const store = settings.storeMapping[order.store?.key ?? NO_STORE_KEY];
   const skus = order.lineItems.flatMap((l) =>
-    l.quantity > 0 && l.variant.sku ? [l.variant.sku] : [],
+    l.quantity > 0 && l.variant.sku ? [normaliseSku(l.variant.sku, settings.skuMatching)] : [],
   );
 
   return {

@@ -1,6 +1,11 @@
 import { booleanString, intString, jsonString, z } from '../../config/env';
 import { orderSourceEnvShape } from './linnworks-order.contract';
 import { POSTCODE_SHAPES } from './address-shapes';
+import {
+  defaultSkuMatching,
+  type SkuMatching,
+  skuMatchingEnvShape,
+} from '../stock-sync/sku-matching.contract';
 
 const storeMappingSchema = z.record(
   z.string().min(1),
@@ -67,6 +72,8 @@ export const orderSyncEnvShape = {
     ),
   /** What to do with a SKU Linnworks does not know: reject the order, or send it unlinked. */
   ORDER_UNKNOWN_SKU_POLICY: z.enum(['reject', 'unlinked']).default('reject'),
+  /** The SKU normaliser stock-sync uses: order SKUs are sent to Linnworks in the same form. */
+  ...skuMatchingEnvShape,
   ORDER_SUPPORTED_CURRENCIES: jsonString(currenciesSchema).default(['EUR', 'GBP', 'USD']),
   /** Countries whose shipping postcodes must have the country's shape, e.g. ["GB","DE"]. */
   ORDER_POSTCODE_COUNTRIES: jsonString(postcodeCountriesSchema).default([]),
@@ -76,9 +83,10 @@ export const orderSyncEnvShape = {
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
 };
 
+type EnvShape = typeof orderSyncEnvShape;
 export type OrderSyncEnv = {
-  [K in keyof typeof orderSyncEnvShape]: z.output<(typeof orderSyncEnvShape)[K]>;
-};
+  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING'>]: z.output<EnvShape[K]>;
+} & { STOCK_SKU_MATCHING?: SkuMatching };
 
 /** The flow's settings as the use case reads them. */
 export interface OrderSyncSettings {
@@ -91,6 +99,7 @@ export interface OrderSyncSettings {
   paymentMethodMapping: Record<string, string>;
   stores: string[];
   unknownSkuPolicy: 'reject' | 'unlinked';
+  skuMatching: SkuMatching;
   supportedCurrencies: string[];
   postcodeCountries: string[];
   titleLocale: string;
@@ -108,6 +117,7 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     paymentMethodMapping: env.ORDER_PAYMENT_METHOD_MAPPING,
     stores: env.ORDER_SYNC_STORES,
     unknownSkuPolicy: env.ORDER_UNKNOWN_SKU_POLICY,
+    skuMatching: env.STOCK_SKU_MATCHING ?? defaultSkuMatching,
     supportedCurrencies: env.ORDER_SUPPORTED_CURRENCIES,
     postcodeCountries: env.ORDER_POSTCODE_COUNTRIES,
     titleLocale: env.ORDER_TITLE_LOCALE,

@@ -14,6 +14,7 @@ import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { type OrderRun, reject, saveState, stateOf } from './order-sync.state';
 import { paidLater } from './paid-later';
 import { syncOrderEdits } from './edit-order.use-case';
+import { normaliseSku } from '../stock-sync/sku-matching.contract';
 import { problem } from './order-problems';
 
 export interface SyncOrderOptions {
@@ -45,7 +46,9 @@ async function validateAndMap(deps: OrderSyncDeps, order: Order, reference: stri
     const unknown = await deps.knownSkus.unknown(deps.linnworks, result.mapped.skus);
     if (unknown.length > 0) {
       const problems = unknown.map((sku) => {
-        const index = order.lineItems.findIndex((l) => l.variant.sku === sku);
+        const index = order.lineItems.findIndex(
+          (l) => normaliseSku(l.variant.sku ?? '', deps.settings.skuMatching) === sku,
+        );
 
         return problem(
           'SKU_UNKNOWN',

@@ -17,6 +17,7 @@ const settings: OrderSyncSettings = {
   paymentMethodMapping: {},
   stores: [],
   unknownSkuPolicy: 'reject',
+  skuMatching: { trim: false, case: 'preserve' },
   supportedCurrencies: ['EUR', 'GBP', 'JPY'],
   postcodeCountries: [],
   titleLocale: 'de',
