@@ -1,4 +1,4 @@
-import type { SkuMatching, StockQuantityRule } from './stock-mapping.schema';
+import type { StockQuantityRule } from './stock-mapping.schema';
 
 /** Snapshot/plan slot of the aggregate inventory entry (no supply channel). */
 export const AGGREGATE_SLOT = '*';
