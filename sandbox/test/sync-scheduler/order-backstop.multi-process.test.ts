@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-
 import { ctTestEnv } from 'shared/testing';
 
 import {
@@ -11,39 +8,10 @@ import {
   seedSkus,
   startWorld,
 } from '../order-sync/order-sync.harness';
+import { type AppInstance, startAppInstance } from '../order-sync/app-instance';
 
-const root = path.join(__dirname, '..', '..', '..');
-
-interface Instance {
-  child: ChildProcess;
-  url: string;
-}
-
-/** Starts an app's real main (src/index.ts) as its own process; resolves with its URL. */
-function startInstance(app: string, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
-    cwd: path.join(root, app),
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${app} did not start: ${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /"port":(\d+)/.exec(out)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${port}` });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.on('exit', (code) => reject(new Error(`${app} exited (${code}): ${out}`)));
-  });
-}
+type Instance = AppInstance;
+const startInstance = startAppInstance;
 
 async function post(url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, {
