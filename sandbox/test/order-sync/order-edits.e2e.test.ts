@@ -82,6 +82,55 @@ describe('order edits after export (emulator + test server)', () => {
     });
   });
 
+  it('when an order edit adds a line, then Linnworks gets it as a new item (priced as commercetools prices it) and a second delivery adds nothing', async () => {
+    const tax = await world.api
+      .taxCategories()
+      .post({
+        body: {
+          name: 'standard-de',
+          rates: [{ name: 'DE 19', amount: 0.19, includedInPrice: true, country: 'DE' }],
+        },
+      })
+      .execute();
+    const type = await world.api
+      .productTypes()
+      .post({ body: { name: 'desk-3-type', description: 'test' } })
+      .execute();
+    await world.api
+      .products()
+      .post({
+        body: {
+          productType: { typeId: 'product-type', id: type.body.id },
+          taxCategory: { typeId: 'tax-category', id: tax.body.id },
+          name: { en: 'Desk lamp' },
+          slug: { en: 'desk-3' },
+          masterVariant: {
+            sku: 'DESK-3',
+            prices: [{ value: { currencyCode: 'EUR', centAmount: 4999 } }],
+          },
+          publish: true,
+        },
+      })
+      .execute();
+    world.emulator.control.seedItems([
+      { sku: 'DESK-3', title: 'Desk lamp', stock: { Default: 10 } },
+    ]);
+    const order = await exported();
+    const { order: edited } = await applyOrderEdit(world.api, order.id, [
+      { action: 'addLineItem', sku: 'DESK-3', quantity: 1 },
+    ]);
+    expect((await deliver(world, order.id, 'OrderEditApplied')).status).toBe(200);
+    const lw = lwOrder(world, order.id);
+    expect(lw.Items).toHaveLength(3);
+    expect(toMinor(lw.TotalsInfo.TotalCharge, 2)).toBe(edited.totalPrice.centAmount);
+    const state = (await world.states.get(order.id))?.value;
+    const added = edited.lineItems.find((l) => l.variant.sku === 'DESK-3')!;
+    expect(state?.addedRows?.[added.id]).toEqual(expect.any(String));
+    // Redelivered under a new message id: the version was handled, nothing is added twice.
+    expect((await deliver(world, order.id, 'OrderEditApplied')).status).toBe(202);
+    expect(lwOrder(world, order.id).Items).toHaveLength(3);
+  });
+
   it('when the order was processed in Linnworks before the edit, then the failure queue holds ORDER_ALREADY_PROCESSED naming what changed, and a replay still fails', async () => {
     const order = await exported();
     world.emulator.control.processOrder({ order: lwOrder(world, order.id).OrderId });
