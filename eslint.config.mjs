@@ -4,10 +4,10 @@ import prettier from 'eslint-config-prettier';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const APPS = ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin'];
+const APPS = ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin', 'sync-scheduler'];
 const FLOWS = ['order-sync', 'stock-sync', 'fulfillment-sync'];
 const KERNEL =
-  'config,errors,logging,http,state,commercetools,linnworks,events,lifecycle,clients,alerts';
+  'config,errors,logging,http,state,commercetools,linnworks,events,lifecycle,clients,alerts,scheduler';
 const appSrc = `./{${APPS.join(',')}}/src/**`;
 
 /**
@@ -37,7 +37,7 @@ const layers = [
     message: 'Production code never imports test support, tests or the sandbox.',
   },
   {
-    target: [appSrc, './{order-sync,stock-sync,fulfillment-sync,sync-admin}/test/**'],
+    target: [appSrc, `./{${APPS.join(',')}}/test/**`],
     from: ['./shared/src/**', './shared/test/**', './sandbox/**'],
     message:
       "An app imports shared only as 'shared' (the faces and the kernel) and 'shared/testing' in tests.",

@@ -7,10 +7,9 @@ module.exports = {
     ...preset.moduleNameMapper,
     // Apps are reached through their public entry (src/public.ts), never a path inside src/.
     ...Object.fromEntries(
-      ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin'].map((app) => [
-        `^${app}$`,
-        path.join(__dirname, `../${app}/src/public.ts`),
-      ]),
+      ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin', 'sync-scheduler'].map(
+        (app) => [`^${app}$`, path.join(__dirname, `../${app}/src/public.ts`)],
+      ),
     ),
   },
   // Tests that wire sync-admin load connect-payments-sdk, whose JWT path (unused by sync-admin)

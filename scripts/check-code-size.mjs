@@ -17,6 +17,7 @@ export const DEPLOYABLE = [
   'stock-sync/src',
   'fulfillment-sync/src',
   'sync-admin/src',
+  'sync-scheduler/src',
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

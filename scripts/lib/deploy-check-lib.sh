@@ -93,7 +93,7 @@ probe() { # app port -> exit 0 when the app answers on its endpoint as expected
     order-sync)
       body='{"notificationType":"ResourceCreated","projectKey":"deploy-check","resource":{"typeId":"subscription","id":"s"},"version":1}'
       code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: application/json' -d "$body" "http://127.0.0.1:$2/event") ;;
-    stock-sync | fulfillment-sync) code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/job/health") ;;
+    stock-sync | fulfillment-sync | sync-scheduler) code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/job/health") ;;
     sync-admin) code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/service/health") ;;
     *) return 1 ;;
   esac

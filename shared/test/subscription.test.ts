@@ -2,6 +2,8 @@ import { ConfigError } from '../src/errors/errors';
 import {
   destinationFromEnv,
   ensureSubscription,
+  ORDER_EDIT_MESSAGE_TYPES,
+  ORDER_MESSAGE_TYPES,
   removeSubscription,
 } from '../src/lifecycle/subscription';
 import { ctTestApi } from 'shared/testing';
@@ -32,8 +34,27 @@ describe('subscription lifecycle on the commercetools test server', () => {
     await expect(removeSubscription(api, 'lw-orders')).resolves.toBe(false);
   });
 
-  // The in-place update (changeDestination / setMessages) cannot be exercised here: the
-  // commercetools test server implements no subscription update action (docs/testing.md).
+  it('when a redeploy brings a longer message list, then the existing subscription is updated in place, not recreated', async () => {
+    const before = [
+      {
+        resourceTypeId: 'order' as const,
+        types: ['OrderCreated', 'OrderImported', 'OrderPaymentStateChanged', 'OrderStateChanged'],
+      },
+    ];
+    await ensureSubscription(api, { key: 'lw-orders-2', destination: pubsub, messages: before });
+    const old = (await api.subscriptions().withKey({ key: 'lw-orders-2' }).get().execute()).body;
+    const now = [{ resourceTypeId: 'order' as const, types: [...ORDER_MESSAGE_TYPES] }];
+    await expect(
+      ensureSubscription(api, { key: 'lw-orders-2', destination: pubsub, messages: now }),
+    ).resolves.toBe('updated');
+    const after = (await api.subscriptions().withKey({ key: 'lw-orders-2' }).get().execute()).body;
+    expect(after.id).toBe(old.id);
+    expect(after.version).toBe(old.version + 1);
+    expect(after.messages[0]!.types).toEqual(expect.arrayContaining([...ORDER_EDIT_MESSAGE_TYPES]));
+    await expect(
+      ensureSubscription(api, { key: 'lw-orders-2', destination: pubsub, messages: now }),
+    ).resolves.toBe('unchanged');
+  });
 
   it('when Connect gives an SNS destination, then it maps to an SNS subscription with IAM', () => {
     expect(

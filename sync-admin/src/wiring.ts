@@ -11,9 +11,11 @@ import {
   FailureQueue,
   FULFILLMENT_SYNC_FLOW,
   lastFulfillmentSyncReport,
+  lastSchedulerReport,
   lastStockSyncReport,
   type Logger,
   OrderStateRepo,
+  SCHEDULER_FLOW,
   STOCK_SYNC_FLOW,
 } from 'shared';
 
@@ -53,6 +55,7 @@ function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
   const reports = {
     [STOCK_SYNC_FLOW]: () => lastStockSyncReport(clients),
     [FULFILLMENT_SYNC_FLOW]: () => lastFulfillmentSyncReport(clients),
+    [SCHEDULER_FLOW]: () => lastSchedulerReport(store),
   };
   const jobs = Object.entries(reports).map(([flow, read]) =>
     jobReportCheck(flow, { read, maxLagMs: config.jobMaxLagMs }, now),

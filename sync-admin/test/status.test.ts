@@ -168,6 +168,27 @@ describe('job, Linnworks and failure-queue checks', () => {
     expect(overallStatus([check])).toBe('degraded');
   });
 
+  it('when the last scheduler run found orders missing from Linnworks, then the check shows the warning and the connector is degraded', async () => {
+    const warned: JobRunReport = {
+      ...report('2026-01-01T11:59:00.000Z'),
+      flow: 'sync-scheduler',
+      counts: { 'order-backstop.missing': 2 },
+      warnings: ['order backstop found 2 order(s) missing from Linnworks (2 exported, 0 rejected)'],
+    };
+    const check = await jobReportCheck(
+      'sync-scheduler',
+      { read: async () => warned, maxLagMs: 30 * 60_000 },
+      now,
+    )();
+    expect(check).toMatchObject({
+      status: 'DOWN',
+      critical: false,
+      message: `last run warns: ${warned.warnings![0]}`,
+      details: { counts: { 'order-backstop.missing': 2 }, warnings: warned.warnings },
+    });
+    expect(overallStatus([check])).toBe('degraded');
+  });
+
   it('when Linnworks refuses authorisation, then the check is down and critical with the code only', async () => {
     expect(await linnworksCheck(linnworksOk)()).toMatchObject({
       status: 'UP',

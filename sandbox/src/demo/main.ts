@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Order } from '@commercetools/platform-sdk';
 
 import { startStack } from '../stack/stack';
+import { editSteps } from './edit-steps';
 import { failureQueueSteps } from './failure-steps';
 import { logHygieneStep } from './hygiene';
 import { orderSteps } from './order-steps';
@@ -15,13 +16,14 @@ import { Story } from './story';
 async function main(): Promise<number> {
   const logDir = path.join(os.tmpdir(), 'ct-linnworks-sandbox', `demo-${Date.now()}`);
   console.log(
-    'Starting the local stack (commercetools test server, Linnworks emulator, four apps)...',
+    'Starting the local stack (commercetools test server, Linnworks emulator, five apps)...',
   );
   const stack = await startStack({ logDir, pumpIntervalMs: 500, cronIntervalMs: 0 });
   const story = new Story('Demo');
   try {
     const orders = new Map<string, Order>();
     await orderSteps(stack, story, orders);
+    await editSteps(stack, story, orders);
     await stockStep(stack, story);
     await statusStep(stack, story);
     await fulfilmentSteps(stack, story, orders);

@@ -10,13 +10,15 @@ interface CheckView {
 }
 
 /**
- * What an operator sees right after `npm start` once both jobs have run: `/service/status` is
+ * What an operator sees right after `npm start` once the jobs have run: `/service/status` is
  * `ok`. The apps' token holds exactly the documented scopes and the front applies commercetools'
  * scope rules, so every scope check is up only if the documented list is right.
  */
 export async function statusStep(stack: Stack, story: Story): Promise<void> {
   await story.step('After the first job runs, /service/status answers ok', async () => {
     await runJob(stack, 'fulfillment-sync');
+    // The scheduler's backstop: every order reached Linnworks through its message, none missing.
+    await runJob(stack, 'sync-scheduler');
     const res = await adminFor(stack).call<{ status: string; checks: CheckView[] }>(
       'GET',
       '/status',

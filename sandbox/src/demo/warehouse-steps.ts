@@ -5,7 +5,10 @@ import { getOrder, linnworksOrdersFor, stockDifferences } from './checks';
 import { check, type Story, waitFor } from './story';
 
 /** Runs a job now through the local cron and fails the step unless it completed. */
-export async function runJob(stack: Stack, job: 'stock-sync' | 'fulfillment-sync') {
+export async function runJob(
+  stack: Stack,
+  job: 'stock-sync' | 'fulfillment-sync' | 'sync-scheduler',
+) {
   const run = await stack.cron.trigger(job);
   check(
     run.status === 200,

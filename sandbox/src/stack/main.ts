@@ -22,6 +22,7 @@ const PORTS = {
   'stock-sync': num('SANDBOX_STOCK_SYNC_PORT', 8082),
   'fulfillment-sync': num('SANDBOX_FULFILLMENT_SYNC_PORT', 8083),
   'sync-admin': num('SANDBOX_SYNC_ADMIN_PORT', 8084),
+  'sync-scheduler': num('SANDBOX_SYNC_SCHEDULER_PORT', 8085),
   /** The local Merchant Center of the order panel (mc-custom-view). */
   mc: num('SANDBOX_MC_PORT', 3001),
 };
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     'stock-sync': PORTS['stock-sync'],
     'fulfillment-sync': PORTS['fulfillment-sync'],
     'sync-admin': PORTS['sync-admin'],
+    'sync-scheduler': PORTS['sync-scheduler'],
   };
   let stop: () => Promise<void>;
   let mcRow: string | undefined;
@@ -134,7 +136,11 @@ async function main(): Promise<void> {
     row('event pump', `every ${pumpIntervalMs} ms`, 'order changes -> Pub/Sub push -> order-sync'),
   );
   lines.push(
-    row('local cron', `every ${cronIntervalMs} ms`, 'POST /job on stock-sync, fulfillment-sync'),
+    row(
+      'local cron',
+      `every ${cronIntervalMs} ms`,
+      'POST /job on stock-sync, fulfillment-sync, sync-scheduler',
+    ),
   );
   lines.push(row('logs', logDir));
   console.log(['', 'What runs where:', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));

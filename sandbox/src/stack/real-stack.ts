@@ -91,6 +91,7 @@ export async function startRealStack(
     jobs: () => ({
       'stock-sync': `${apps['stock-sync'].url}/job`,
       'fulfillment-sync': `${apps['fulfillment-sync'].url}/job`,
+      'sync-scheduler': `${apps['sync-scheduler'].url}/job`,
     }),
     intervalMs: options.cronIntervalMs,
     onRun: (run) =>

@@ -2,8 +2,14 @@ import { CONNECTOR_SCOPES, scopeParameter } from 'shared';
 
 import { SHIPPING_METHODS, STORES, WAREHOUSES } from '../seed/catalog';
 
-/** The four Connect apps, as deployed: `node <app>/build/index.js`. */
-export const APP_NAMES = ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin'] as const;
+/** The Connect apps, as deployed: `node <app>/build/index.js`. */
+export const APP_NAMES = [
+  'order-sync',
+  'stock-sync',
+  'fulfillment-sync',
+  'sync-scheduler',
+  'sync-admin',
+] as const;
 export type AppName = (typeof APP_NAMES)[number];
 
 /** The connector's own commercetools API client in the sandbox (the test server accepts any). */
@@ -91,6 +97,14 @@ export function appEnv(app: AppName): Record<string, string> {
     case 'stock-sync':
     case 'fulfillment-sync':
       return { JOB_TIME_BUDGET_SECONDS: '120', DRY_RUN: 'false' };
+    case 'sync-scheduler':
+      // The demo's orders are minutes old: a short lag and interval show the backstop at work.
+      return {
+        JOB_TIME_BUDGET_SECONDS: '120',
+        DRY_RUN: 'false',
+        ORDER_BACKSTOP_LAG_MINUTES: '1',
+        ORDER_BACKSTOP_EVERY_MINUTES: '1',
+      };
     case 'sync-admin':
       return { ADMIN_REQUIRED_SCOPE: 'manage_orders' };
     default:

@@ -188,6 +188,7 @@ async function buildStack(
   const apps = {
     'stock-sync': await make('stock-sync'),
     'fulfillment-sync': await make('fulfillment-sync'),
+    'sync-scheduler': await make('sync-scheduler'),
     'sync-admin': await make('sync-admin'),
   };
   const all = [...orderSyncs, ...Object.values(apps)];
@@ -205,6 +206,7 @@ async function buildStack(
     jobs: () => ({
       'stock-sync': `${apps['stock-sync'].url}/job`,
       'fulfillment-sync': `${apps['fulfillment-sync'].url}/job`,
+      'sync-scheduler': `${apps['sync-scheduler'].url}/job`,
     }),
     intervalMs: options.cronIntervalMs ?? 0,
     onRun: (run) =>

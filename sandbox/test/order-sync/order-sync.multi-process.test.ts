@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-
 import { ctTestEnv } from 'shared/testing';
 
 import {
@@ -11,39 +8,10 @@ import {
   seedSkus,
   startWorld,
 } from './order-sync.harness';
+import { type AppInstance, startAppInstance } from './app-instance';
 
-const root = path.join(__dirname, '..', '..', '..');
-
-interface Instance {
-  child: ChildProcess;
-  url: string;
-}
-
-/** Starts order-sync's real main (src/index.ts) as its own process; resolves with its URL. */
-function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
-    cwd: path.join(root, 'order-sync'),
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`instance did not start: ${out}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /"port":(\d+)/.exec(out)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${port}` });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.on('exit', (code) => reject(new Error(`instance exited (${code}): ${out}`)));
-  });
-}
+type Instance = AppInstance;
+const startInstance = (env: Record<string, string>) => startAppInstance('order-sync', env);
 
 async function deliver(url: string, body: unknown): Promise<number> {
   const res = await fetch(`${url}/event`, {

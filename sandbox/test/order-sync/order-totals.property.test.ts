@@ -11,9 +11,13 @@ const settings: OrderSyncSettings = {
   shippingMethodMapping: { standard: { postalService: 'Standard' } },
   countryLocations: {},
   paidOnly: false,
+  paidWhen: 'paymentState',
+  paymentMethodMapping: {},
   stores: [],
   unknownSkuPolicy: 'unlinked',
+  skuMatching: { trim: false, case: 'preserve' },
   supportedCurrencies: ['EUR', 'GBP', 'USD', 'JPY', 'CHF'],
+  postcodeCountries: [],
   titleLocale: 'en',
   dispatchWithinHours: 48,
 };

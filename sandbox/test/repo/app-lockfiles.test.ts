@@ -10,7 +10,7 @@ import {
 } from '../../../scripts/lib/app-lockfile.cjs';
 
 const root = path.join(__dirname, '..', '..', '..');
-const APPS = ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin'];
+const APPS = ['order-sync', 'stock-sync', 'fulfillment-sync', 'sync-admin', 'sync-scheduler'];
 
 const pkg = (version: string, deps: Record<string, string> = {}): LockEntry => ({
   version,

@@ -8,6 +8,7 @@ import { envShape as fulfillmentEnv } from 'fulfillment-sync';
 import { envShape as orderEnv } from 'order-sync';
 import { envShape as stockEnv } from 'stock-sync';
 import { envShape as adminEnv } from 'sync-admin';
+import { envShape as schedulerEnv } from 'sync-scheduler';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -41,7 +42,7 @@ describe('connect.yaml', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      'order-sync(event), stock-sync(job), fulfillment-sync(job), sync-admin(service), mc-custom-view(merchant-center-custom-view)',
+      'order-sync(event), stock-sync(job), fulfillment-sync(job), sync-scheduler(job), sync-admin(service), mc-custom-view(merchant-center-custom-view)',
     );
   });
 
@@ -50,6 +51,7 @@ describe('connect.yaml', () => {
     ['stock-sync', stockEnv],
     ['fulfillment-sync', fulfillmentEnv],
     ['sync-admin', adminEnv],
+    ['sync-scheduler', schedulerEnv],
   ])(
     'when %s reads its configuration, then it reads exactly the keys connect.yaml declares for it',
     (name, shape) => {

@@ -45,7 +45,23 @@ describe('order-sync lifecycle scripts, as Connect runs them', () => {
     expect(subscription.body.messages).toEqual([
       {
         resourceTypeId: 'order',
-        types: ['OrderCreated', 'OrderImported', 'OrderPaymentStateChanged', 'OrderStateChanged'],
+        types: [
+          'OrderCreated',
+          'OrderImported',
+          'OrderPaymentStateChanged',
+          'OrderStateChanged',
+          // Edits after export (docs/order-sync.md).
+          'OrderShippingAddressSet',
+          'OrderBillingAddressSet',
+          'OrderCustomerEmailSet',
+          'OrderShippingInfoSet',
+          'OrderLineItemAdded',
+          'OrderLineItemRemoved',
+          'OrderCustomLineItemAdded',
+          'OrderCustomLineItemRemoved',
+          'OrderCustomLineItemQuantityChanged',
+          'OrderEditApplied',
+        ],
       },
     ]);
     const channel = await api.channels().withKey({ key: 'linnworks' }).get().execute();

@@ -14,6 +14,7 @@ export const CONNECTOR_APPS = [
   'stock-sync',
   'fulfillment-sync',
   'sync-admin',
+  'sync-scheduler',
 ] as const;
 export type ConnectorApp = (typeof CONNECTOR_APPS)[number];
 
@@ -75,6 +76,9 @@ export const APP_CT_CALLS: Record<ConnectorApp, CtCall[]> = {
   'order-sync': [...ORDER_SYNC_RUN, 'subscription'],
   'stock-sync': STOCK_SYNC_RUN,
   'fulfillment-sync': [...FULFILLMENT_SYNC_RUN, 'createStates'],
+  // The order backstop runs order-sync's use case (and reads orders by modification date); the
+  // reconciliation reads inventory entries; the alert watch reads the order Subscription.
+  'sync-scheduler': [...ORDER_SYNC_RUN, 'readProducts', 'subscription'],
   'sync-admin': [
     'introspect',
     'subscription',

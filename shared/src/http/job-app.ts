@@ -26,6 +26,8 @@ export interface JobRunReport {
   counts: Record<string, number>;
   /** What kept the run from being complete (e.g. a failed feed); sync-admin shows the flow degraded. */
   problems?: string[];
+  /** What an operator must look at although the run did its work; sync-admin shows it degraded. */
+  warnings?: string[];
   [extra: string]: unknown;
 }
 

@@ -4,12 +4,30 @@ import type { CtApi } from '../commercetools/client';
 import { ctFind, isCtNotFound, toCtError } from '../commercetools/ct-errors';
 import { ConfigError } from '../errors/errors';
 
-/** Order messages order-sync reacts to. */
+/**
+ * Messages of changes to what the warehouse needs, made after an order was exported: order-sync
+ * brings each to the open Linnworks order (docs/order-sync.md, "Edits after export").
+ */
+export const ORDER_EDIT_MESSAGE_TYPES = [
+  'OrderShippingAddressSet',
+  'OrderBillingAddressSet',
+  'OrderCustomerEmailSet',
+  'OrderShippingInfoSet',
+  'OrderLineItemAdded',
+  'OrderLineItemRemoved',
+  'OrderCustomLineItemAdded',
+  'OrderCustomLineItemRemoved',
+  'OrderCustomLineItemQuantityChanged',
+  'OrderEditApplied',
+] as const;
+
+/** Order messages order-sync reacts to: its Subscription's message list. */
 export const ORDER_MESSAGE_TYPES = [
   'OrderCreated',
   'OrderImported',
   'OrderPaymentStateChanged',
   'OrderStateChanged',
+  ...ORDER_EDIT_MESSAGE_TYPES,
 ] as const;
 
 /**

@@ -3,8 +3,8 @@ import { DEFAULT_LINNWORKS_RATE_LIMIT, LINNWORKS_RATE_LIMITS } from './rate-budg
 /**
  * The connector's apps that call Linnworks. They share one tenant's per-minute limits (reference
  * §7: limits are per endpoint and, as MK assumes, per account), so each gets a static share of
- * every endpoint. `sync-scheduler` is the order backstop's job app (#15): it is counted here so
- * the shares stay within the limits once it runs.
+ * every endpoint. `sync-scheduler` runs the order backstop, the alert watch and the scheduled
+ * reconciliation.
  */
 export const LINNWORKS_APPS = [
   'order-sync',
@@ -49,8 +49,9 @@ const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> =
   'ReturnsRefunds/GetRefundLinesByHeaderId': { 'fulfillment-sync': 40 },
   'ReturnsRefunds/SearchReturnsRefundsPaged': { 'fulfillment-sync': 40 },
   'Stock/GetStockItemsFull': { 'stock-sync': 40, 'sync-admin': 4 },
-  'Stock/GetStockLevel_Batch': { 'stock-sync': 40, 'sync-admin': 4 },
-  'Inventory/GetStockItemIdsBySKU': { 'stock-sync': 20, 'order-sync': 20 },
+  // sync-scheduler's daily reconciliation reads every SKU's level (two calls per 200 SKUs).
+  'Stock/GetStockLevel_Batch': { 'stock-sync': 40, 'sync-admin': 4, 'sync-scheduler': 10 },
+  'Inventory/GetStockItemIdsBySKU': { 'stock-sync': 20, 'order-sync': 20, 'sync-scheduler': 10 },
   'Inventory/GetStockLocations': { 'stock-sync': 10 },
 };
 

@@ -180,6 +180,12 @@ export function jobReportCheck(flow: string, source: JobReportSource, now: () =>
           `last run cut short (${String(report.reason ?? 'partial')})`,
           details,
         );
+      const warnings = Array.isArray(report.warnings) ? report.warnings : [];
+      if (warnings.length > 0)
+        return down(name, false, `last run warns: ${warnings.join('; ')}`, {
+          ...details,
+          warnings,
+        });
       if (lagMs > source.maxLagMs)
         return down(name, false, 'last run is older than expected', details);
 

@@ -45,7 +45,7 @@ async function createInLinnworks(
  */
 export async function createOrder(run: OrderRun, mapped: MappedOrder): Promise<SyncResult> {
   const { deps, order, stored, reference } = run;
-  const paid = isOrderPaid(order);
+  const paid = isOrderPaid(order, deps.settings);
   let linnworksOrderId: string;
   try {
     const existing = await findExisting(deps, order);

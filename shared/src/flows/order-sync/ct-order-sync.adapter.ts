@@ -1,9 +1,13 @@
 import type { Order } from '@commercetools/platform-sdk';
 
 import type { CtApi } from '../../commercetools/client';
-import { ctErrorCode, isCtNotFound, toCtError } from '../../commercetools/ct-errors';
+import { ctErrorCode, ctFind, isCtNotFound, toCtError } from '../../commercetools/ct-errors';
 import { ensureChannel } from '../../lifecycle/resources';
-import { type CtOrderSyncPort, hasLinnworksSyncInfo } from './ct-order-sync.port';
+import {
+  type CtOrderSyncPort,
+  hasLinnworksSyncInfo,
+  type OrdersModifiedQuery,
+} from './ct-order-sync.port';
 
 /** Key of the channel whose sync info records the Linnworks order id on each order. */
 export const LINNWORKS_CHANNEL_KEY = 'linnworks';
@@ -41,6 +45,40 @@ export class CtOrderSyncAdapter implements CtOrderSyncPort {
       if (isCtNotFound(error)) return undefined;
       throw toCtError(error, `read of order ${orderId}`);
     }
+  }
+
+  async findOrdersModified({ from, to, after, limit }: OrdersModifiedQuery): Promise<Order[]> {
+    const q = (s: string) => JSON.stringify(s);
+    const where = [`lastModifiedAt >= ${q(from)} and lastModifiedAt < ${q(to)}`];
+    if (after) {
+      const at = q(after.lastModifiedAt);
+      where.push(`(lastModifiedAt > ${at} or (lastModifiedAt = ${at} and id > ${q(after.id)}))`);
+    }
+    try {
+      const res = await this.api
+        .orders()
+        .get({
+          queryArgs: {
+            where: where.join(' and '),
+            sort: ['lastModifiedAt asc', 'id asc'],
+            limit,
+            withTotal: false,
+          },
+        })
+        .execute();
+
+      return res.body.results;
+    } catch (error) {
+      throw toCtError(error, 'query of orders modified since the backstop cursor');
+    }
+  }
+
+  async linnworksChannelId(): Promise<string | undefined> {
+    const channel = await ctFind(`read of channel ${LINNWORKS_CHANNEL_KEY}`, () =>
+      this.api.channels().withKey({ key: LINNWORKS_CHANNEL_KEY }).get().execute(),
+    );
+
+    return channel?.id;
   }
 
   async recordLinnworksOrderId(order: Order, linnworksOrderId: string): Promise<void> {

@@ -1,4 +1,6 @@
 import type { Order } from '@commercetools/platform-sdk';
+import { paymentOf, type PaymentSettings } from './order-payment.mapper';
+import { normaliseSku } from '../stock-sync/sku-matching.contract';
 
 import type {
   LinnworksChannelOrder,
@@ -38,8 +40,9 @@ export function linnworksReferenceFor(order: Pick<Order, 'id' | 'orderNumber'>):
   return order.orderNumber?.trim() || order.id;
 }
 
-export function isOrderPaid(order: Pick<Order, 'paymentState'>): boolean {
-  return order.paymentState === 'Paid';
+/** Whether the order counts as paid under `ORDER_PAID_WHEN` (order-payment.mapper.ts). */
+export function isOrderPaid(order: Order, settings: PaymentSettings): boolean {
+  return paymentOf(order, settings).paid;
 }
 
 function extendedProperties(order: Order, discountCents: number, fractionDigits: number) {
@@ -118,7 +121,9 @@ function structuralProblems(order: Order, settings: OrderSyncSettings): OrderPro
   if (lines.length + (order.customLineItems ?? []).filter((l) => l.quantity > 0).length === 0) {
     problems.push(problem('NO_LINES', 'lineItems', 'the order has no lines to send'));
   }
-  problems.push(...addressProblems(order.shippingAddress, 'shippingAddress'));
+  problems.push(
+    ...addressProblems(order.shippingAddress, 'shippingAddress', settings.postcodeCountries),
+  );
 
   return problems;
 }
@@ -154,8 +159,7 @@ function channelOrder(parts: ChannelOrderParts): LinnworksChannelOrder {
   const { order, settings, lines, shipping } = parts;
   const postal =
     settings.shippingMethodMapping[shippingMethodKeyOf(order) ?? NO_SHIPPING_METHOD_KEY];
-  const paid = isOrderPaid(order);
-  const payment = order.paymentInfo?.payments[0]?.obj?.paymentMethodInfo.method;
+  const { paid, paidOn, method: payment } = paymentOf(order, settings);
   const email = order.customerEmail;
   const delivery = toChannelAddress(order.shippingAddress, email);
   const billing = toChannelAddress(order.billingAddress ?? order.shippingAddress, email);
@@ -168,7 +172,7 @@ function channelOrder(parts: ChannelOrderParts): LinnworksChannelOrder {
     SecondaryReferenceNumber: order.id,
     ReceivedDate: order.createdAt,
     DispatchBy: addHours(order.createdAt, settings.dispatchWithinHours),
-    ...(paid ? { PaidOn: order.lastModifiedAt } : {}),
+    ...(paid && paidOn ? { PaidOn: paidOn } : {}),
     UpdatedDate: order.lastModifiedAt,
     // No ConversionRate: Linnworks sets it at save from the order's Currency (docs/order-sync.md).
     Currency: order.totalPrice.currencyCode,
@@ -212,13 +216,16 @@ export function mapOrderToLinnworks(
   const problems = structuralProblems(order, settings);
   const address = order.shippingAddress;
   if (problems.length > 0 || !address) return { ok: false, problems };
-  const lines = mapOrderLines(order, settings.titleLocale);
+  const lines = mapOrderLines(order, {
+    locale: settings.titleLocale,
+    skuMatching: settings.skuMatching,
+  });
   const shipping = shippingFields(order, order.totalPrice.fractionDigits, lines.sums);
   const unreconciled = totalsProblem(order, shipping.sums);
   if (unreconciled) return { ok: false, problems: [unreconciled] };
   const store = settings.storeMapping[order.store?.key ?? NO_STORE_KEY];
   const skus = order.lineItems.flatMap((l) =>
-    l.quantity > 0 && l.variant.sku ? [l.variant.sku] : [],
+    l.quantity > 0 && l.variant.sku ? [normaliseSku(l.variant.sku, settings.skuMatching)] : [],
   );
 
   return {

@@ -7,11 +7,17 @@ import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
  */
 export type LinnworksOrderSyncPort = Pick<
   LinnworksApi,
+  | 'addOrderItem'
   | 'cancelOrder'
   | 'changeOrderTag'
   | 'changeStatus'
   | 'createOrders'
   | 'getOrderDetailsByReferenceId'
   | 'getOrdersById'
+  | 'getPostalServices'
   | 'getStockItemIdsBySku'
+  | 'removeOrderItem'
+  | 'setOrderCustomerInfo'
+  | 'setOrderShippingInfo'
+  | 'updateOrderItem'
 >;

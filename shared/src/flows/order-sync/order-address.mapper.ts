@@ -1,6 +1,7 @@
 import type { BaseAddress } from '@commercetools/platform-sdk';
 
 import type { LinnworksChannelAddress } from '../../linnworks/linnworks-types';
+import { isIso3166Alpha2, postcodeFits } from './address-shapes';
 
 /** Countries whose addresses have no postcode, so a missing one is not a rejection. */
 const NO_POSTCODE_COUNTRIES = new Set(
@@ -17,7 +18,9 @@ export interface AddressProblem {
   code:
     | 'ADDRESS_MISSING'
     | 'ADDRESS_COUNTRY_MISSING'
+    | 'ADDRESS_COUNTRY_INVALID'
     | 'ADDRESS_POSTCODE_MISSING'
+    | 'ADDRESS_POSTCODE_INVALID'
     | 'ADDRESS_STREET_MISSING'
     | 'ADDRESS_NAME_MISSING';
   field: string;
@@ -25,7 +28,11 @@ export interface AddressProblem {
 }
 
 /** What is missing from an address for Linnworks to ship to it (names fields, never values). */
-export function addressProblems(address: BaseAddress | undefined, field: string): AddressProblem[] {
+export function addressProblems(
+  address: BaseAddress | undefined,
+  field: string,
+  postcodeCountries: readonly string[] = [],
+): AddressProblem[] {
   if (!address) {
     return [{ code: 'ADDRESS_MISSING', field, message: `${field} is missing` }];
   }
@@ -38,13 +45,14 @@ export function addressProblems(address: BaseAddress | undefined, field: string)
       message: `${field}.country is missing`,
     });
   }
-  if (country && !address.postalCode?.trim() && !NO_POSTCODE_COUNTRIES.has(country)) {
+  if (country && !isIso3166Alpha2(country)) {
     problems.push({
-      code: 'ADDRESS_POSTCODE_MISSING',
-      field: `${field}.postalCode`,
-      message: `${field}.postalCode is missing and required for country ${country}`,
+      code: 'ADDRESS_COUNTRY_INVALID',
+      field: `${field}.country`,
+      message: `${field}.country ${country} is not an ISO 3166-1 alpha-2 country code`,
     });
   }
+  problems.push(...postcodeProblems(address, field, postcodeCountries));
   if (!address.streetName?.trim()) {
     problems.push({
       code: 'ADDRESS_STREET_MISSING',
@@ -61,6 +69,27 @@ export function addressProblems(address: BaseAddress | undefined, field: string)
   }
 
   return problems;
+}
+
+function postcodeProblems(
+  address: BaseAddress,
+  field: string,
+  postcodeCountries: readonly string[],
+): AddressProblem[] {
+  const country = address.country?.trim() ?? '';
+  const postcode = address.postalCode?.trim() ?? '';
+  if (country && !postcode && !NO_POSTCODE_COUNTRIES.has(country)) {
+    const message = `${field}.postalCode is missing and required for country ${country}`;
+
+    return [{ code: 'ADDRESS_POSTCODE_MISSING', field: `${field}.postalCode`, message }];
+  }
+  if (postcode && postcodeCountries.includes(country) && !postcodeFits(country, postcode)) {
+    const message = `${field}.postalCode does not have the shape of a ${country} postcode`;
+
+    return [{ code: 'ADDRESS_POSTCODE_INVALID', field: `${field}.postalCode`, message }];
+  }
+
+  return [];
 }
 
 function fullName(address: BaseAddress): string {

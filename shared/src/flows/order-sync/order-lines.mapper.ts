@@ -9,6 +9,7 @@ import type {
 } from '@commercetools/platform-sdk';
 
 import type { LinnworksChannelOrderItem } from '../../linnworks/linnworks-types';
+import { normaliseSku, type SkuMatching } from '../stock-sync/sku-matching.contract';
 import { linnworksTaxRate, splitLine, toMajor } from './linnworks-money';
 import { itemNumberFor } from './linnworks-order.contract';
 
@@ -97,10 +98,11 @@ function splitIntoItems(
   }));
 }
 
-function lineItemToItems(line: LineItem, fractionDigits: number, locale: string) {
+function lineItemToItems(line: LineItem, fractionDigits: number, options: LineOptions) {
+  const { locale } = options;
   const money = lineMoney(line.totalPrice.centAmount, line.taxedPrice, line.taxRate);
-  const sku = line.variant.sku ?? '';
-  const options = (line.variant.attributes ?? []).flatMap((a) => {
+  const sku = normaliseSku(line.variant.sku ?? '', options.skuMatching);
+  const attributes = (line.variant.attributes ?? []).flatMap((a) => {
     const value = attributeText(a, locale);
 
     return value === undefined ? [] : [{ Property: a.name, Value: value }];
@@ -114,7 +116,7 @@ function lineItemToItems(line: LineItem, fractionDigits: number, locale: string)
       UseChannelTax: true,
       LineDiscount: 0,
       IsService: false,
-      ...(options.length ? { Options: options } : {}),
+      ...(attributes.length ? { Options: attributes } : {}),
     },
     line.quantity,
     money,
@@ -150,12 +152,19 @@ function customLineToItems(line: CustomLineItem, fractionDigits: number, locale:
  * Line items and custom line items (as service items) at their discounted prices; lines with
  * quantity 0 are left out. See linnworks-money.ts for how remainders are kept exact.
  */
-export function mapOrderLines(order: Order, locale: string): MappedLines {
+/** How lines are written: the title locale and the shared SKU normaliser (`STOCK_SKU_MATCHING`). */
+export interface LineOptions {
+  locale: string;
+  skuMatching: SkuMatching;
+}
+
+export function mapOrderLines(order: Order, options: LineOptions): MappedLines {
+  const { locale } = options;
   const fractionDigits = order.totalPrice.fractionDigits;
   const mapped = [
     ...order.lineItems
       .filter((l) => l.quantity > 0)
-      .map((l) => lineItemToItems(l, fractionDigits, locale)),
+      .map((l) => lineItemToItems(l, fractionDigits, options)),
     ...(order.customLineItems ?? [])
       .filter((l) => l.quantity > 0)
       .map((l) => customLineToItems(l, fractionDigits, locale)),

@@ -1,15 +1,15 @@
 import type { CtNotification } from '../../events/envelope';
+import { ORDER_EDIT_MESSAGE_TYPES, ORDER_MESSAGE_TYPES } from '../../lifecycle/subscription';
 import { addContextFields } from '../../logging/context';
 import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { syncOrder } from './sync-order.use-case';
 
 /** Order messages that make order-sync look at an order again; every other type is ignored. */
-export const HANDLED_ORDER_MESSAGES = [
-  'OrderCreated',
-  'OrderImported',
-  'OrderPaymentStateChanged',
-  'OrderStateChanged',
-] as const;
+export const HANDLED_ORDER_MESSAGES = ORDER_MESSAGE_TYPES;
+
+function isEdit(type: string): boolean {
+  return (ORDER_EDIT_MESSAGE_TYPES as readonly string[]).includes(type);
+}
 
 export type OrderMessageOutcome = SyncResult['outcome'];
 
@@ -36,10 +36,14 @@ export function createOrderMessageHandler(deps: OrderSyncDeps): OrderMessageHand
     }
     const orderId = notification.resource.id;
     addContextFields({ ctOrderId: orderId, messageType: type });
-    let run = inFlight.get(orderId);
+    // An edit message also brings the order's changes to Linnworks: it shares runs only with edits.
+    const edits = isEdit(type);
+    const key = `${orderId}${edits ? ':edits' : ''}`;
+    let run = inFlight.get(key);
     if (!run) {
-      run = syncOrder(deps, orderId).finally(() => inFlight.delete(orderId));
-      inFlight.set(orderId, run);
+      const options = edits ? { edits: 'if-new-version' as const } : {};
+      run = syncOrder(deps, orderId, options).finally(() => inFlight.delete(key));
+      inFlight.set(key, run);
     }
     const result = await run;
     deps.logger.info(

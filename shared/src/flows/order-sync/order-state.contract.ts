@@ -43,6 +43,13 @@ export interface OrderState {
   closedAt?: string;
   /** When a closed record was compacted to what reconciliation, replay and echo suppression need. */
   compactedAt?: string;
+  /** The commercetools order version whose edits were last applied to (or refused by) Linnworks. */
+  editedVersion?: number;
+  /**
+   * Lines added to the Linnworks order after it was created (Orders/AddOrderItem gives them no
+   * ItemNumber): ItemNumber (the commercetools line item id) → Linnworks RowId.
+   */
+  addedRows?: Record<string, string>;
 }
 
 export function orderStateKey(ctOrderId: string): string {

@@ -9,6 +9,18 @@ import {
   LINNWORKS_CHANNEL_KEY,
 } from './ct-order-sync.adapter';
 import { linnworksReferenceFor, mapOrderToLinnworks } from './ct-order.mapper';
+import type { ScheduledTask } from '../../scheduler/scheduled-task';
+import {
+  type BackstopCursor,
+  ORDER_BACKSTOP_TASK,
+  orderBackstopTask,
+} from './backstop-sweep.use-case';
+import {
+  type OrderBackstopEnv,
+  orderBackstopEnvShape,
+  type OrderBackstopSettings,
+  toOrderBackstopSettings,
+} from './backstop.settings';
 import { KnownSkuCache } from './known-sku.cache';
 import {
   ctLineItemIdOf,
@@ -52,13 +64,19 @@ export {
   LINNWORKS_CHANNEL_KEY,
   linnworksReferenceFor,
   mapOrderToLinnworks,
+  ORDER_BACKSTOP_TASK,
+  orderBackstopEnvShape,
   ORDER_STATE_CONTAINER,
   ORDER_SYNC_FLOW,
   OrderStateRepo,
   orderSyncEnvShape,
+  toOrderBackstopSettings,
   toOrderSyncSettings,
 };
 export type {
+  BackstopCursor,
+  OrderBackstopEnv,
+  OrderBackstopSettings,
   LinnworksOrderSyncPort,
   OrderMessageHandler,
   OrderMessageOutcome,
@@ -88,6 +106,11 @@ export interface OrderSync {
    * as a message, so exactly once like every other path; `dryRun` computes and writes nothing.
    */
   sync(ctOrderId: string, options?: SyncOrderOptions): Promise<SyncResult>;
+  /**
+   * The backstop sweep as a sync-scheduler task: orders whose messages never arrived are synced
+   * through the same use case as `handle`.
+   */
+  backstopTask(settings: OrderBackstopSettings): ScheduledTask<BackstopCursor>;
 }
 
 /**
@@ -114,5 +137,6 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     reconciler: orderSyncReconciler,
     failures: deps.failures,
     sync: (ctOrderId, options) => syncOrder(deps, ctOrderId, options),
+    backstopTask: (backstop) => orderBackstopTask(deps, backstop),
   };
 }

@@ -16,7 +16,11 @@ export function createOrderSyncReplayer(deps: OrderSyncDeps): OrderSyncReplayer 
     if (failure.ref.type !== 'order') {
       return { outcome: 'skipped', message: `order-sync cannot replay a ${failure.ref.type}` };
     }
-    const result = await syncOrder(deps, failure.ref.id, { dryRun: options.dryRun });
+    // `edits: always`: a failure of an exported order is an edit that did not reach Linnworks.
+    const result = await syncOrder(deps, failure.ref.id, {
+      dryRun: options.dryRun,
+      edits: 'always',
+    });
     const prefix = options.dryRun ? 'dry run: ' : '';
     if (result.outcome === 'rejected') {
       return {
@@ -25,7 +29,11 @@ export function createOrderSyncReplayer(deps: OrderSyncDeps): OrderSyncReplayer 
         message: `${prefix}${result.message ?? result.action}`,
       };
     }
-    if (result.outcome === 'processed' || result.action === 'already-synced') {
+    if (
+      result.outcome === 'processed' ||
+      result.action === 'already-synced' ||
+      result.action === 'no-edit'
+    ) {
       return { outcome: 'resolved', message: `${prefix}${result.action}` };
     }
 

@@ -1,5 +1,11 @@
 import { booleanString, intString, jsonString, z } from '../../config/env';
 import { orderSourceEnvShape } from './linnworks-order.contract';
+import { POSTCODE_SHAPES } from './address-shapes';
+import {
+  defaultSkuMatching,
+  type SkuMatching,
+  skuMatchingEnvShape,
+} from '../stock-sync/sku-matching.contract';
 
 const storeMappingSchema = z.record(
   z.string().min(1),
@@ -25,6 +31,13 @@ const countryLocationsSchema = z.record(z.string().regex(/^[A-Z]{2}$/), z.string
 
 const currenciesSchema = z.array(z.string().regex(/^[A-Z]{3}$/)).min(1);
 
+const postcodeCountriesSchema = z.array(
+  z.string().refine((c) => c in POSTCODE_SHAPES, {
+    error: (issue) =>
+      `no postcode shape for ${String(issue.input)}; known: ${Object.keys(POSTCODE_SHAPES).join(' ')}`,
+  }),
+);
+
 /**
  * Configuration keys of the order-sync flow. They are declared once for the whole connector
  * (connect.yaml `inheritAs`), because sync-admin replays this flow's failures in-process
@@ -41,6 +54,12 @@ export const orderSyncEnvShape = {
   /** Shipping-country routing: ISO country → location name; overrides the store's location. */
   ORDER_COUNTRY_LOCATIONS: jsonString(countryLocationsSchema).default({}),
   ORDER_SYNC_PAID_ONLY: booleanString(false),
+  /** When an order counts as paid: its paymentState, its successful Charge transactions, or either. */
+  ORDER_PAID_WHEN: z.enum(['paymentState', 'transactions', 'either']).default('paymentState'),
+  /** Payment interface and/or method → Linnworks payment method (docs/order-sync.md, "Payment"). */
+  ORDER_PAYMENT_METHOD_MAPPING: jsonString(z.record(z.string().min(1), z.string().min(1))).default(
+    {},
+  ),
   /** Comma-separated store keys whose orders sync; empty means every store. */
   ORDER_SYNC_STORES: z
     .string()
@@ -53,16 +72,21 @@ export const orderSyncEnvShape = {
     ),
   /** What to do with a SKU Linnworks does not know: reject the order, or send it unlinked. */
   ORDER_UNKNOWN_SKU_POLICY: z.enum(['reject', 'unlinked']).default('reject'),
+  /** The SKU normaliser stock-sync uses: order SKUs are sent to Linnworks in the same form. */
+  ...skuMatchingEnvShape,
   ORDER_SUPPORTED_CURRENCIES: jsonString(currenciesSchema).default(['EUR', 'GBP', 'USD']),
+  /** Countries whose shipping postcodes must have the country's shape, e.g. ["GB","DE"]. */
+  ORDER_POSTCODE_COUNTRIES: jsonString(postcodeCountriesSchema).default([]),
   /** Locale of product names sent as item titles (falls back to the first name present). */
   ORDER_TITLE_LOCALE: z.string().min(2).default('en'),
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
 };
 
+type EnvShape = typeof orderSyncEnvShape;
 export type OrderSyncEnv = {
-  [K in keyof typeof orderSyncEnvShape]: z.output<(typeof orderSyncEnvShape)[K]>;
-};
+  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING'>]: z.output<EnvShape[K]>;
+} & { STOCK_SKU_MATCHING?: SkuMatching };
 
 /** The flow's settings as the use case reads them. */
 export interface OrderSyncSettings {
@@ -71,9 +95,13 @@ export interface OrderSyncSettings {
   shippingMethodMapping: z.output<typeof shippingMethodMappingSchema>;
   countryLocations: z.output<typeof countryLocationsSchema>;
   paidOnly: boolean;
+  paidWhen: 'paymentState' | 'transactions' | 'either';
+  paymentMethodMapping: Record<string, string>;
   stores: string[];
   unknownSkuPolicy: 'reject' | 'unlinked';
+  skuMatching: SkuMatching;
   supportedCurrencies: string[];
+  postcodeCountries: string[];
   titleLocale: string;
   dispatchWithinHours: number;
 }
@@ -85,9 +113,13 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     shippingMethodMapping: env.ORDER_SHIPPING_METHOD_MAPPING,
     countryLocations: env.ORDER_COUNTRY_LOCATIONS,
     paidOnly: env.ORDER_SYNC_PAID_ONLY,
+    paidWhen: env.ORDER_PAID_WHEN,
+    paymentMethodMapping: env.ORDER_PAYMENT_METHOD_MAPPING,
     stores: env.ORDER_SYNC_STORES,
     unknownSkuPolicy: env.ORDER_UNKNOWN_SKU_POLICY,
+    skuMatching: env.STOCK_SKU_MATCHING ?? defaultSkuMatching,
     supportedCurrencies: env.ORDER_SUPPORTED_CURRENCIES,
+    postcodeCountries: env.ORDER_POSTCODE_COUNTRIES,
     titleLocale: env.ORDER_TITLE_LOCALE,
     dispatchWithinHours: env.ORDER_DISPATCH_WITHIN_HOURS,
   };

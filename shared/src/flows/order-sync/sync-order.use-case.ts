@@ -14,11 +14,18 @@ import type { OrderState } from './order-state.contract';
 import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { type OrderRun, reject, saveState, stateOf } from './order-sync.state';
 import { paidLater } from './paid-later';
+import { syncOrderEdits } from './edit-order.use-case';
+import { normaliseSku } from '../stock-sync/sku-matching.contract';
 import { problem } from './order-problems';
 
 export interface SyncOrderOptions {
   /** Compute and validate, read what is needed, write nothing. */
   dryRun?: boolean;
+  /**
+   * For an order already in Linnworks, bring its changes there too: `if-new-version` (an edit
+   * message; skipped for a version already handled) or `always` (a replay).
+   */
+  edits?: 'if-new-version' | 'always';
 }
 
 function gateSays(deps: OrderSyncDeps, order: Order): SyncResult | undefined {
@@ -27,7 +34,8 @@ function gateSays(deps: OrderSyncDeps, order: Order): SyncResult | undefined {
   if (stores.length > 0 && !stores.includes(storeKey)) {
     return { outcome: 'ignored', action: 'store-not-synced' };
   }
-  if (paidOnly && !isOrderPaid(order)) return { outcome: 'skipped', action: 'awaiting-payment' };
+  if (paidOnly && !isOrderPaid(order, deps.settings))
+    return { outcome: 'skipped', action: 'awaiting-payment' };
 
   return undefined;
 }
@@ -39,7 +47,9 @@ async function validateAndMap(deps: OrderSyncDeps, order: Order, reference: stri
     const unknown = await deps.knownSkus.unknown(deps.linnworks, result.mapped.skus);
     if (unknown.length > 0) {
       const problems = unknown.map((sku) => {
-        const index = order.lineItems.findIndex((l) => l.variant.sku === sku);
+        const index = order.lineItems.findIndex(
+          (l) => normaliseSku(l.variant.sku ?? '', deps.settings.skuMatching) === sku,
+        );
 
         return problem(
           'SKU_UNKNOWN',
@@ -60,12 +70,14 @@ async function syncCreatedOrder(
   run: OrderRun,
   state: OrderState,
   lwId: string,
+  edits: SyncOrderOptions['edits'],
 ): Promise<SyncResult> {
   const { deps, order, stored, reference, dryRun } = run;
   if (!hasLinnworksSyncInfo(order, lwId) && !dryRun) {
     await deps.ct.recordLinnworksOrderId(order, lwId);
   }
-  if (state.paid || !isOrderPaid(order)) {
+  if (state.paid || !isOrderPaid(order, deps.settings)) {
+    if (edits) return syncOrderEdits(run, state, lwId, edits === 'always');
     return { outcome: 'skipped', action: 'already-synced', linnworksOrderId: lwId };
   }
   const mapped = mapOrderToLinnworks(order, deps.settings, reference);
@@ -105,7 +117,7 @@ export async function syncOrder(
     };
   }
   if (state?.status === 'created' && state.linnworksOrderId) {
-    return syncCreatedOrder(run, state, state.linnworksOrderId);
+    return syncCreatedOrder(run, state, state.linnworksOrderId, options.edits);
   }
   const mapped = await validateAndMap(deps, order, reference);
   if (!mapped.ok) return reject(deps, order, stored, reference, mapped.problems, dryRun);

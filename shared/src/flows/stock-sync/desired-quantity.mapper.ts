@@ -1,4 +1,4 @@
-import type { SkuMatching, StockQuantityRule } from './stock-mapping.schema';
+import type { StockQuantityRule } from './stock-mapping.schema';
 
 /** Snapshot/plan slot of the aggregate inventory entry (no supply channel). */
 export const AGGREGATE_SLOT = '*';
@@ -94,11 +94,5 @@ export function desiredQuantityFor(
   return desiredQuantities(levels, mapping).slots.find(([s]) => s === slot)?.[1];
 }
 
-/** The Linnworks SKU in the form commercetools SKUs are expected in. */
-export function normaliseSku(sku: string, matching: SkuMatching): string {
-  const trimmed = matching.trim ? sku.trim() : sku;
-  if (matching.case === 'upper') return trimmed.toUpperCase();
-  if (matching.case === 'lower') return trimmed.toLowerCase();
-
-  return trimmed;
-}
+/** The Linnworks SKU in the form commercetools SKUs are expected in: the shared normaliser. */
+export { normaliseSku } from './sku-matching.contract';

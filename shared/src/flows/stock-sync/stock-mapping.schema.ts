@@ -69,20 +69,5 @@ export const stockLocationMappingSchema = z
 
 export type StockLocationMapping = z.infer<typeof stockLocationMappingSchema>;
 
-/**
- * How a Linnworks item finds its commercetools variant. The normalisation applies to the
- * Linnworks SKU, so commercetools SKUs are expected in the normalised form.
- */
-export const skuMatchingSchema = z.object({
-  trim: z.boolean().default(false),
-  case: z.enum(['preserve', 'upper', 'lower']).default('preserve'),
-  /** Variant attribute holding an EAN/UPC; items whose SKU matches nothing try their barcode. */
-  barcodeAttribute: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be an attribute name')
-    .optional(),
-});
-
-export type SkuMatching = z.infer<typeof skuMatchingSchema>;
-
-export const defaultSkuMatching: SkuMatching = { trim: false, case: 'preserve' };
+// How a Linnworks item finds its commercetools variant: shared with order-sync (one normaliser).
+export { defaultSkuMatching, type SkuMatching, skuMatchingSchema } from './sku-matching.contract';

@@ -1,10 +1,10 @@
 import { jobEnvShape, type JobSettings, toJobSettings } from '../../config/common.config';
+import { skuMatchingEnvShape } from './sku-matching.contract';
 import type { z } from '../../config/env';
 import { type CrossCheck, jsonString } from '../../config/env';
 import {
   defaultSkuMatching,
   type SkuMatching,
-  skuMatchingSchema,
   type StockLocationMapping,
   stockLocationMappingSchema,
 } from './stock-mapping.schema';
@@ -19,7 +19,7 @@ export const stockSyncEnvShape = {
   /** Linnworks location → supply channel, quantity rule, safety buffer; optional aggregate. */
   STOCK_LOCATION_MAPPING: jsonString(stockLocationMappingSchema).optional(),
   /** SKU normalisation and optional EAN/UPC matching through a variant attribute. */
-  STOCK_SKU_MATCHING: jsonString(skuMatchingSchema).optional(),
+  ...skuMatchingEnvShape,
 };
 
 export type StockSyncEnv = z.output<z.ZodObject<typeof stockSyncEnvShape>>;

@@ -13,9 +13,13 @@ const settings: OrderSyncSettings = {
   shippingMethodMapping: { standard: { postalService: 'Royal Mail 24', tag: 'rm24' } },
   countryLocations: { US: 'US Warehouse' },
   paidOnly: false,
+  paidWhen: 'paymentState',
+  paymentMethodMapping: {},
   stores: [],
   unknownSkuPolicy: 'reject',
+  skuMatching: { trim: false, case: 'preserve' },
   supportedCurrencies: ['EUR', 'GBP', 'JPY'],
+  postcodeCountries: [],
   titleLocale: 'de',
   dispatchWithinHours: 24,
 };

@@ -60,7 +60,12 @@ function linnworksWithUnpaidOrder(refuse: { status?: boolean; tag?: boolean } = 
 async function createdUnpaid(linnworks: LinnworksApi) {
   const store = new InMemoryStateStore();
   const deps: OrderSyncDeps = {
-    ct: { getOrder: async () => order, recordLinnworksOrderId: async () => undefined },
+    ct: {
+      getOrder: async () => order,
+      recordLinnworksOrderId: async () => undefined,
+      findOrdersModified: async () => [],
+      linnworksChannelId: async () => undefined,
+    },
     linnworks,
     states: new OrderStateRepo(store),
     failures: new FailureQueue(store),

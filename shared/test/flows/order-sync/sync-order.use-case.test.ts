@@ -49,6 +49,8 @@ function depsFor(
       recordLinnworksOrderId: async (_o, id) => {
         recorded.push(id);
       },
+      findOrdersModified: async () => [],
+      linnworksChannelId: async () => undefined,
     },
     linnworks,
     states: new OrderStateRepo(store),

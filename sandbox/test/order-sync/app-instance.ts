@@ -1,0 +1,35 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..', '..', '..');
+
+export interface AppInstance {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Starts an app's real main (`<app>/src/index.ts`) as its own process; resolves with its URL. */
+export function startAppInstance(app: string, env: Record<string, string>): Promise<AppInstance> {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
+    cwd: path.join(root, app),
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${app} did not start: ${out}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /"port":(\d+)/.exec(out)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, url: `http://127.0.0.1:${port}` });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`${app} exited (${code}): ${out}`)));
+  });
+}

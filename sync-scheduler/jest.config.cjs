@@ -1,0 +1,1 @@
+module.exports = require('../shared/testing/jest.preset.cjs')(__dirname);
