@@ -1,19 +1,14 @@
+import { CONNECTOR_APPS, type ConnectorApp } from '../commercetools/scopes';
 import { DEFAULT_LINNWORKS_RATE_LIMIT, LINNWORKS_RATE_LIMITS } from './rate-budget';
 
 /**
- * The connector's apps that call Linnworks. They share one tenant's per-minute limits (reference
+ * The connector's apps (every one calls Linnworks: the list in scopes.ts). They share one tenant's per-minute limits (reference
  * §7: limits are per endpoint and, as MK assumes, per account), so each gets a static share of
  * every endpoint. `sync-scheduler` runs the order backstop, the alert watch and the scheduled
  * reconciliation.
  */
-export const LINNWORKS_APPS = [
-  'order-sync',
-  'stock-sync',
-  'fulfillment-sync',
-  'sync-admin',
-  'sync-scheduler',
-] as const;
-export type LinnworksApp = (typeof LINNWORKS_APPS)[number];
+export const LINNWORKS_APPS = CONNECTOR_APPS;
+export type LinnworksApp = ConnectorApp;
 
 /**
  * Who calls an endpoint in normal running, with a weight. Every app not listed keeps weight 1
