@@ -29,6 +29,11 @@ import {
 
 const SECRET = 'sandbox-alert-secret-0f3b';
 const FLOOD = 50;
+const REPLAY_SHARES = {
+  'order-sync': { 'Orders/CreateOrders': 5, 'Orders/GetOrderDetailsByReferenceId': 20 },
+  'sync-scheduler': { 'Orders/CreateOrders': 5, 'Orders/GetOrderDetailsByReferenceId': 20 },
+  'sync-admin': { 'Orders/CreateOrders': 130, 'Orders/GetOrderDetailsByReferenceId': 200 },
+};
 
 async function until<T>(what: () => T | undefined, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
@@ -92,6 +97,9 @@ describe('alerts end to end (order-sync and sync-admin, webhook receiver, commer
       syncAdminEnv(world.ctConfig, world.emulator, {
         ...ORDER_ENV,
         ...alertEnv,
+        // The replay of all 50 orders runs within this test's time: the operator's override moves
+        // the tenant's CreateOrders and lookup budget to sync-admin (sums stay within the limits).
+        LINNWORKS_RATE_SHARES: JSON.stringify(REPLAY_SHARES),
       }),
       idp,
     );

@@ -17,7 +17,8 @@ export type LinnworksApp = ConnectorApp;
  * exceeds the limit.
  */
 const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> = {
-  'Orders/CreateOrders': { 'order-sync': 40, 'sync-scheduler': 8 },
+  // sync-admin replays failed orders (after a fix, often many at once) and force-syncs.
+  'Orders/CreateOrders': { 'order-sync': 40, 'sync-scheduler': 8, 'sync-admin': 10 },
   'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 10, 'sync-admin': 5 },
   'Orders/GetOrderDetailsByReferenceId': {
     'order-sync': 25,
