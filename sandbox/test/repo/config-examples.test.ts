@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 
 import { envShape as fulfillmentEnv } from 'fulfillment-sync';
 import { envShape as orderEnv } from 'order-sync';
-import { ConfigError, parseEnv } from 'shared';
+import { parseEnv } from 'shared';
+import { configProblems } from 'shared/testing';
 import { envShape as stockEnv } from 'stock-sync';
 import { envShape as adminEnv } from 'sync-admin';
 import { envShape as schedulerEnv } from 'sync-scheduler';
@@ -28,14 +29,9 @@ interface Spec {
 function problemsOf({ key, value }: Example): string[] {
   const shape = shapes.find((s) => key in s);
   if (!shape) return [`${key}: no app reads this key`];
-  try {
-    parseEnv({ [key]: shape[key as keyof typeof shape] }, { [key]: value });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-
-  return [];
+  return configProblems(() =>
+    parseEnv({ [key]: shape[key as keyof typeof shape] }, { [key]: value }),
+  );
 }
 
 const doc = docExamples(

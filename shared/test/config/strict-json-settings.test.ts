@@ -1,8 +1,8 @@
 import { jobEnvShape } from '../../src/config/common.config';
 import { type Env, parseEnv } from '../../src/config/env';
 import { editDistance, nearestName } from '../../src/config/nearest-name';
-import { ConfigError } from '../../src/errors/errors';
 import { connectorEnvShape } from '../../src/flows/connector-env';
+import { configProblems } from '../../testing';
 
 const shape = { ...connectorEnvShape, ...jobEnvShape };
 
@@ -17,14 +17,7 @@ const credentials: Env = {
 };
 
 function problemsOf(env: Env): string[] {
-  try {
-    parseEnv(shape, { ...credentials, ...env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-
-  return [];
+  return configProblems(() => parseEnv(shape, { ...credentials, ...env }));
 }
 
 describe('JSON settings are strict', () => {
@@ -132,16 +125,10 @@ describe('JSON settings are strict', () => {
       ALERT_WEBHOOK_URL: 'ftp://hooks.example/SEKRIT-4712',
       CTP_CLIENT_SECRET: ' ',
     };
-    let message = '';
-    try {
-      parseEnv(shape, {
-        ...credentials,
-        ...secrets,
-        ORDER_STORE_MAPPING: '{"_none":{"subSource":"SEKRIT-4713","locaton":"SEKRIT-4714"}}',
-      });
-    } catch (error) {
-      message = (error as ConfigError).message;
-    }
+    const message = problemsOf({
+      ...secrets,
+      ORDER_STORE_MAPPING: '{"_none":{"subSource":"SEKRIT-4713","locaton":"SEKRIT-4714"}}',
+    }).join('\n');
     expect(message).toContain('ALERT_WEBHOOK_SECRET: must be at least 16 characters');
     expect(message).toContain('ALERT_WEBHOOK_URL: must be an http(s) URL');
     expect(message).toContain('CTP_CLIENT_SECRET: is required');
