@@ -46,8 +46,7 @@ describe('fulfillment-sync config', () => {
 
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    expect(problems).toContain('FULFILLMENT_PROGRESS_RULES');
-    expect(problems).toContain('at 0.flag');
+    expect(problems).toContain('`FULFILLMENT_PROGRESS_RULES: 0.flag`: Invalid option');
     expect(problems).toContain('FULFILLMENT_PAGE_SIZE');
     expect(problems).toContain('FULFILLMENT_TRACKING_UPDATE');
   });

@@ -80,7 +80,7 @@ describe('configuration', () => {
         'LINNWORKS_INSTALLATION_TOKEN: is required',
         'CTP_REGION: is required unless CTP_API_URL and CTP_AUTH_URL are set',
         expect.stringMatching(/^DRY_RUN: /),
-        expect.stringMatching(/^MAPPING: .* at a$/),
+        '`MAPPING: a`: Invalid input: expected string, received number',
       ]),
     );
   });

@@ -10,6 +10,7 @@ import { createCtApi, type CtApi } from '../src/commercetools/client';
 export { buildCtOrder, type LineSpec, type OrderSpec, taxed } from './builders/ct-order.builder';
 export { importOrder, seedCatalogue } from './builders/ct-seed';
 export { testOrderSyncSettings } from './builders/order-sync-settings';
+export { configProblems } from './config-problems';
 export { toPubSubPush, type PubSubPush } from './pubsub-push';
 export { unlimitedRateBudget } from './rate-budget';
 export { InMemoryStateStore } from './stand-ins/in-memory-state-store';

@@ -4,7 +4,7 @@ import {
   type RateShareOverrides,
   rateShareProblems,
 } from '../linnworks/rate-shares';
-import { booleanString, type CrossCheck, jsonString, secret, z } from './env';
+import { booleanString, type CrossCheck, intString, jsonString, secret, z } from './env';
 
 /** commercetools API client settings, shared by every app. */
 export const ctEnvShape = {
@@ -67,11 +67,8 @@ export const loggingEnvShape = {
 
 /** Job apps: how long one run may work before it checkpoints, and dry-run by default. */
 export const jobEnvShape = {
-  JOB_TIME_BUDGET_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of seconds')
-    .optional()
-    .transform((v) => (v === undefined ? 1500 : Number(v))),
+  /** Connect ends a job request after 30 minutes: a run must checkpoint before that. */
+  JOB_TIME_BUDGET_SECONDS: intString(1500, { min: 10, max: 1800 }),
   DRY_RUN: booleanString(false),
 };
 

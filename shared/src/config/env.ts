@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from '../errors/errors';
 
 export { z };
+export { jsonString } from './json-setting';
 
 /** Environment variables as a flat object of optional strings, like `process.env`. */
 export type Env = Record<string, string | undefined>;
@@ -28,10 +29,12 @@ export function parseEnv<S extends EnvShape>(
   const problems = result.success
     ? []
     : result.error.issues.map((issue) => {
-        const key = issue.path.map(String).join('.') || '(root)';
+        const [key = '(root)', ...inside] = issue.path.map(String);
+        // Inside a JSON value the path goes with the key: `ORDER_STORE_MAPPING: _none.locaton`.
+        const where = inside.length > 0 ? `\`${key}: ${inside.join('.')}\`` : key;
         const missing = issue.code === 'invalid_type' && issue.input === undefined;
 
-        return `${key}: ${missing ? 'is required' : issue.message}`;
+        return `${where}: ${missing ? 'is required' : issue.message}`;
       });
   for (const check of crossChecks) {
     const problem = check(normalised);
@@ -47,31 +50,6 @@ export type CrossCheck = (env: Env) => string | undefined;
 
 /** A required secret: present, non-empty; its value never appears in an error. */
 export const secret = (): z.ZodString => z.string({ error: 'is required' }).min(1, 'is required');
-
-/** A string that must hold JSON matching `schema`; errors name the JSON path inside the value. */
-export function jsonString<T extends z.ZodType>(schema: T) {
-  return z.string().transform((text, ctx): z.output<T> => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
-
-      return z.NEVER;
-    }
-    const result = schema.safeParse(parsed);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const at = issue.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-        ctx.addIssue({ code: 'custom', message: `${issue.message}${at}` });
-      }
-
-      return z.NEVER;
-    }
-
-    return result.data;
-  });
-}
 
 export const booleanString = (defaultValue: boolean) =>
   z

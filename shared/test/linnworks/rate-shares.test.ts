@@ -78,8 +78,10 @@ describe('the Linnworks budget shared by the apps of one tenant', () => {
     });
 
     expect(result.success).toBe(false);
-    const messages = result.error?.issues.map((i) => i.message).join('\n');
-    expect(messages).toMatch(/order-sync\.Nope/);
+    const messages = result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(messages).toContain(
+      'LINNWORKS_RATE_SHARES.order-sync.Nope: invalid key: must be an endpoint like Stock/GetStockItemsFull, or *',
+    );
     const sum = sharesEnv.safeParse({
       LINNWORKS_RATE_SHARES: '{"stock-sync":{"Stock/GetStockItemsFull":150}}',
     });

@@ -24,7 +24,7 @@ const STATE_KEY = /^[-_~.a-zA-Z0-9]{2,256}$/;
  * allow it (a merchant's workflow state whose `transitions` do not list `state`); without it such
  * an order keeps its state (docs/fulfillment-sync.md, "States").
  */
-export const progressRuleSchema = z.object({
+export const progressRuleSchema = z.strictObject({
   flag: z.enum(PROGRESS_FLAGS),
   state: z.string().regex(STATE_KEY, 'must be a commercetools state key'),
   shipmentState: z.enum(CT_SHIPMENT_STATES).optional(),

@@ -7,9 +7,12 @@ import {
   skuMatchingEnvShape,
 } from '../stock-sync/sku-matching.contract';
 
+/** A commercetools key (stores, like every key): 2..256 of `A-Za-z0-9_-`; `_none` fits. */
+const ctKey = z.string().regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools store key');
+
 const storeMappingSchema = z.record(
-  z.string().min(1),
-  z.object({
+  ctKey,
+  z.strictObject({
     /** Linnworks SubSource of the store's orders. */
     subSource: z.string().min(1),
     /** Linnworks stock location name the orders are created at. */
@@ -19,7 +22,7 @@ const storeMappingSchema = z.record(
 
 const shippingMethodMappingSchema = z.record(
   z.string().min(1),
-  z.object({
+  z.strictObject({
     /** Linnworks postal service name: sent as MatchPostalServiceTag (matched by name) and PostalServiceName. */
     postalService: z.string().min(1),
     /** Optional value for MatchPostalServiceTag when it must differ from the name (see docs). */
@@ -27,9 +30,14 @@ const shippingMethodMappingSchema = z.record(
   }),
 );
 
-const countryLocationsSchema = z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1));
+const countryLocationsSchema = z.record(
+  z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code, like GB'),
+  z.string().min(1),
+);
 
-const currenciesSchema = z.array(z.string().regex(/^[A-Z]{3}$/)).min(1);
+const currenciesSchema = z
+  .array(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, like EUR'))
+  .min(1);
 
 const postcodeCountriesSchema = z.array(
   z.string().refine((c) => c in POSTCODE_SHAPES, {
@@ -69,7 +77,8 @@ export const orderSyncEnvShape = {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-    ),
+    )
+    .pipe(z.array(ctKey)),
   /** What to do with a SKU Linnworks does not know: reject the order, or send it unlinked. */
   ORDER_UNKNOWN_SKU_POLICY: z.enum(['reject', 'unlinked']).default('reject'),
   /** The SKU normaliser stock-sync uses: order SKUs are sent to Linnworks in the same form. */
@@ -78,7 +87,10 @@ export const orderSyncEnvShape = {
   /** Countries whose shipping postcodes must have the country's shape, e.g. ["GB","DE"]. */
   ORDER_POSTCODE_COUNTRIES: jsonString(postcodeCountriesSchema).default([]),
   /** Locale of product names sent as item titles (falls back to the first name present). */
-  ORDER_TITLE_LOCALE: z.string().min(2).default('en'),
+  ORDER_TITLE_LOCALE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a locale like en or en-GB')
+    .default('en'),
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
 };

@@ -6,7 +6,7 @@ import { jsonString, z } from '../../config/env';
  * normaliser, so an order SKU that differs from a Linnworks SKU only by case or surrounding
  * whitespace links to it exactly as stock does.
  */
-export const skuMatchingSchema = z.object({
+export const skuMatchingSchema = z.strictObject({
   trim: z.boolean().default(false),
   case: z.enum(['preserve', 'upper', 'lower']).default('preserve'),
   /** Variant attribute holding an EAN/UPC; items whose SKU matches nothing try their barcode. */

@@ -9,7 +9,7 @@ const channelKey = z
   .regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools channel key ([A-Za-z0-9_-], 2..256)');
 
 /** One Linnworks location and where its stock goes. */
-export const stockLocationEntrySchema = z.object({
+export const stockLocationEntrySchema = z.strictObject({
   /** Linnworks location id (GUID) or name (case-insensitive). */
   location: z.string().trim().min(1, 'must name a Linnworks location (id or name)'),
   /** Supply channel key in commercetools; without it the location only feeds the aggregate. */
@@ -22,11 +22,11 @@ export const stockLocationEntrySchema = z.object({
 });
 
 export const stockLocationMappingSchema = z
-  .object({
+  .strictObject({
     locations: z.array(stockLocationEntrySchema).min(1, 'must map at least one location'),
     /** An inventory entry without supply channel holding the sum of the mapped locations. */
     aggregate: z
-      .object({
+      .strictObject({
         enabled: z.boolean().default(true),
         safetyBuffer: z.number().int().min(0).default(0),
       })
