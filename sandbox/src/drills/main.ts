@@ -13,19 +13,19 @@ import { restartDrill } from './restart-drill';
 import { securityProbes } from './security-probes';
 
 const RECONCILE_SHARES = {
-  'order-sync': { 'Orders/GetOrderDetailsByReferenceId': 60 },
-  'sync-scheduler': { 'Orders/GetOrderDetailsByReferenceId': 10 },
-  'sync-admin': { 'Orders/GetOrderDetailsByReferenceId': 170 },
+  'order-sync': { 'Orders/GetOrderDetailsByReferenceId': 60, 'Orders/CreateOrders': 20 },
+  'sync-scheduler': { 'Orders/GetOrderDetailsByReferenceId': 10, 'Orders/CreateOrders': 5 },
+  'sync-admin': { 'Orders/GetOrderDetailsByReferenceId': 170, 'Orders/CreateOrders': 120 },
 };
 
 async function main(): Promise<number> {
   const logDir = path.join(os.tmpdir(), 'ct-linnworks-sandbox', `drills-${Date.now()}`);
   console.log('Starting the local stack for the drills...');
   // Rate limits on: the documented per-minute limits of Linnworks apply throughout.
-  // The closing reconciliation compares every order of the last hour (the alert flood's 100
-  // included), one Linnworks lookup each: the operator moves lookup budget to sync-admin, as
-  // docs/operations.md describes (its default share is 26 lookups a minute). Sums stay within
-  // the documented limit, so the drills still see no 429.
+  // The alert flood replays 100 orders through sync-admin, and the closing reconciliation compares
+  // every order of the last hour, one lookup each: the operator moves create and lookup budget to
+  // sync-admin, as docs/operations.md describes (by default 25 creates and 26 lookups a minute).
+  // Sums stay within the documented limits, so the drills still see no 429.
   const stack = await startStack({
     logDir,
     pumpIntervalMs: 0,
