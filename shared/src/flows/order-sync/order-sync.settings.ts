@@ -1,5 +1,5 @@
 import { booleanString, intString, jsonString, z } from '../../config/env';
-import { orderSourceEnvShape } from './linnworks-order.contract';
+import { orderSourceEnvShape, orderSourceOf } from './linnworks-order.contract';
 import { POSTCODE_SHAPES } from './address-shapes';
 import {
   defaultSkuMatching,
@@ -97,8 +97,10 @@ export const orderSyncEnvShape = {
 
 type EnvShape = typeof orderSyncEnvShape;
 export type OrderSyncEnv = {
-  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING'>]: z.output<EnvShape[K]>;
-} & { STOCK_SKU_MATCHING?: SkuMatching };
+  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING' | 'CONNECTOR_INSTANCE_KEY'>]: z.output<
+    EnvShape[K]
+  >;
+} & { STOCK_SKU_MATCHING?: SkuMatching; CONNECTOR_INSTANCE_KEY?: string | undefined };
 
 /** The flow's settings as the use case reads them. */
 export interface OrderSyncSettings {
@@ -120,7 +122,7 @@ export interface OrderSyncSettings {
 
 export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
   return {
-    source: env.LINNWORKS_ORDER_SOURCE,
+    source: orderSourceOf(env),
     storeMapping: env.ORDER_STORE_MAPPING,
     shippingMethodMapping: env.ORDER_SHIPPING_METHOD_MAPPING,
     countryLocations: env.ORDER_COUNTRY_LOCATIONS,
