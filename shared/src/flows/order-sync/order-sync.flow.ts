@@ -46,6 +46,7 @@ import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sy
 import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reconciler';
 import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
 import { syncOrder, type SyncOrderOptions } from './sync-order.use-case';
+import { rulesForStore } from './store-rules';
 import {
   type OrderSyncEnv,
   orderSyncEnvShape,
@@ -71,6 +72,7 @@ export {
   ORDER_SYNC_FLOW,
   OrderStateRepo,
   orderSyncEnvShape,
+  rulesForStore,
   toOrderBackstopSettings,
   toOrderSyncSettings,
 };
