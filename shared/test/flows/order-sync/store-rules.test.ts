@@ -17,21 +17,24 @@ import { FailureQueue } from '../../../src/state/failure-queue';
 import { captureLogger, configProblems, InMemoryStateStore } from '../../../testing';
 import { buildCtOrder, type OrderSpec } from '../../../testing/builders/ct-order.builder';
 
-/** Globals, and two stores: `uk` overrides every rule a store may, `de` none. */
+/** A `uk` store entry with every rule a store may set (paid-only by payment state). */
+const ukEntry = {
+  subSource: 'uk-web',
+  location: 'Leeds',
+  countryLocations: { IE: 'Dublin' },
+  shippingMethodMapping: { express: { postalService: 'Royal Mail 24' } },
+  supportedCurrencies: ['GBP'],
+  paidOnly: true,
+  unknownSkuPolicy: 'reject',
+  titleLocale: 'en',
+};
+const deEntry = { subSource: 'de-web', location: 'Berlin' };
+
+/** Globals, and two stores: `uk` overrides every rule a store may (paid by transactions), `de` none. */
 const env = {
   ORDER_STORE_MAPPING: JSON.stringify({
-    uk: {
-      subSource: 'uk-web',
-      location: 'Leeds',
-      countryLocations: { IE: 'Dublin' },
-      shippingMethodMapping: { express: { postalService: 'Royal Mail 24' } },
-      supportedCurrencies: ['GBP'],
-      paidOnly: true,
-      paidWhen: 'transactions',
-      unknownSkuPolicy: 'reject',
-      titleLocale: 'en-GB',
-    },
-    de: { subSource: 'de-web', location: 'Berlin' },
+    uk: { ...ukEntry, paidWhen: 'transactions', titleLocale: 'en-GB' },
+    de: deEntry,
   }),
   ORDER_COUNTRY_LOCATIONS: '{"IE":"Cork","US":"Newark"}',
   ORDER_SHIPPING_METHOD_MAPPING:
@@ -107,23 +110,11 @@ describe('per-store rules in the schema', () => {
   });
 });
 
-/** For the use case: a `uk` store with every rule it may set (paid-only by payment state). */
+/** For the use case: the `uk` store paid-only by payment state, titles in `en`. */
 const storeSettings = toOrderSyncSettings(
   parseEnv(orderSyncEnvShape, {
     ...env,
-    ORDER_STORE_MAPPING: JSON.stringify({
-      uk: {
-        subSource: 'uk-web',
-        location: 'Leeds',
-        countryLocations: { IE: 'Dublin' },
-        shippingMethodMapping: { express: { postalService: 'Royal Mail 24' } },
-        supportedCurrencies: ['GBP'],
-        paidOnly: true,
-        unknownSkuPolicy: 'reject',
-        titleLocale: 'en',
-      },
-      de: { subSource: 'de-web', location: 'Berlin' },
-    }),
+    ORDER_STORE_MAPPING: JSON.stringify({ uk: ukEntry, de: deEntry }),
   }),
 );
 
