@@ -17,7 +17,6 @@ export function loadConfig(env: Env) {
 
   return {
     ...toConnectionConfig(e),
-    subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
     settings: toOrderSyncSettings(e),
   };
 }

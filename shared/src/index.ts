@@ -80,6 +80,15 @@ export {
   type FailureRecord,
 } from './state/failure-queue';
 export { LeaseLock } from './state/lease-lock';
+export {
+  CONTAINERS,
+  containerName,
+  DEFAULT_SUBSCRIPTION_KEY,
+  instanceEnvShape,
+  linnworksChannelKey,
+  orderSourceFor,
+  subscriptionKeyFor,
+} from './state/connector-names';
 export { type FlowReplayer, type ReplayResult } from './state/replay';
 
 // Alerts

@@ -55,7 +55,6 @@ export function loadConfig(env: Env) {
   return {
     ...toConnectionConfig(e),
     requiredScope: e.ADMIN_REQUIRED_SCOPE,
-    subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
     jobMaxLagMs: e.ADMIN_JOB_MAX_LAG_MINUTES * 60_000,
     stockTolerance: e.ADMIN_STOCK_TOLERANCE,
     /** The scheduled reconciliation's settings (its task runs in the scheduler app). */

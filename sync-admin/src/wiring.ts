@@ -49,7 +49,7 @@ function wireFlows(config: SyncAdminConfig, clients: ConnectorClients) {
 /** Every check of `/status`: credentials, scopes per app, both systems, job reports, failures. */
 function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
   const scopes = coalesced(ctScopeSource(config.ct));
-  const store = new CtStateStore(clients.ct);
+  const store = new CtStateStore(clients.ct, clients.instanceKey);
   const now = () => new Date();
   // The job flows' last run reports, as each flow stores them.
   const reports = {
@@ -77,7 +77,7 @@ function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
 export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdminDeps {
   const clients = createConnectorClients(config, logger, { app: 'sync-admin' });
   const flows = wireFlows(config, clients);
-  const store = new CtStateStore(clients.ct);
+  const store = new CtStateStore(clients.ct, clients.instanceKey);
   const failures = new FailureQueue(store, undefined, clients.alerts?.failures);
   // Each flow's own replayer, run in-process with the same settings as the flow's app.
   const registry = createReplayRegistry(

@@ -32,7 +32,6 @@ export function loadConfig(env: Env) {
     /** The order-sync flow's settings: the backstop syncs orders exactly as the event app does. */
     orderSync: toOrderSyncSettings(e),
     backstop: toOrderBackstopSettings(e),
-    subscriptionKey: e.ORDER_SUBSCRIPTION_KEY,
     /** The scheduled reconciliation: stock is compared only with STOCK_LOCATION_MAPPING set. */
     reconcile: { ...toReconcileSettings(e), stockSync: toStockSyncSettings(e) },
   };

@@ -93,7 +93,7 @@ export function schedulerRun(
   job: SyncSchedulerConfig['job'],
 ): (request: JobRunRequest) => Promise<JobRunReport> {
   const deps = {
-    store: new CtStateStore(clients.ct),
+    store: new CtStateStore(clients.ct, clients.instanceKey),
     tasks,
     logger: clients.logger,
     ...(clients.now ? { now: clients.now } : {}),

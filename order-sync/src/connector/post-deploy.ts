@@ -24,6 +24,6 @@ runWithConfig(script, async (config, logger) => {
     { subscription, key: config.subscriptionKey, destination: destination.type },
     'subscription ready',
   );
-  const resources = await ensureConnectorResources(api);
+  const resources = await ensureConnectorResources(api, config.instanceKey);
   logger.info({ resources }, 'connector resources ready');
 });

@@ -1,6 +1,7 @@
 import type { AlertKind, AlertObservation, AlertStatus } from './alert.types';
+import { CONTAINERS } from '../state/connector-names';
 
-export const ALERT_CONTAINER = 'lw-connector-alerts';
+export const ALERT_CONTAINER = CONTAINERS.alerts;
 
 /** One condition's alerting state, kept in a custom object (key: the condition key). */
 export interface AlertState {

@@ -31,13 +31,15 @@ export interface ConnectorAlertsDeps {
   /** Default: the webhook of the settings. Tests and the sandbox pass their own. */
   deliver?: AlertDelivery;
   store?: StateStore;
+  /** The deployment's namespace for the alert state (connector-names.ts). */
+  instanceKey?: string;
 }
 
 export function createConnectorAlerts(
   deps: ConnectorAlertsDeps,
   settings: AlertSettings,
 ): ConnectorAlerts {
-  const store = deps.store ?? new CtStateStore(deps.ct);
+  const store = deps.store ?? new CtStateStore(deps.ct, deps.instanceKey);
   const now = deps.now ?? (() => new Date());
   const alerter = new Alerter({
     store,

@@ -20,6 +20,11 @@ export interface ConnectorClients {
   now?: () => Date;
   /** Where the app's alerts go; without it nothing is alerted (tests that do not look). */
   alerts?: ConnectorAlerts;
+  /**
+   * `CONNECTOR_INSTANCE_KEY`: the namespace of this deployment's state in the project
+   * (connector-names.ts). Unset: today's names.
+   */
+  instanceKey?: string;
 }
 
 /**
@@ -35,13 +40,20 @@ export interface ConnectorClientOptions {
 
 /** The real clients of both systems from the connection settings every app reads. */
 export function createConnectorClients(
-  config: { ct: CtConfig; linnworks: LinnworksConfig; alerts?: AlertSettings },
+  config: {
+    ct: CtConfig;
+    linnworks: LinnworksConfig;
+    alerts?: AlertSettings;
+    instanceKey?: string | undefined;
+  },
   logger: Logger,
   options: ConnectorClientOptions = {},
 ): ConnectorClients {
   const ct = createCtApi(config.ct, options.ct);
+  const instance = config.instanceKey ? { instanceKey: config.instanceKey } : {};
 
   return {
+    ...instance,
     ct,
     linnworks: new LinnworksClient({
       config: config.linnworks,
@@ -50,7 +62,9 @@ export function createConnectorClients(
       ...options.linnworks,
     }),
     logger,
-    ...(config.alerts ? { alerts: createConnectorAlerts({ ct, logger }, config.alerts) } : {}),
+    ...(config.alerts
+      ? { alerts: createConnectorAlerts({ ct, logger, ...instance }, config.alerts) }
+      : {}),
   };
 }
 

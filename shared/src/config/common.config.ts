@@ -5,6 +5,7 @@ import {
   rateShareProblems,
 } from '../linnworks/rate-shares';
 import { booleanString, type CrossCheck, intString, jsonString, secret, z } from './env';
+import { DEFAULT_SUBSCRIPTION_KEY, subscriptionKeyFor } from '../state/connector-names';
 
 /** commercetools API client settings, shared by every app. */
 export const ctEnvShape = {
@@ -58,7 +59,7 @@ export const subscriptionEnvShape = {
   ORDER_SUBSCRIPTION_KEY: z
     .string()
     .regex(/^[-_a-zA-Z0-9]{2,256}$/, 'must be a valid subscription key')
-    .default('linnworks-connector-orders'),
+    .default(DEFAULT_SUBSCRIPTION_KEY),
 };
 
 export const loggingEnvShape = {
@@ -162,12 +163,20 @@ export function toLinnworksConfig(env: {
 export function toConnectionConfig<Level extends string>(
   env: Parameters<typeof toCtConfig>[0] &
     Parameters<typeof toLinnworksConfig>[0] &
-    Parameters<typeof toAlertSettings>[0] & { LOG_LEVEL: Level },
+    Parameters<typeof toAlertSettings>[0] & {
+      LOG_LEVEL: Level;
+      CONNECTOR_INSTANCE_KEY?: string | undefined;
+      ORDER_SUBSCRIPTION_KEY: string;
+    },
 ) {
   return {
     ct: toCtConfig(env),
     linnworks: toLinnworksConfig(env),
     logLevel: env.LOG_LEVEL,
     alerts: toAlertSettings(env),
+    /** The deployment's namespace in the project (connector-names.ts); unset: today's names. */
+    ...(env.CONNECTOR_INSTANCE_KEY ? { instanceKey: env.CONNECTOR_INSTANCE_KEY } : {}),
+    /** The order Subscription's key, namespaced like the containers when it is the default. */
+    subscriptionKey: subscriptionKeyFor(env.ORDER_SUBSCRIPTION_KEY, env.CONNECTOR_INSTANCE_KEY),
   };
 }

@@ -1,6 +1,7 @@
 // Face level: the configuration keys every app reads, composed from the kernel's connection
 // keys and each flow's own settings (each flow declares its keys in its face).
 import { alertEnvShape } from '../alerts/alert.settings';
+import { instanceEnvShape } from '../state/connector-names';
 import {
   ctEnvShape,
   linnworksEnvShape,
@@ -22,6 +23,7 @@ export const connectorEnvShape = {
   ...linnworksEnvShape,
   ...loggingEnvShape,
   ...subscriptionEnvShape,
+  ...instanceEnvShape,
   ...alertEnvShape,
   ...orderSyncEnvShape,
   ...stockSyncEnvShape,

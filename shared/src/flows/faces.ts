@@ -26,6 +26,7 @@ export {
   type OrderSyncReconciler,
   type OrderSyncReplayer,
   type OrderSyncSettings,
+  rulesForStore,
   type SyncOrderOptions,
   type SyncResult,
   toOrderBackstopSettings,

@@ -4,10 +4,11 @@ import type { Logger } from '../logging/logger';
 import { LeaseLock } from '../state/lease-lock';
 import type { StateStore } from '../state/state-store';
 import type { ScheduledTask, TaskOutcome, TaskState } from './scheduled-task';
+import { CONTAINERS } from '../state/connector-names';
 
 export const SCHEDULER_FLOW = 'sync-scheduler';
 /** Per-task state, and the last run's report under `LAST_REPORT_KEY`. */
-export const SCHEDULER_CONTAINER = 'lw-scheduler-tasks';
+export const SCHEDULER_CONTAINER = CONTAINERS.schedulerTasks;
 const LAST_REPORT_KEY = '_last-run';
 /** A cron tick may come a little early: a task due within this is run now. */
 const DUE_SLACK_MS = 30_000;

@@ -13,6 +13,7 @@ import {
   type StoredObject,
   customObjectConflict,
 } from './state-store';
+import { containerName } from './connector-names';
 
 const MAX_MERGE_ATTEMPTS = 8;
 const MAX_OFFSET = 10_000;
@@ -27,13 +28,21 @@ function toStored<T>(object: CustomObject): StoredObject<T> {
   };
 }
 
-/** The state store over commercetools custom objects; counts its own HTTP calls. */
+/**
+ * The state store over commercetools custom objects; counts its own HTTP calls. Callers name a
+ * container by its role (`CONTAINERS` in connector-names.ts); the store keeps it in this
+ * deployment's namespace (`containerName` with the instance key), so nothing else has to.
+ */
 export class CtStateStore implements StateStore {
   readonly calls: CallCounts = noCalls();
 
-  constructor(private readonly api: CtApi) {}
+  constructor(
+    private readonly api: CtApi,
+    private readonly instanceKey?: string,
+  ) {}
 
-  async get<T>(container: string, key: string): Promise<StoredObject<T> | undefined> {
+  async get<T>(base: string, key: string): Promise<StoredObject<T> | undefined> {
+    const container = containerName(base, this.instanceKey);
     this.calls.reads++;
     try {
       const response = await this.api
@@ -50,11 +59,12 @@ export class CtStateStore implements StateStore {
   }
 
   async put<T>(
-    container: string,
+    base: string,
     key: string,
     value: T,
     expectedVersion?: number,
   ): Promise<StoredObject<T>> {
+    const container = containerName(base, this.instanceKey);
     const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
     const body = { container, key, value, ...version };
     this.calls.writes++;
@@ -66,7 +76,8 @@ export class CtStateStore implements StateStore {
     }
   }
 
-  async create<T>(container: string, key: string, value: T): Promise<CreateOutcome<T>> {
+  async create<T>(base: string, key: string, value: T): Promise<CreateOutcome<T>> {
+    const container = containerName(base, this.instanceKey);
     this.calls.writes++;
     try {
       const response = await this.api
@@ -81,7 +92,7 @@ export class CtStateStore implements StateStore {
         throw toCtError(error, `create of state ${container}/${key}`);
     }
 
-    return (await this.get(container, key)) ? { outcome: 'exists' } : { outcome: 'unsupported' };
+    return (await this.get(base, key)) ? { outcome: 'exists' } : { outcome: 'unsupported' };
   }
 
   async update<T>(
@@ -128,10 +139,15 @@ export class CtStateStore implements StateStore {
     container: string,
     queryArgs: { where?: string; sort?: string; limit: number; offset: number; withTotal: boolean },
   ) {
+    const name = containerName(container, this.instanceKey);
     this.calls.reads++;
     try {
       return (
-        await this.api.customObjects().withContainer({ container }).get({ queryArgs }).execute()
+        await this.api
+          .customObjects()
+          .withContainer({ container: name })
+          .get({ queryArgs })
+          .execute()
       ).body;
     } catch (error) {
       throw toCtError(error, what);
@@ -173,7 +189,8 @@ export class CtStateStore implements StateStore {
     }
   }
 
-  async delete(container: string, key: string): Promise<void> {
+  async delete(base: string, key: string): Promise<void> {
+    const container = containerName(base, this.instanceKey);
     this.calls.writes++;
     try {
       await this.api.customObjects().withContainerAndKey({ container, key }).delete().execute();

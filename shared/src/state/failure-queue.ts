@@ -1,8 +1,9 @@
 import { getCorrelationId } from '../logging/context';
 import type { StateStore, StoredObject } from './state-store';
 import { toObjectKey } from './state-store';
+import { CONTAINERS } from './connector-names';
 
-export const FAILURE_CONTAINER = 'lw-connector-failures';
+export const FAILURE_CONTAINER = CONTAINERS.failures;
 
 export type FailureStatus = 'pending' | 'resolved' | 'discarded';
 

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import type { StateStore } from './state-store';
 import { VersionConflictError } from '../errors/errors';
+import { CONTAINERS } from './connector-names';
 
-export const LOCK_CONTAINER = 'lw-connector-locks';
+export const LOCK_CONTAINER = CONTAINERS.locks;
 
 interface LockValue {
   holder: string | null;

@@ -1,7 +1,8 @@
 import type { StateStore } from '../../state/state-store';
 import type { FeedName } from './fulfillment-sync.deps';
+import { CONTAINERS } from '../../state/connector-names';
 
-export const CURSOR_CONTAINER = 'lw-fulfillment-cursors';
+export const CURSOR_CONTAINER = CONTAINERS.fulfillmentCursors;
 
 /** Where a feed stopped: a date (date-range feeds) or the last key swept (progress feed). */
 export interface FeedCursor {

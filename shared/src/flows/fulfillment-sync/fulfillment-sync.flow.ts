@@ -49,9 +49,9 @@ export interface FulfillmentSync {
 
 /** The last (non-dry) run's report (sync-admin's `/status`). */
 export function lastFulfillmentSyncReport(
-  clients: Pick<ConnectorClients, 'ct'>,
+  clients: Pick<ConnectorClients, 'ct' | 'instanceKey'>,
 ): Promise<JobRunReport | undefined> {
-  return lastFulfillmentReport(new CtStateStore(clients.ct));
+  return lastFulfillmentReport(new CtStateStore(clients.ct, clients.instanceKey));
 }
 
 /** The fulfillment-sync flow over the given clients. */
@@ -60,7 +60,7 @@ export function createFulfillmentSync(
   settings: FulfillmentSyncSettings,
 ): FulfillmentSync {
   const job = { ...DEFAULT_JOB_SETTINGS, ...DEFAULT_FULFILLMENT_JOB, ...settings.job };
-  const store = new CtStateStore(clients.ct);
+  const store = new CtStateStore(clients.ct, clients.instanceKey);
   const ct = new CtFulfillmentSyncAdapter(clients.ct);
   const deps: FulfillmentSyncDeps = {
     linnworks: clients.linnworks,

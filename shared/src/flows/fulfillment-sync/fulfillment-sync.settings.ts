@@ -1,6 +1,6 @@
 import { type JobSettings, jobEnvShape, toJobSettings } from '../../config/common.config';
 import { intString, jsonString, z } from '../../config/env';
-import { orderSourceEnvShape } from '../order-sync/linnworks-order.contract';
+import { orderSourceEnvShape, orderSourceOf } from '../order-sync/linnworks-order.contract';
 
 /** Linnworks open-order flags the progress feed can map (GeneralInfo, reference §5.1). */
 export const PROGRESS_FLAGS = ['PickListPrinted', 'InvoicePrinted', 'LabelPrinted'] as const;
@@ -113,7 +113,7 @@ export function toFulfillmentSyncSettings(
   job?: FulfillmentJobSettings,
 ): FulfillmentSyncSettings {
   return {
-    source: env.LINNWORKS_ORDER_SOURCE,
+    source: orderSourceOf(env),
     progressRules: env.FULFILLMENT_PROGRESS_RULES,
     shippedOrderState: noneToUndefined(env.FULFILLMENT_SHIPPED_ORDER_STATE),
     lineCancelledState: env.FULFILLMENT_LINE_CANCELLED_STATE,

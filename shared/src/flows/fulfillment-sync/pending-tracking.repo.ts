@@ -1,7 +1,8 @@
 import type { StateStore } from '../../state/state-store';
 import { toObjectKey } from '../../state/state-store';
+import { CONTAINERS } from '../../state/connector-names';
 
-export const PENDING_TRACKING_CONTAINER = 'lw-fulfillment-pending-tracking';
+export const PENDING_TRACKING_CONTAINER = CONTAINERS.pendingTracking;
 
 /** A parcel written without tracking; re-checked until tracking appears or `until` passes. */
 export interface PendingTracking {

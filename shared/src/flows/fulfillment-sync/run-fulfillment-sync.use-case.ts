@@ -16,8 +16,9 @@ import { lifecycleFeed } from './lifecycle.feed';
 import { progressFeed } from './progress.feed';
 import { refundsFeed } from './refunds.feed';
 import { trackingFeed } from './tracking.feed';
+import { CONTAINERS } from '../../state/connector-names';
 
-export const FULFILLMENT_RUN_REPORT_CONTAINER = 'lw-fulfillment-runs';
+export const FULFILLMENT_RUN_REPORT_CONTAINER = CONTAINERS.fulfillmentRuns;
 export const FULFILLMENT_LOCK_NAME = 'fulfillment-sync';
 
 /** Feeds in the order a run applies them: ship before cancel before refund. */

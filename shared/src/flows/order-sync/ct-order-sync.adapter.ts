@@ -3,6 +3,7 @@ import type { Order } from '@commercetools/platform-sdk';
 import type { CtApi } from '../../commercetools/client';
 import { ctErrorCode, ctFind, isCtNotFound, toCtError } from '../../commercetools/ct-errors';
 import { ensureChannel } from '../../lifecycle/resources';
+import { LINNWORKS_CHANNEL_KEY } from '../../state/connector-names';
 import {
   type CtOrderSyncPort,
   hasLinnworksSyncInfo,
@@ -10,17 +11,18 @@ import {
 } from './ct-order-sync.port';
 
 /** Key of the channel whose sync info records the Linnworks order id on each order. */
-export const LINNWORKS_CHANNEL_KEY = 'linnworks';
+export { LINNWORKS_CHANNEL_KEY };
 
 /**
  * Creates the Linnworks channel if it is missing: order-sync's post-deploy does it, and the
  * adapter does it lazily when it first records a Linnworks order id on a project without it.
+ * `key`: the deployment's channel (`linnworksChannelKey(instanceKey)`).
  */
-export function ensureLinnworksChannel(api: CtApi): Promise<string> {
+export function ensureLinnworksChannel(api: CtApi, key = LINNWORKS_CHANNEL_KEY): Promise<string> {
   return ensureChannel(api, {
-    key: LINNWORKS_CHANNEL_KEY,
+    key,
     roles: ['OrderExport'],
-    name: 'Linnworks',
+    name: key === LINNWORKS_CHANNEL_KEY ? 'Linnworks' : `Linnworks (${key})`,
   });
 }
 
@@ -30,7 +32,11 @@ const EXPAND = ['paymentInfo.payments[*]', 'shippingInfo.shippingMethod'];
 export class CtOrderSyncAdapter implements CtOrderSyncPort {
   private channelEnsured = false;
 
-  constructor(private readonly api: CtApi) {}
+  constructor(
+    private readonly api: CtApi,
+    /** The deployment's channel (`linnworksChannelKey`); default: today's `linnworks`. */
+    private readonly channelKey = LINNWORKS_CHANNEL_KEY,
+  ) {}
 
   async getOrder(orderId: string): Promise<Order | undefined> {
     try {
@@ -74,8 +80,8 @@ export class CtOrderSyncAdapter implements CtOrderSyncPort {
   }
 
   async linnworksChannelId(): Promise<string | undefined> {
-    const channel = await ctFind(`read of channel ${LINNWORKS_CHANNEL_KEY}`, () =>
-      this.api.channels().withKey({ key: LINNWORKS_CHANNEL_KEY }).get().execute(),
+    const channel = await ctFind(`read of channel ${this.channelKey}`, () =>
+      this.api.channels().withKey({ key: this.channelKey }).get().execute(),
     );
 
     return channel?.id;
@@ -94,7 +100,7 @@ export class CtOrderSyncAdapter implements CtOrderSyncPort {
               actions: [
                 {
                   action: 'updateSyncInfo',
-                  channel: { typeId: 'channel', key: LINNWORKS_CHANNEL_KEY },
+                  channel: { typeId: 'channel', key: this.channelKey },
                   externalId: linnworksOrderId,
                 },
               ],
@@ -106,7 +112,7 @@ export class CtOrderSyncAdapter implements CtOrderSyncPort {
       } catch (error) {
         if (attempt >= 3) throw toCtError(error, `updateSyncInfo of order ${order.id}`);
         if (ctErrorCode(error) === 'ReferencedResourceNotFound' && !this.channelEnsured) {
-          await ensureLinnworksChannel(this.api);
+          await ensureLinnworksChannel(this.api, this.channelKey);
           this.channelEnsured = true;
         } else if (ctErrorCode(error) === 'ConcurrentModification') {
           const current = await this.getOrder(order.id);

@@ -76,7 +76,7 @@ function structuralProblems(order: Order, settings: OrderSyncSettings): OrderPro
       problem(
         'CURRENCY_UNSUPPORTED',
         'totalPrice.currencyCode',
-        `currency ${currencyCode} is not supported (ORDER_SUPPORTED_CURRENCIES; at most 2 fraction digits)`,
+        `currency ${currencyCode} is not supported (supported currencies of the store or ORDER_SUPPORTED_CURRENCIES; at most 2 fraction digits)`,
       ),
     );
   }
@@ -101,7 +101,7 @@ function structuralProblems(order: Order, settings: OrderSyncSettings): OrderPro
       problem(
         'SHIPPING_METHOD_UNMAPPED',
         'shippingInfo.shippingMethod',
-        `shipping method ${methodKey} has no entry in ORDER_SHIPPING_METHOD_MAPPING`,
+        `shipping method ${methodKey} has no entry in the store's shippingMethodMapping or ORDER_SHIPPING_METHOD_MAPPING`,
       ),
     );
   }
@@ -206,7 +206,8 @@ function channelOrder(parts: ChannelOrderParts): LinnworksChannelOrder {
 
 /**
  * commercetools Order → Linnworks ChannelOrder. Pure: the same order and settings always give
- * the same payload, so redeliveries send the same ReferenceNumber.
+ * the same payload, so redeliveries send the same ReferenceNumber. `settings` are the order's
+ * effective ones, its store's rules resolved (`rulesForStore`).
  */
 export function mapOrderToLinnworks(
   order: Order,

@@ -1,4 +1,5 @@
 import { z } from '../../config/env';
+import { instanceEnvShape, orderSourceFor } from '../../state/connector-names';
 import type { LinnworksOrderDetails, LinnworksOrderItem } from '../../linnworks/linnworks-types';
 
 /**
@@ -20,7 +21,21 @@ export const orderSourceEnvShape = {
     .max(50)
     .regex(/^[-_A-Za-z0-9 ]+$/, 'must be letters, digits, spaces, - or _')
     .default(DEFAULT_LINNWORKS_ORDER_SOURCE),
+  /** The deployment's instance key: it namespaces the default Source (connector-names.ts). */
+  ...instanceEnvShape,
 };
+
+/** The Source this deployment's orders carry: the setting, the default one namespaced. */
+export function orderSourceOf(env: {
+  LINNWORKS_ORDER_SOURCE: string;
+  CONNECTOR_INSTANCE_KEY?: string | undefined;
+}): string {
+  return orderSourceFor(
+    env.LINNWORKS_ORDER_SOURCE,
+    DEFAULT_LINNWORKS_ORDER_SOURCE,
+    env.CONNECTOR_INSTANCE_KEY,
+  );
+}
 
 /** ExtendedProperties names on every order the connector creates. */
 export const EXTENDED_PROPERTY_CT_ORDER_ID = 'ct_order_id';

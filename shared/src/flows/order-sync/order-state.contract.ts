@@ -1,8 +1,9 @@
 import type { StateStore, StoredObject } from '../../state/state-store';
 import { toObjectKey } from '../../state/state-store';
+import { CONTAINERS } from '../../state/connector-names';
 
 /** Custom-object container of the per-order sync state (one object per commercetools order). */
-export const ORDER_STATE_CONTAINER = 'lw-order-state';
+export const ORDER_STATE_CONTAINER = CONTAINERS.orderState;
 
 /**
  * Where the order stands. order-sync writes `pending`, `created`, `rejected` and `cancelled` (it

@@ -3,6 +3,7 @@
 import type { ConnectorClients } from '../../clients/connector-clients';
 import { CtStateStore } from '../../state/ct-state-store';
 import { FailureQueue } from '../../state/failure-queue';
+import { linnworksChannelKey } from '../../state/connector-names';
 import {
   CtOrderSyncAdapter,
   ensureLinnworksChannel,
@@ -45,6 +46,7 @@ import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sy
 import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reconciler';
 import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
 import { syncOrder, type SyncOrderOptions } from './sync-order.use-case';
+import { rulesForStore } from './store-rules';
 import {
   type OrderSyncEnv,
   orderSyncEnvShape,
@@ -70,6 +72,7 @@ export {
   ORDER_SYNC_FLOW,
   OrderStateRepo,
   orderSyncEnvShape,
+  rulesForStore,
   toOrderBackstopSettings,
   toOrderSyncSettings,
 };
@@ -118,9 +121,9 @@ export interface OrderSync {
  * passes a Linnworks client with short timeouts, sync-admin one with the defaults.
  */
 export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSettings): OrderSync {
-  const store = new CtStateStore(clients.ct);
+  const store = new CtStateStore(clients.ct, clients.instanceKey);
   const deps: OrderSyncDeps = {
-    ct: new CtOrderSyncAdapter(clients.ct),
+    ct: new CtOrderSyncAdapter(clients.ct, linnworksChannelKey(clients.instanceKey)),
     linnworks: clients.linnworks,
     states: new OrderStateRepo(store),
     failures: new FailureQueue(store, clients.now, clients.alerts?.failures),

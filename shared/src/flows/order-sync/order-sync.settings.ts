@@ -1,5 +1,5 @@
 import { booleanString, intString, jsonString, z } from '../../config/env';
-import { orderSourceEnvShape } from './linnworks-order.contract';
+import { orderSourceEnvShape, orderSourceOf } from './linnworks-order.contract';
 import { POSTCODE_SHAPES } from './address-shapes';
 import {
   defaultSkuMatching,
@@ -9,16 +9,6 @@ import {
 
 /** A commercetools key (stores, like every key): 2..256 of `A-Za-z0-9_-`; `_none` fits. */
 const ctKey = z.string().regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools store key');
-
-const storeMappingSchema = z.record(
-  ctKey,
-  z.strictObject({
-    /** Linnworks SubSource of the store's orders. */
-    subSource: z.string().min(1),
-    /** Linnworks stock location name the orders are created at. */
-    location: z.string().min(1).default('Default'),
-  }),
-);
 
 const shippingMethodMappingSchema = z.record(
   z.string().min(1),
@@ -46,6 +36,36 @@ const postcodeCountriesSchema = z.array(
   }),
 );
 
+const paidWhenSchema = z.enum(['paymentState', 'transactions', 'either']);
+const unknownSkuPolicySchema = z.enum(['reject', 'unlinked']);
+const titleLocaleSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a locale like en or en-GB');
+
+/**
+ * One store's entry: its SubSource and location, and optionally its own rules, which win over
+ * the global keys for the store's orders (store-rules.ts; docs/configuration.md, "Per-store
+ * rules"). Maps merge key by key (the store's entry wins); the other rules replace the global.
+ */
+const storeEntrySchema = z.strictObject({
+  /** Linnworks SubSource of the store's orders. */
+  subSource: z.string().min(1),
+  /** Linnworks stock location name the orders are created at. */
+  location: z.string().min(1).default('Default'),
+  countryLocations: countryLocationsSchema.optional(),
+  shippingMethodMapping: shippingMethodMappingSchema.optional(),
+  supportedCurrencies: currenciesSchema.optional(),
+  paidOnly: z.boolean().optional(),
+  paidWhen: paidWhenSchema.optional(),
+  unknownSkuPolicy: unknownSkuPolicySchema.optional(),
+  titleLocale: titleLocaleSchema.optional(),
+});
+
+const storeMappingSchema = z.record(ctKey, storeEntrySchema);
+
+/** One store's entry in ORDER_STORE_MAPPING, with its own rules when it has any. */
+export type StoreEntry = z.output<typeof storeEntrySchema>;
+
 /**
  * Configuration keys of the order-sync flow. They are declared once for the whole connector
  * (connect.yaml `inheritAs`), because sync-admin replays this flow's failures in-process
@@ -53,7 +73,7 @@ const postcodeCountriesSchema = z.array(
  */
 export const orderSyncEnvShape = {
   ...orderSourceEnvShape,
-  /** Store key (or `_none` for orders without a store) → SubSource and location. */
+  /** Store key (or `_none` for orders without a store) → SubSource, location, own rules. */
   ORDER_STORE_MAPPING: jsonString(storeMappingSchema).default({
     _none: { subSource: 'default', location: 'Default' },
   }),
@@ -63,7 +83,7 @@ export const orderSyncEnvShape = {
   ORDER_COUNTRY_LOCATIONS: jsonString(countryLocationsSchema).default({}),
   ORDER_SYNC_PAID_ONLY: booleanString(false),
   /** When an order counts as paid: its paymentState, its successful Charge transactions, or either. */
-  ORDER_PAID_WHEN: z.enum(['paymentState', 'transactions', 'either']).default('paymentState'),
+  ORDER_PAID_WHEN: paidWhenSchema.default('paymentState'),
   /** Payment interface and/or method → Linnworks payment method (docs/order-sync.md, "Payment"). */
   ORDER_PAYMENT_METHOD_MAPPING: jsonString(z.record(z.string().min(1), z.string().min(1))).default(
     {},
@@ -80,25 +100,24 @@ export const orderSyncEnvShape = {
     )
     .pipe(z.array(ctKey)),
   /** What to do with a SKU Linnworks does not know: reject the order, or send it unlinked. */
-  ORDER_UNKNOWN_SKU_POLICY: z.enum(['reject', 'unlinked']).default('reject'),
+  ORDER_UNKNOWN_SKU_POLICY: unknownSkuPolicySchema.default('reject'),
   /** The SKU normaliser stock-sync uses: order SKUs are sent to Linnworks in the same form. */
   ...skuMatchingEnvShape,
   ORDER_SUPPORTED_CURRENCIES: jsonString(currenciesSchema).default(['EUR', 'GBP', 'USD']),
   /** Countries whose shipping postcodes must have the country's shape, e.g. ["GB","DE"]. */
   ORDER_POSTCODE_COUNTRIES: jsonString(postcodeCountriesSchema).default([]),
   /** Locale of product names sent as item titles (falls back to the first name present). */
-  ORDER_TITLE_LOCALE: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a locale like en or en-GB')
-    .default('en'),
+  ORDER_TITLE_LOCALE: titleLocaleSchema.default('en'),
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
 };
 
 type EnvShape = typeof orderSyncEnvShape;
 export type OrderSyncEnv = {
-  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING'>]: z.output<EnvShape[K]>;
-} & { STOCK_SKU_MATCHING?: SkuMatching };
+  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING' | 'CONNECTOR_INSTANCE_KEY'>]: z.output<
+    EnvShape[K]
+  >;
+} & { STOCK_SKU_MATCHING?: SkuMatching; CONNECTOR_INSTANCE_KEY?: string | undefined };
 
 /** The flow's settings as the use case reads them. */
 export interface OrderSyncSettings {
@@ -120,7 +139,7 @@ export interface OrderSyncSettings {
 
 export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
   return {
-    source: env.LINNWORKS_ORDER_SOURCE,
+    source: orderSourceOf(env),
     storeMapping: env.ORDER_STORE_MAPPING,
     shippingMethodMapping: env.ORDER_SHIPPING_METHOD_MAPPING,
     countryLocations: env.ORDER_COUNTRY_LOCATIONS,

@@ -17,6 +17,7 @@ import { paidLater } from './paid-later';
 import { syncOrderEdits } from './edit-order.use-case';
 import { normaliseSku } from '../stock-sync/sku-matching.contract';
 import { problem } from './order-problems';
+import { withStoreRules } from './store-rules';
 
 export interface SyncOrderOptions {
   /** Compute and validate, read what is needed, write nothing. */
@@ -92,16 +93,21 @@ async function syncCreatedOrder(
 /**
  * Brings one commercetools order into Linnworks, exactly once, deciding from the order's
  * current state (a message is only a hint). Idempotent: run it again and nothing changes.
- * Retryable failures are thrown; everything else ends in a result.
+ * Retryable failures are thrown; everything else ends in a result. The order's store rules
+ * (store-rules.ts) are resolved once, here: everything after sees only the effective settings.
  */
 export async function syncOrder(
-  deps: OrderSyncDeps,
+  flowDeps: OrderSyncDeps,
   orderId: string,
   options: SyncOrderOptions = {},
 ): Promise<SyncResult> {
   const dryRun = options.dryRun ?? false;
-  const [stored, order] = await Promise.all([deps.states.get(orderId), deps.ct.getOrder(orderId)]);
+  const [stored, order] = await Promise.all([
+    flowDeps.states.get(orderId),
+    flowDeps.ct.getOrder(orderId),
+  ]);
   if (!order) return { outcome: 'ignored', action: 'order-not-found' };
+  const deps = withStoreRules(flowDeps, order);
   const state = stored?.value;
   if (order.orderState === 'Cancelled') return cancelInLinnworks(deps, order, stored, dryRun);
   const gate = gateSays(deps, order);

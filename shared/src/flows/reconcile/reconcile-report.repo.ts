@@ -2,8 +2,9 @@ import type { StateStore } from '../../state/state-store';
 import type { OrderDiscrepancy } from './order-discrepancies';
 import type { Unavailable } from './reconcile.service';
 import type { StockDiscrepancy } from './stock-discrepancies';
+import { CONTAINERS } from '../../state/connector-names';
 
-export const RECONCILE_CONTAINER = 'lw-reconcile';
+export const RECONCILE_CONTAINER = CONTAINERS.reconcile;
 const LATEST_KEY = 'latest';
 
 /** Discrepancies kept per section in the stored report (counts cover all of them). */

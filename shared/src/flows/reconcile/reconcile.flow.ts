@@ -69,7 +69,7 @@ export function createReconcileTask(
   clients: ConnectorClients,
   settings: ReconcileTaskSettings,
 ): ReconcileTask {
-  const reports = new ReconcileReportRepo(new CtStateStore(clients.ct));
+  const reports = new ReconcileReportRepo(new CtStateStore(clients.ct, clients.instanceKey));
   const stockSync = settings.stockSync ? createStockSync(clients, settings.stockSync) : undefined;
 
   return {
@@ -92,7 +92,7 @@ export function createReconcileTask(
 
 /** The report the last scheduled reconciliation stored (sync-admin's `GET /reconcile/latest`). */
 export async function latestReconcileReport(
-  clients: Pick<ConnectorClients, 'ct'>,
+  clients: Pick<ConnectorClients, 'ct' | 'instanceKey'>,
 ): Promise<ScheduledReconcileReport | undefined> {
-  return new ReconcileReportRepo(new CtStateStore(clients.ct)).latest();
+  return new ReconcileReportRepo(new CtStateStore(clients.ct, clients.instanceKey)).latest();
 }

@@ -1,7 +1,8 @@
 import type { StateStore } from '../../state/state-store';
+import { CONTAINERS } from '../../state/connector-names';
 
-export const STOCK_STATE_CONTAINER = 'lw-connector-stock-sync';
-export const STOCK_SNAPSHOT_CONTAINER = 'lw-connector-stock-snapshot';
+export const STOCK_STATE_CONTAINER = CONTAINERS.stockState;
+export const STOCK_SNAPSHOT_CONTAINER = CONTAINERS.stockSnapshot;
 /** Fixed, so state stays at most this many objects; 100k SKUs × 3 slots ≈ 80 KB each. */
 export const SNAPSHOT_BUCKETS = 256;
 const SNAPSHOT_FORMAT = 2;

@@ -59,9 +59,9 @@ export interface StockSync {
  * even where stock-sync is not configured for sync-admin.
  */
 export function lastStockSyncReport(
-  clients: Pick<ConnectorClients, 'ct'>,
+  clients: Pick<ConnectorClients, 'ct' | 'instanceKey'>,
 ): Promise<StockSyncReport | undefined> {
-  return new StockSyncStateRepo(new CtStateStore(clients.ct)).lastReport();
+  return new StockSyncStateRepo(new CtStateStore(clients.ct, clients.instanceKey)).lastReport();
 }
 
 /** The stock-sync flow over the given clients. */
@@ -72,7 +72,7 @@ export function createStockSync(clients: ConnectorClients, settings: StockSyncSe
   const deps = (): StockSyncDeps => ({
     linnworks: clients.linnworks,
     ct: new CtStockSyncAdapter(clients.ct),
-    store: new CtStateStore(clients.ct),
+    store: new CtStateStore(clients.ct, clients.instanceKey),
     logger: clients.logger,
     mapping: settings.mapping,
     skuMatching: settings.skuMatching,
