@@ -35,21 +35,29 @@ export function formatConfigReport(app: string, report: ConfigCheckReport): stri
 }
 
 /**
- * `npm run config:check [-- --env-file <file>] [--offline]`, in an app folder (built) or through
- * the repository's script: prints every problem of the app's configuration, read from the file
- * (keys it lacks from the environment) or the environment, and exits 1 if there is one.
+ * `npm run config:check [-- --env-file <file>] [--offline] [--json]`, in an app folder (built) or
+ * through the repository's script: prints every problem of the app's configuration, read from the
+ * file (keys it lacks from the environment) or the environment, and exits 1 if there is one.
  */
 export function runConfigCheckCli(spec: ConfigCheckSpec, argv = process.argv.slice(2)): void {
   runMain(`${spec.app} config:check`, async () => {
     const { values } = parseArgs({
       args: argv,
-      options: { 'env-file': { type: 'string' }, offline: { type: 'boolean', default: false } },
+      options: {
+        'env-file': { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
     });
     const file = values['env-file'];
     const env = file ? { ...process.env, ...readEnvFile(file) } : process.env;
     const logger = createLogger({ name: spec.app, level: 'silent' });
     const report = await checkConfiguration(spec, env, { online: !values.offline, logger });
-    process.stdout.write(formatConfigReport(spec.app, report));
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ app: spec.app, ...report })}\n`
+        : formatConfigReport(spec.app, report),
+    );
     if (report.problems.length > 0) process.exitCode = 1;
   });
 }

@@ -24,7 +24,7 @@ export const checkStates: SettingRefCheck<CtApi> = async (api, refs) => {
     }
     if (ref.stateType && state.type !== ref.stateType) {
       return [
-        `${ref.where}: state \`${ref.value}\` is a ${state.type}; this setting needs a ${ref.stateType}`,
+        `${ref.where}: state \`${ref.value}\` is of type ${state.type}; this setting needs one of type ${ref.stateType}`,
       ];
     }
 
