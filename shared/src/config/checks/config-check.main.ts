@@ -31,7 +31,9 @@ export function formatConfigReport(app: string, report: ConfigCheckReport): stri
       ? `${app}: configuration OK`
       : `${app}: ${report.problems.length} configuration problem(s):`;
 
-  return [head, ...report.problems.map((p) => `  - ${p}`), `  ${online}`, ''].join('\n');
+  const notes = report.notes.map((n) => `  note: ${n}`);
+
+  return [head, ...report.problems.map((p) => `  - ${p}`), `  ${online}`, ...notes, ''].join('\n');
 }
 
 /**
@@ -74,6 +76,7 @@ export async function assertDeployable(
 ): Promise<void> {
   const report = await checkConfiguration(spec, env, { online: true, logger });
   if (report.problems.length > 0) throw new ConfigError(report.problems);
+  for (const note of report.notes) logger.warn(note);
   logger.info({ online: report.online }, 'configuration checked: no problems');
 }
 
