@@ -141,6 +141,15 @@ run_app() { # app -> postDeploy, npm start + probe, preUndeploy; exit 1 on the f
   done < <(lifecycle_lines "$app")
   seed_project "$app"
   if [ -n "$post" ]; then run_lifecycle "$app" postDeploy "$post" || return 1; fi
+  # The same check a merchant runs before deploying, from the built folder alone.
+  if ! in_image "$app" "npm run config:check" >"$work/$app/config-check.log" 2>&1; then
+    log "$app: npm run config:check failed in the image folder"
+    tail -20 "$work/$app/config-check.log" | sed 's/^/    /'
+    return 1
+  fi
+  grep -q 'configuration OK' "$work/$app/config-check.log" ||
+    { log "$app: npm run config:check did not say the configuration is OK"; return 1; }
+  log "$app: npm run config:check in the image folder: configuration OK (offline and online)"
   start_and_probe "$app" || return 1
   if [ -n "$pre" ]; then run_lifecycle "$app" preUndeploy "$pre" || return 1; fi
 }
