@@ -71,9 +71,12 @@ for (const r of reports) {
     r.online.commercetools === 'offline'
       ? 'offline only'
       : `online: commercetools ${r.online.commercetools}, Linnworks ${r.online.linnworks}`;
+  const besides = everyApp.length > 0 ? ', besides those' : '';
   print(
-    `${r.app} (${online})`,
+    `${r.app} (${online})${besides}`,
     r.problems.filter((p) => !everyApp.includes(p)),
   );
 }
+// Checks left out (e.g. stores, without view_stores): not problems, said once.
+for (const note of new Set(reports.flatMap((r) => r.notes))) console.log(`note: ${note}`);
 process.exitCode = reports.some((r) => r.problems.length > 0) ? 1 : 0;
