@@ -6,7 +6,7 @@
 #      validation does; DEPLOY_CHECK_TESTS=0 skips it), npm prune --omit=dev;
 #   3. the app folder ALONE is copied to another empty folder: that is the image;
 #   4. there: the connect.yaml postDeploy command runs against the commercetools test server and
-#      must have done its work, `npm start` must answer on the app's endpoint, and the
+#      the Linnworks emulator and must have checked the configuration and done its work, `npm start` must answer on the app's endpoint, and the
 #      preUndeploy command must run and have done its work.
 # Nothing from the workspace reaches the image: no ../shared, no workspace node_modules/.bin on
 # PATH, no npm_* variables of the calling npm. Usage: scripts/deploy-check.sh [app...]
@@ -98,6 +98,14 @@ pids+=($!)
 for _ in $(seq 1 100); do grep -q CT_MOCK_READY "$work/ct-mock.log" 2>/dev/null && break; sleep 0.2; done
 grep -q CT_MOCK_READY "$work/ct-mock.log" || { log "commercetools test server did not start"; cat "$work/ct-mock.log"; exit 1; }
 ct_url="http://127.0.0.1:$ct_port"
+
+# ---- and the Linnworks emulator (post-deploy checks the locations and postal services) ----
+lw_port=$(free_port)
+(cd "$root/sandbox" && LINNWORKS_EMULATOR_PORT=$lw_port exec setsid node --import tsx linnworks-emulator/src/main.ts) >"$work/linnworks.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 150); do grep -q LINNWORKS_INSTALLATION_TOKEN "$work/linnworks.log" 2>/dev/null && break; sleep 0.2; done
+grep -q LINNWORKS_INSTALLATION_TOKEN "$work/linnworks.log" || { log "Linnworks emulator did not start"; cat "$work/linnworks.log"; exit 1; }
+lw_env=$(grep -E '^ +LINNWORKS_[A-Z_]+=' "$work/linnworks.log" | sed 's/^ *//')
 
 source "$root/scripts/lib/deploy-check-lib.sh"
 

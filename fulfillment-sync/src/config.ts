@@ -1,4 +1,5 @@
 import {
+  type ConfigCheckSpec,
   connectorEnvShape,
   ctHostsCheck,
   type Env,
@@ -15,8 +16,15 @@ export const envShape = {
   ...fulfillmentSyncJobEnvShape,
 };
 
+/** What post-deploy and `npm run config:check` check: every key, and the rules across keys. */
+export const configSpec = {
+  app: 'fulfillment-sync',
+  envShape,
+  crossChecks: [ctHostsCheck],
+} satisfies ConfigCheckSpec;
+
 export function loadConfig(env: Env) {
-  const e = parseEnv(envShape, env, [ctHostsCheck]);
+  const e = parseEnv(envShape, env, configSpec.crossChecks);
 
   return {
     ...toConnectionConfig(e),

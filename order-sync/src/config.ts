@@ -1,4 +1,5 @@
 import {
+  type ConfigCheckSpec,
   connectorEnvShape,
   ctHostsCheck,
   type Env,
@@ -12,8 +13,15 @@ export const envShape = {
   ...connectorEnvShape,
 };
 
+/** What post-deploy and `npm run config:check` check: every key, and the rules across keys. */
+export const configSpec = {
+  app: 'order-sync',
+  envShape,
+  crossChecks: [ctHostsCheck],
+} satisfies ConfigCheckSpec;
+
 export function loadConfig(env: Env) {
-  const e = parseEnv(envShape, env, [ctHostsCheck]);
+  const e = parseEnv(envShape, env, configSpec.crossChecks);
 
   return {
     ...toConnectionConfig(e),

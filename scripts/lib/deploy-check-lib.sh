@@ -5,8 +5,11 @@
 
 # What each lifecycle script must have done: "<resource path> <status once it ran>" per line.
 # A lifecycle script connect.yaml names without an entry here fails the check: say what it does.
+# Every postDeploy first checks the app's whole configuration (its log must say it passed); the
+# apps whose postDeploy only checks have no other effect.
 expected_effects() { # app script
   case "$1:$2" in
+    stock-sync:postDeploy | sync-scheduler:postDeploy | sync-admin:postDeploy) ;;
     order-sync:postDeploy) printf '%s\n' 'subscriptions/key=linnworks-connector-orders 200' 'channels/key=linnworks 200' ;;
     order-sync:preUndeploy) printf '%s\n' 'subscriptions/key=linnworks-connector-orders 404' ;;
     fulfillment-sync:postDeploy)
@@ -15,18 +18,16 @@ expected_effects() { # app script
   esac
 }
 
-# Configuration as Connect would pass it; one commercetools project per app.
+# Configuration as Connect would pass it; one commercetools project per app. The Linnworks
+# settings are those the emulator printed at start ($lw_env: LINNWORKS_AUTH_URL and credentials).
 app_env() { # app -> NAME=value lines
+  printf '%s\n' "$lw_env"
   cat <<EOF
 CTP_PROJECT_KEY=deploy-check-$1
 CTP_CLIENT_ID=deploy-check-id
 CTP_CLIENT_SECRET=deploy-check-secret
 CTP_API_URL=$ct_url
 CTP_AUTH_URL=$ct_url
-LINNWORKS_APPLICATION_ID=app
-LINNWORKS_APPLICATION_SECRET=secret
-LINNWORKS_INSTALLATION_TOKEN=token
-LINNWORKS_AUTH_URL=http://127.0.0.1:9
 STOCK_LOCATION_MAPPING={"locations":[{"location":"Default","channel":"deploy-check"}]}
 FULFILLMENT_PROGRESS_RULES=[{"flag":"PickListPrinted","state":"lw-picking"},{"flag":"LabelPrinted","state":"lw-packed","shipmentState":"Ready"}]
 CONNECT_PROVIDER=GCP
@@ -55,12 +56,22 @@ lifecycle_lines() { # app
   " "$1"
 }
 
-ct_status() { # project path -> HTTP status of a GET on the test server
-  local token
-  token=$(curl -s -u deploy-check-id:deploy-check-secret -X POST \
+ct_token() { # project -> an access token for it on the test server
+  curl -s -u deploy-check-id:deploy-check-secret -X POST \
     "$ct_url/oauth/token?grant_type=client_credentials&scope=manage_project:$1" |
-    node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token')
-  curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$ct_url/$1/$2"
+    node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token'
+}
+
+ct_status() { # project path -> HTTP status of a GET on the test server
+  curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(ct_token "$1")" "$ct_url/$1/$2"
+}
+
+# What the merchant's project holds before a deploy: the supply channel STOCK_LOCATION_MAPPING
+# names (post-deploy checks that it exists).
+seed_project() { # app
+  curl -s -o /dev/null -X POST -H "Authorization: Bearer $(ct_token "deploy-check-$1")" \
+    -H 'content-type: application/json' -d '{"key":"deploy-check","roles":["InventorySupply"]}' \
+    "$ct_url/deploy-check-$1/channels"
 }
 
 check_effects() { # app script when(before|after) -> exit 1 naming what is not as expected
@@ -84,6 +95,9 @@ run_lifecycle() { # app script command-line
     return 1
   fi
   check_effects "$app" "$script" after || return 1
+  if [ "$script" = postDeploy ] && ! grep -q 'configuration checked: no problems' "$work/$app/$script.log"; then
+    log "$app: $script did not check the configuration"; return 1
+  fi
   log "$app: $script ($line) ran in the image folder and did its work"
 }
 
@@ -125,7 +139,17 @@ run_app() { # app -> postDeploy, npm start + probe, preUndeploy; exit 1 on the f
       *) log "$app: unknown lifecycle script $script"; return 1 ;;
     esac
   done < <(lifecycle_lines "$app")
+  seed_project "$app"
   if [ -n "$post" ]; then run_lifecycle "$app" postDeploy "$post" || return 1; fi
+  # The same check a merchant runs before deploying, from the built folder alone.
+  if ! in_image "$app" "npm run config:check" >"$work/$app/config-check.log" 2>&1; then
+    log "$app: npm run config:check failed in the image folder"
+    tail -20 "$work/$app/config-check.log" | sed 's/^/    /'
+    return 1
+  fi
+  grep -q 'configuration OK' "$work/$app/config-check.log" ||
+    { log "$app: npm run config:check did not say the configuration is OK"; return 1; }
+  log "$app: npm run config:check in the image folder: configuration OK (offline and online)"
   start_and_probe "$app" || return 1
   if [ -n "$pre" ]; then run_lifecycle "$app" preUndeploy "$pre" || return 1; fi
 }

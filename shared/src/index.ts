@@ -24,6 +24,19 @@ export {
   toJobSettings,
 } from './config/common.config';
 export { connectorEnvShape } from './flows/connector-env';
+export {
+  checkConfiguration,
+  type ConfigCheckReport,
+  type ConfigCheckSpec,
+} from './config/checks/config-check.runner';
+export {
+  assertDeployable,
+  formatConfigReport,
+  readEnvFile,
+  runConfigCheckCli,
+  runPostDeploy,
+} from './config/checks/config-check.main';
+export { collectSettingRefs, type SettingRef } from './config/setting-refs';
 
 // Errors
 export {

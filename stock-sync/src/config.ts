@@ -1,4 +1,5 @@
 import {
+  type ConfigCheckSpec,
   connectorEnvShape,
   ctHostsCheck,
   type Env,
@@ -16,8 +17,15 @@ export const envShape = {
   ...stockSyncJobEnvShape,
 };
 
+/** What post-deploy and `npm run config:check` check: every key, and the rules across keys. */
+export const configSpec = {
+  app: 'stock-sync',
+  envShape,
+  crossChecks: [ctHostsCheck, stockMappingRequired],
+} satisfies ConfigCheckSpec;
+
 export function loadConfig(env: Env) {
-  const e = parseEnv(envShape, env, [ctHostsCheck, stockMappingRequired]);
+  const e = parseEnv(envShape, env, configSpec.crossChecks);
   const settings = toStockSyncSettings(e, toStockSyncJobSettings(e));
   if (!settings) throw new Error('unreachable: STOCK_LOCATION_MAPPING checked above');
 

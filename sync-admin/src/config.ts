@@ -1,4 +1,5 @@
 import {
+  type ConfigCheckSpec,
   connectorEnvShape,
   type CrossCheck,
   ctHostsCheck,
@@ -49,8 +50,15 @@ const publicUrlCheck: CrossCheck = (env) =>
     ? 'ADMIN_PUBLIC_URL: is required when MC_CLOUD_IDENTIFIER is set'
     : undefined;
 
+/** What post-deploy and `npm run config:check` check: every key, and the rules across keys. */
+export const configSpec = {
+  app: 'sync-admin',
+  envShape,
+  crossChecks: [ctHostsCheck, publicUrlCheck],
+} satisfies ConfigCheckSpec;
+
 export function loadConfig(env: Env) {
-  const e = parseEnv(envShape, env, [ctHostsCheck, publicUrlCheck]);
+  const e = parseEnv(envShape, env, configSpec.crossChecks);
 
   return {
     ...toConnectionConfig(e),

@@ -1,4 +1,5 @@
 import {
+  type ConfigCheckSpec,
   connectorEnvShape,
   ctHostsCheck,
   type Env,
@@ -23,8 +24,15 @@ export const envShape = {
   ADMIN_STOCK_TOLERANCE: intString(0, { min: 0, max: 1_000_000 }),
 };
 
+/** What post-deploy and `npm run config:check` check: every key, and the rules across keys. */
+export const configSpec = {
+  app: 'sync-scheduler',
+  envShape,
+  crossChecks: [ctHostsCheck],
+} satisfies ConfigCheckSpec;
+
 export function loadConfig(env: Env) {
-  const e = parseEnv(envShape, env, [ctHostsCheck]);
+  const e = parseEnv(envShape, env, configSpec.crossChecks);
 
   return {
     ...toConnectionConfig(e),

@@ -3,16 +3,16 @@ import {
   destinationFromEnv,
   ensureSubscription,
   ORDER_MESSAGE_TYPES,
-  runWithConfig,
+  runPostDeploy,
 } from 'shared';
 
-import { loadConfig } from '../config';
+import { configSpec, loadConfig } from '../config';
 import { ensureConnectorResources } from './resources';
 
-const script = { name: 'order-sync post-deploy', app: 'order-sync', loadConfig };
+const script = { ...configSpec, name: 'order-sync post-deploy', loadConfig };
 
-/** Connect runs this after each deploy: idempotent, safe to run again on every redeploy. */
-runWithConfig(script, async (config, logger) => {
+/** Connect runs this after each deploy, once the configuration checked out (docs/configuration.md): idempotent, safe to run again on every redeploy. */
+runPostDeploy(script, async (config, logger) => {
   const api = createCtApi(config.ct);
   const destination = destinationFromEnv(process.env);
   const subscription = await ensureSubscription(api, {

@@ -115,6 +115,10 @@ describe('connect.yaml', () => {
       'fulfillment-sync:postDeploy',
       'order-sync:postDeploy',
       'order-sync:preUndeploy',
+      // Every app's post-deploy checks its whole configuration (docs/configuration.md).
+      'stock-sync:postDeploy',
+      'sync-admin:postDeploy',
+      'sync-scheduler:postDeploy',
     ]);
     for (const { app, kind, line } of scripts) {
       const npmScript = kind === 'postDeploy' ? 'connector:post-deploy' : 'connector:pre-undeploy';

@@ -1,35 +1,57 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 
 import { ctTestApi, ctTestConfig, ctTestEnv } from 'shared/testing';
 
+import {
+  type RunningLinnworksEmulator,
+  startLinnworksEmulator,
+} from '../../linnworks-emulator/src';
+
 const orderSync = path.join(__dirname, '..', '..', '..', 'order-sync');
 
+/** Runs the script without blocking this process: post-deploy checks Linnworks (the emulator, here). */
 function runScript(script: string, env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', `src/connector/${script}.ts`], {
-    cwd: orderSync,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const args = ['--import', 'tsx', `src/connector/${script}.ts`];
+    const options = {
+      cwd: orderSync,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      timeout: 60_000,
+    };
+    execFile(process.execPath, args, options, (error, stdout, stderr) => {
+      resolve({
+        status: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+        stdout,
+        stderr,
+      });
+    });
   });
 }
+
+let emulator: RunningLinnworksEmulator;
+beforeAll(async () => {
+  emulator = await startLinnworksEmulator();
+});
+afterAll(() => emulator.close());
 
 describe('order-sync lifecycle scripts, as Connect runs them', () => {
   const config = ctTestConfig();
   const api = ctTestApi(config);
-  const env = {
+  const env = () => ({
     ...ctTestEnv(config),
-    LINNWORKS_APPLICATION_ID: 'app',
-    LINNWORKS_APPLICATION_SECRET: 'secret',
-    LINNWORKS_INSTALLATION_TOKEN: 'token',
+    LINNWORKS_APPLICATION_ID: emulator.credentials.applicationId,
+    LINNWORKS_APPLICATION_SECRET: emulator.credentials.applicationSecret,
+    LINNWORKS_INSTALLATION_TOKEN: emulator.credentials.installationToken,
+    LINNWORKS_AUTH_URL: emulator.authUrl,
     CONNECT_SUBSCRIPTION_DESTINATION: 'GoogleCloudPubSub',
     CONNECT_GCP_PROJECT_ID: 'gcp-project',
     CONNECT_GCP_TOPIC_NAME: 'orders-topic',
-  };
+  });
 
   it('when post-deploy runs twice, then the subscription and the Linnworks channel exist once', async () => {
     for (let i = 0; i < 2; i++) {
-      const run = runScript('post-deploy', env);
+      const run = await runScript('post-deploy', env());
       expect(run.status).toBe(0);
     }
     const subscription = await api
@@ -69,16 +91,16 @@ describe('order-sync lifecycle scripts, as Connect runs them', () => {
   });
 
   it('when pre-undeploy runs, then the subscription is gone', async () => {
-    const run = runScript('pre-undeploy', env);
+    const run = await runScript('pre-undeploy', env());
     expect(run.status).toBe(0);
     await expect(
       api.subscriptions().withKey({ key: 'linnworks-connector-orders' }).get().execute(),
     ).rejects.toMatchObject({ statusCode: 404 });
   });
 
-  it('when the destination is missing, then post-deploy fails naming the variable and never prints a secret', () => {
-    const run = runScript('post-deploy', {
-      ...env,
+  it('when the destination is missing, then post-deploy fails naming the variable and never prints a secret', async () => {
+    const run = await runScript('post-deploy', {
+      ...env(),
       CONNECT_SUBSCRIPTION_DESTINATION: '',
       CONNECT_GCP_TOPIC_NAME: '',
     });

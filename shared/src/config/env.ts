@@ -20,29 +20,46 @@ export function parseEnv<S extends EnvShape>(
   env: Env,
   crossChecks: CrossCheck[] = [],
 ): z.infer<z.ZodObject<S>> {
+  const { values, problems } = parseEnvPartly(shape, env, crossChecks);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return values as z.infer<z.ZodObject<S>>;
+}
+
+/**
+ * Every problem of the environment, and the value of each key that is valid: what a check that
+ * goes on past the first bad key needs (config:check, post-deploy's online checks).
+ */
+export function parseEnvPartly(
+  shape: EnvShape,
+  env: Env,
+  crossChecks: CrossCheck[] = [],
+): { values: Record<string, unknown>; problems: string[] } {
   const normalised: Env = {};
-  for (const key of Object.keys(shape)) {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, schema] of Object.entries(shape)) {
     const value = env[key];
     normalised[key] = value === undefined || value.trim() === '' ? undefined : value;
+    const result = schema.safeParse(normalised[key]);
+    if (result.success) values[key] = result.data;
+    else problems.push(...result.error.issues.map((issue) => describeIssue(key, issue)));
   }
-  const result = z.object(shape).safeParse(normalised);
-  const problems = result.success
-    ? []
-    : result.error.issues.map((issue) => {
-        const [key = '(root)', ...inside] = issue.path.map(String);
-        // Inside a JSON value the path goes with the key: `ORDER_STORE_MAPPING: _none.locaton`.
-        const where = inside.length > 0 ? `\`${key}: ${inside.join('.')}\`` : key;
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
-
-        return `${where}: ${missing ? 'is required' : issue.message}`;
-      });
   for (const check of crossChecks) {
     const problem = check(normalised);
     if (problem) problems.push(problem);
   }
-  if (!result.success || problems.length > 0) throw new ConfigError(problems);
 
-  return result.data;
+  return { values, problems };
+}
+
+/** `KEY: reason`, or inside a JSON value `` `ORDER_STORE_MAPPING: _none.locaton`: reason ``. */
+function describeIssue(key: string, issue: z.core.$ZodIssue): string {
+  const inside = issue.path.map(String);
+  const where = inside.length > 0 ? `\`${key}: ${inside.join('.')}\`` : key;
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+
+  return `${where}: ${missing ? 'is required' : issue.message}`;
 }
 
 /** A rule across several keys; returns a problem (`KEY: reason`) or nothing. */

@@ -9,7 +9,7 @@ import { nearestName } from './nearest-name';
  * Messages name paths and reasons, never a value.
  */
 export function jsonString<T extends z.ZodType>(schema: T) {
-  return z.string().transform((text, ctx): z.output<T> => {
+  const setting = z.string().transform((text, ctx): z.output<T> => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -30,6 +30,21 @@ export function jsonString<T extends z.ZodType>(schema: T) {
 
     return result.data;
   });
+  // The schema inside is otherwise hidden in the closure: kept for those who walk the value.
+  const parse = defOf(setting).out;
+  if (parse) JSON_SCHEMAS.set(parse, schema);
+
+  return setting;
+}
+
+/** The JSON schema of each `jsonString` setting, keyed by its parse step (which clones keep). */
+const JSON_SCHEMAS = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
+
+/** The schema a `jsonString` setting parses its JSON with, given the setting's `pipe`. */
+export function jsonSchemaOf(setting: z.core.$ZodType): z.core.$ZodType | undefined {
+  const parse = defOf(setting).out;
+
+  return parse ? JSON_SCHEMAS.get(parse) : undefined;
 }
 
 type Path = PropertyKey[];
@@ -60,10 +75,11 @@ function unknownField(key: string, known: string[]): string {
   return `unknown field; known fields: ${known.map((k) => `\`${k}\``).join(', ')}`;
 }
 
-interface SchemaDef {
+export interface SchemaDef {
   type: string;
   innerType?: z.core.$ZodType;
   in?: z.core.$ZodType;
+  out?: z.core.$ZodType;
   getter?: () => z.core.$ZodType;
   shape?: Record<string, z.core.$ZodType>;
   keyType?: z.core.$ZodType;
@@ -72,7 +88,8 @@ interface SchemaDef {
   entries?: Record<string, string | number>;
 }
 
-const defOf = (schema: z.core.$ZodType): SchemaDef => schema._zod.def as unknown as SchemaDef;
+export const defOf = (schema: z.core.$ZodType): SchemaDef =>
+  schema._zod.def as unknown as SchemaDef;
 
 /** The schema itself once wrappers (optional, default, pipe, lazy…) are taken off. */
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {

@@ -1,5 +1,6 @@
 import { type JobSettings, jobEnvShape, toJobSettings } from '../../config/common.config';
 import { intString, jsonString, z } from '../../config/env';
+import { refersTo } from '../../config/setting-refs';
 import { orderSourceEnvShape, orderSourceOf } from '../order-sync/linnworks-order.contract';
 
 /** Linnworks open-order flags the progress feed can map (GeneralInfo, reference §5.1). */
@@ -18,6 +19,14 @@ const CT_SHIPMENT_STATES = [
 ] as const;
 const STATE_KEY = /^[-_~.a-zA-Z0-9]{2,256}$/;
 
+/** A custom state's key; fulfillment-sync's post-deploy creates it when it is missing. */
+const stateKey = (stateType: 'OrderState' | 'LineItemState') =>
+  refersTo(z.string().regex(STATE_KEY, 'must be a commercetools state key'), {
+    kind: 'ct-state',
+    stateType,
+    createdAtDeploy: true,
+  });
+
 /**
  * One progress rule: when `flag` is set, transition to custom order state `state` (and shipment
  * state). `force` sends the transition with `force: true` when the order's current state does not
@@ -26,7 +35,7 @@ const STATE_KEY = /^[-_~.a-zA-Z0-9]{2,256}$/;
  */
 export const progressRuleSchema = z.strictObject({
   flag: z.enum(PROGRESS_FLAGS),
-  state: z.string().regex(STATE_KEY, 'must be a commercetools state key'),
+  state: stateKey('OrderState'),
   shipmentState: z.enum(CT_SHIPMENT_STATES).optional(),
   force: z.boolean().optional(),
 });
@@ -66,10 +75,7 @@ export const fulfillmentSyncEnvShape = {
   /** commercetools orderState once every line is shipped (`none` leaves it). */
   FULFILLMENT_SHIPPED_ORDER_STATE: z.enum(['none', 'Confirmed', 'Complete']).default('Complete'),
   /** Line-item state (key) that partially cancelled quantities move to; created at deploy. */
-  FULFILLMENT_LINE_CANCELLED_STATE: z
-    .string()
-    .regex(STATE_KEY, 'must be a commercetools state key')
-    .default('lw-line-cancelled'),
+  FULFILLMENT_LINE_CANCELLED_STATE: stateKey('LineItemState').default('lw-line-cancelled'),
   /** Order paymentState after a Linnworks refund (`none` leaves it). */
   FULFILLMENT_REFUND_PAYMENT_STATE: z
     .enum(['none', 'BalanceDue', 'Failed', 'Pending', 'CreditOwed', 'Paid'])

@@ -1,4 +1,5 @@
 import { booleanString, intString, jsonString, z } from '../../config/env';
+import { refersTo } from '../../config/setting-refs';
 import { orderSourceEnvShape, orderSourceOf } from './linnworks-order.contract';
 import { POSTCODE_SHAPES } from './address-shapes';
 import {
@@ -8,13 +9,23 @@ import {
 } from '../stock-sync/sku-matching.contract';
 
 /** A commercetools key (stores, like every key): 2..256 of `A-Za-z0-9_-`; `_none` fits. */
-const ctKey = z.string().regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools store key');
+const ctKey = refersTo(
+  z.string().regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools store key'),
+  { kind: 'ct-store', except: ['_none'] },
+);
+
+/** A Linnworks stock location, by name: CreateOrders' `location` (reference §3). */
+const locationName = refersTo(z.string().min(1), { kind: 'lw-location', match: 'name' });
 
 const shippingMethodMappingSchema = z.record(
-  z.string().min(1),
+  refersTo(z.string().min(1), {
+    kind: 'ct-shipping-method',
+    match: 'key-or-name',
+    except: ['_none'],
+  }),
   z.strictObject({
     /** Linnworks postal service name: sent as MatchPostalServiceTag (matched by name) and PostalServiceName. */
-    postalService: z.string().min(1),
+    postalService: refersTo(z.string().min(1), { kind: 'lw-postal-service' }),
     /** Optional value for MatchPostalServiceTag when it must differ from the name (see docs). */
     tag: z.string().min(1).optional(),
   }),
@@ -22,7 +33,7 @@ const shippingMethodMappingSchema = z.record(
 
 const countryLocationsSchema = z.record(
   z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code, like GB'),
-  z.string().min(1),
+  locationName,
 );
 
 const currenciesSchema = z
@@ -51,7 +62,7 @@ const storeEntrySchema = z.strictObject({
   /** Linnworks SubSource of the store's orders. */
   subSource: z.string().min(1),
   /** Linnworks stock location name the orders are created at. */
-  location: z.string().min(1).default('Default'),
+  location: locationName.default('Default'),
   countryLocations: countryLocationsSchema.optional(),
   shippingMethodMapping: shippingMethodMappingSchema.optional(),
   supportedCurrencies: currenciesSchema.optional(),

@@ -1,17 +1,24 @@
 import { z } from '../../config/env';
+import { refersTo } from '../../config/setting-refs';
 
 /** Which Linnworks quantity feeds `quantityOnStock`: what can be sold, or what is on the shelf. */
 export const stockQuantityRuleSchema = z.enum(['available', 'onHand']);
 export type StockQuantityRule = z.infer<typeof stockQuantityRuleSchema>;
 
-const channelKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools channel key ([A-Za-z0-9_-], 2..256)');
+const channelKey = refersTo(
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{2,256}$/, 'must be a commercetools channel key ([A-Za-z0-9_-], 2..256)'),
+  { kind: 'ct-channel', role: 'InventorySupply' },
+);
 
 /** One Linnworks location and where its stock goes. */
 export const stockLocationEntrySchema = z.strictObject({
   /** Linnworks location id (GUID) or name (case-insensitive). */
-  location: z.string().trim().min(1, 'must name a Linnworks location (id or name)'),
+  location: refersTo(z.string().trim().min(1, 'must name a Linnworks location (id or name)'), {
+    kind: 'lw-location',
+    match: 'id-or-name',
+  }),
   /** Supply channel key in commercetools; without it the location only feeds the aggregate. */
   channel: channelKey.optional(),
   quantity: stockQuantityRuleSchema.default('available'),

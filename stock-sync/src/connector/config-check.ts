@@ -1,0 +1,6 @@
+import { runConfigCheckCli } from 'shared';
+
+import { configSpec } from '../config';
+
+/** `npm run config:check [-- --env-file <file>] [--offline]`: every problem of stock-sync's configuration. */
+runConfigCheckCli(configSpec);

@@ -1,0 +1,9 @@
+import { runPostDeploy } from 'shared';
+
+import { configSpec, loadConfig } from '../config';
+
+/**
+ * Connect runs this after each deploy: checks sync-scheduler's whole configuration, offline and online,
+ * and fails the deployment with the complete list of problems (docs/configuration.md).
+ */
+runPostDeploy({ ...configSpec, name: 'sync-scheduler post-deploy', loadConfig });
