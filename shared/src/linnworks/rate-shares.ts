@@ -44,6 +44,7 @@ const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> =
   'ReturnsRefunds/GetRefundHeadersByOrderId': { 'fulfillment-sync': 40 },
   'ReturnsRefunds/GetRefundLinesByHeaderId': { 'fulfillment-sync': 40 },
   'ReturnsRefunds/SearchReturnsRefundsPaged': { 'fulfillment-sync': 40 },
+  'ProcessedOrders/GetReturnsExchanges': { 'fulfillment-sync': 40 },
   'Stock/GetStockItemsFull': { 'stock-sync': 40, 'sync-admin': 4 },
   // sync-scheduler's daily reconciliation reads every SKU's level (two calls per 200 SKUs).
   'Stock/GetStockLevel_Batch': { 'stock-sync': 40, 'sync-admin': 4, 'sync-scheduler': 10 },
