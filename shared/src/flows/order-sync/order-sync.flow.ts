@@ -45,6 +45,7 @@ import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sy
 import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reconciler';
 import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
 import { syncOrder, type SyncOrderOptions } from './sync-order.use-case';
+import { withPaymentMessages } from './payment-message.handler';
 import {
   type OrderSyncEnv,
   orderSyncEnvShape,
@@ -132,7 +133,7 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
 
   return {
     flow: ORDER_SYNC_FLOW,
-    handle: createOrderMessageHandler(deps),
+    handle: withPaymentMessages(deps, createOrderMessageHandler(deps)),
     replayer: createOrderSyncReplayer(deps),
     reconciler: orderSyncReconciler,
     failures: deps.failures,
