@@ -91,14 +91,24 @@ export const orderSyncEnvShape = {
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a locale like en or en-GB')
     .default('en'),
+  /**
+   * Key of the line-item State that means "cancelled in commercetools": units moved there leave
+   * the open Linnworks order (a partial cancellation). Unset: line-item states are not read.
+   */
+  ORDER_CANCELLED_LINE_STATE: z
+    .string()
+    .regex(/^[-_~.a-zA-Z0-9]{2,256}$/, 'must be a commercetools state key')
+    .optional(),
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
 };
 
 type EnvShape = typeof orderSyncEnvShape;
+/** Keys without a default: absent means the feature is off. */
+type OptionalKey = 'ORDER_CANCELLED_LINE_STATE';
 export type OrderSyncEnv = {
-  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING'>]: z.output<EnvShape[K]>;
-} & { STOCK_SKU_MATCHING?: SkuMatching };
+  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING' | OptionalKey>]: z.output<EnvShape[K]>;
+} & { STOCK_SKU_MATCHING?: SkuMatching } & { [K in OptionalKey]?: z.output<EnvShape[K]> };
 
 /** The flow's settings as the use case reads them. */
 export interface OrderSyncSettings {
@@ -116,6 +126,8 @@ export interface OrderSyncSettings {
   postcodeCountries: string[];
   titleLocale: string;
   dispatchWithinHours: number;
+  /** `ORDER_CANCELLED_LINE_STATE`: units in this line-item state are cancelled in Linnworks. */
+  cancelledLineState?: string;
 }
 
 export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
@@ -134,5 +146,8 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     postcodeCountries: env.ORDER_POSTCODE_COUNTRIES,
     titleLocale: env.ORDER_TITLE_LOCALE,
     dispatchWithinHours: env.ORDER_DISPATCH_WITHIN_HOURS,
+    ...(env.ORDER_CANCELLED_LINE_STATE
+      ? { cancelledLineState: env.ORDER_CANCELLED_LINE_STATE }
+      : {}),
   };
 }

@@ -1,9 +1,4 @@
-import type {
-  LineItemReturnItem,
-  Order,
-  Payment,
-  Transaction,
-} from '@commercetools/platform-sdk';
+import type { LineItemReturnItem, Order, Payment, Transaction } from '@commercetools/platform-sdk';
 
 import type { LinnworksOrderItem } from '../../linnworks/linnworks-types';
 import type { LinnworksNewRefundLine } from '../../linnworks/linnworks-write-types';
