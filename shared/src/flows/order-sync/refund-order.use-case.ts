@@ -9,6 +9,11 @@ import { ctRefundsOf, refundLinesFor } from './refund-lines.mapper';
 
 export const REFUND_REFUSED = 'REFUND_REFUSED';
 
+/** Refund failures are their own record: an edit failure of the same order does not hide them. */
+export function refundFailureRef(orderId: string) {
+  return { type: 'order-refund', id: orderId };
+}
+
 async function recordRefusal(deps: OrderSyncDeps, order: Order, reason: string, message: string) {
   deps.logger.warn({ ctOrderId: order.id, reason }, 'refund not booked in Linnworks; recorded');
   await deps.failures.record({
@@ -17,7 +22,7 @@ async function recordRefusal(deps: OrderSyncDeps, order: Order, reason: string, 
     message,
     field: 'paymentInfo.payments',
     retryable: false,
-    ref: { type: 'order', id: order.id },
+    ref: refundFailureRef(order.id),
     ...failureLookup(order),
   });
 
