@@ -1,6 +1,7 @@
 import { type JobSettings, jobEnvShape, toJobSettings } from '../../config/common.config';
 import { intString, jsonString, z } from '../../config/env';
 import { orderSourceEnvShape } from '../order-sync/linnworks-order.contract';
+import { lineCancelledStateEnvShape } from './line-cancelled-state.contract';
 
 /** Linnworks open-order flags the progress feed can map (GeneralInfo, reference §5.1). */
 export const PROGRESS_FLAGS = ['PickListPrinted', 'InvoicePrinted', 'LabelPrinted'] as const;
@@ -65,11 +66,7 @@ export const fulfillmentSyncEnvShape = {
     .transform((v) => v ?? DEFAULT_PROGRESS_RULES),
   /** commercetools orderState once every line is shipped (`none` leaves it). */
   FULFILLMENT_SHIPPED_ORDER_STATE: z.enum(['none', 'Confirmed', 'Complete']).default('Complete'),
-  /** Line-item state (key) that partially cancelled quantities move to; created at deploy. */
-  FULFILLMENT_LINE_CANCELLED_STATE: z
-    .string()
-    .regex(STATE_KEY, 'must be a commercetools state key')
-    .default('lw-line-cancelled'),
+  ...lineCancelledStateEnvShape,
   /** Order paymentState after a Linnworks refund (`none` leaves it). */
   FULFILLMENT_REFUND_PAYMENT_STATE: z
     .enum(['none', 'BalanceDue', 'Failed', 'Pending', 'CreditOwed', 'Paid'])

@@ -94,8 +94,10 @@ export async function syncOrderEdits(
   if (!force && order.version <= (state.editedVersion ?? 0)) {
     return { outcome: 'skipped', action: 'edits-already-applied', linnworksOrderId: lwId };
   }
-  // Units moved to the cancelled line-item state leave Linnworks like units an edit removed.
-  const effective = withoutCancelledUnits(order, deps.settings.cancelledLineState);
+  // Units in a cancelled line-item state leave Linnworks like units an edit removed; the ones
+  // Linnworks cancelled itself are already gone there, so they are not sent back.
+  const { cancelledLineState, linnworksCancelledLineState } = deps.settings;
+  const effective = withoutCancelledUnits(order, [cancelledLineState, linnworksCancelledLineState]);
   const mapped = mapOrderToLinnworks(effective, deps.settings, reference);
   const details = await readOrder(deps, lwId);
   if (!details) return { outcome: 'skipped', action: 'linnworks-order-not-found' };

@@ -1,9 +1,9 @@
 import type { LineItem, Order, TypedMoney } from '@commercetools/platform-sdk';
 
-/** Quantity of a line held in the line-item state with this key (states read expanded). */
-export function cancelledUnits(line: LineItem, stateKey: string): number {
+/** Quantity of a line held in line-item states with these keys (states read expanded). */
+export function cancelledUnits(line: LineItem, stateKeys: ReadonlySet<string>): number {
   return line.state
-    .filter((s) => s.state.obj?.key === stateKey)
+    .filter((s) => stateKeys.has(s.state.obj?.key ?? ''))
     .reduce((sum, s) => sum + s.quantity, 0);
 }
 
@@ -16,19 +16,22 @@ function less<T extends TypedMoney>(money: T, cents: number): T {
 }
 
 /**
- * The order as Linnworks should hold it once units sitting in the cancelled line-item state
- * (`ORDER_CANCELLED_LINE_STATE`) are taken out: each such line keeps `quantity − cancelled`
+ * The order as Linnworks should hold it once units sitting in a cancelled line-item state are
+ * taken out (`ORDER_CANCELLED_LINE_STATE`: cancelled in commercetools; and
+ * `FULFILLMENT_LINE_CANCELLED_STATE`: cancelled in Linnworks, already gone there, so never sent
+ * back): each such line keeps `quantity − cancelled`
  * units and that share of its money (exact when the line's total divides by its quantity,
  * else rounded to the cent), and the order's totals drop by exactly what the lines dropped,
- * so lines and totals still reconcile to the cent. Pure; without the setting, the order as is.
+ * so lines and totals still reconcile to the cent. Pure; without such units, the order as is.
  */
-export function withoutCancelledUnits(order: Order, stateKey: string | undefined): Order {
-  if (!stateKey) return order;
+export function withoutCancelledUnits(order: Order, stateKeys: Array<string | undefined>): Order {
+  const keys = new Set(stateKeys.filter((k): k is string => Boolean(k)));
+  if (keys.size === 0) return order;
   let total = 0;
   let gross = 0;
   let net = 0;
   const lineItems = order.lineItems.map((line) => {
-    const cancelled = Math.min(line.quantity, cancelledUnits(line, stateKey));
+    const cancelled = Math.min(line.quantity, cancelledUnits(line, keys));
     if (cancelled === 0) return line;
     const keep = line.quantity - cancelled;
     const totalPrice = scaled(line.totalPrice, keep, line.quantity);

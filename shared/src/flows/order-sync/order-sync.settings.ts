@@ -2,6 +2,10 @@ import { booleanString, intString, jsonString, z } from '../../config/env';
 import { orderSourceEnvShape } from './linnworks-order.contract';
 import { POSTCODE_SHAPES } from './address-shapes';
 import {
+  DEFAULT_LINE_CANCELLED_STATE,
+  lineCancelledStateEnvShape,
+} from '../fulfillment-sync/line-cancelled-state.contract';
+import {
   defaultSkuMatching,
   type SkuMatching,
   skuMatchingEnvShape,
@@ -99,13 +103,15 @@ export const orderSyncEnvShape = {
     .string()
     .regex(/^[-_~.a-zA-Z0-9]{2,256}$/, 'must be a commercetools state key')
     .optional(),
+  /** fulfillment-sync's state for units Linnworks cancelled: they are never sent back. */
+  ...lineCancelledStateEnvShape,
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
 };
 
 type EnvShape = typeof orderSyncEnvShape;
 /** Keys without a default: absent means the feature is off. */
-type OptionalKey = 'ORDER_CANCELLED_LINE_STATE';
+type OptionalKey = 'ORDER_CANCELLED_LINE_STATE' | 'FULFILLMENT_LINE_CANCELLED_STATE';
 export type OrderSyncEnv = {
   [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING' | OptionalKey>]: z.output<EnvShape[K]>;
 } & { STOCK_SKU_MATCHING?: SkuMatching } & { [K in OptionalKey]?: z.output<EnvShape[K]> };
@@ -128,6 +134,8 @@ export interface OrderSyncSettings {
   dispatchWithinHours: number;
   /** `ORDER_CANCELLED_LINE_STATE`: units in this line-item state are cancelled in Linnworks. */
   cancelledLineState?: string;
+  /** `FULFILLMENT_LINE_CANCELLED_STATE`: units Linnworks cancelled itself (never sent back). */
+  linnworksCancelledLineState?: string;
 }
 
 export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
@@ -149,5 +157,7 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     ...(env.ORDER_CANCELLED_LINE_STATE
       ? { cancelledLineState: env.ORDER_CANCELLED_LINE_STATE }
       : {}),
+    linnworksCancelledLineState:
+      env.FULFILLMENT_LINE_CANCELLED_STATE ?? DEFAULT_LINE_CANCELLED_STATE,
   };
 }
