@@ -1,5 +1,5 @@
 import type { Order, Payment, TransactionDraft } from '@commercetools/platform-sdk';
-import { createCtApi, createFulfillmentSync } from 'shared';
+import { createCtApi, createFulfillmentSync, createReconcileService } from 'shared';
 import { applyOrderEdit, toPubSubPush } from 'shared/testing';
 
 import { worldSettings } from '../fulfillment-sync/fulfillment-world';
@@ -115,6 +115,9 @@ async function linnworksRefunds(world: OrderSyncWorld, lwOrderId: string) {
 }
 
 const cents = (amount: number) => toMinor(amount, 2);
+
+/** Orders a refund test left in step (refunded totals equal on both sides). */
+const inStep: string[] = [];
 
 describe('money paths commercetools → Linnworks (emulator + test server)', () => {
   let world: OrderSyncWorld;
@@ -290,6 +293,7 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
       expect((await deliverPayment(world, payment.id, 'PaymentTransactionAdded')).status).toBe(202);
       expect(calls('ReturnsRefunds/CreateRefund')).toBe(created);
       expect(await linnworksRefunds(world, lwId)).toHaveLength(1);
+      inStep.push(order.id);
     });
 
     it('when a goodwill amount is refunded without return items, then Linnworks gets one order-level (Additional) refund of that amount', async () => {
@@ -327,6 +331,7 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
       expect(lines.map((l) => [l.RefundedUnit, cents(l.Amount), l.ExternalReference])).toEqual([
         ['Additional', 1234, `ct-tx-${refund.id}`],
       ]);
+      inStep.push(order.id);
     });
 
     it('when the refund is made while the Linnworks order is still open, then it is rejected into the failure queue with CannotRefundReason, and replay books it once the order shipped', async () => {
@@ -359,9 +364,10 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
       });
       const lines = await linnworksRefunds(world, lwOrder(world, order.id).OrderId);
       expect(lines.map((l) => cents(l.Amount))).toEqual([500]);
+      inStep.push(order.id);
     });
 
-    it('when the refund transaction was booked by fulfillment-sync from a Linnworks refund, then it is not sent back', async () => {
+    it('when the refund transaction was booked by fulfillment-sync from a Linnworks refund, then it is not sent back (and reconciliation, seeing no such Linnworks refund here, reports the difference while every other refund is in step)', async () => {
       const order = await exported();
       const lwId = lwOrder(world, order.id).OrderId;
       const payment = await charge(world, order);
@@ -376,6 +382,24 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
       expect((await deliverPayment(world, payment.id, 'PaymentTransactionAdded')).status).toBe(202);
       expect(calls('ReturnsRefunds/CreateRefund')).toBe(created);
       expect(await linnworksRefunds(world, lwId)).toEqual([]);
+
+      // Reconciliation compares refunded totals per order: every refund above is in step to the
+      // cent; this one (a commercetools transaction Linnworks never saw) is reported.
+      const reconcile = createReconcileService({
+        ct: world.api,
+        linnworks: world.linnworks,
+        orderSync: world.orderSync.reconciler,
+        stockTolerance: 0,
+      });
+      const report = await reconcile({
+        orders: { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z', limit: 100, offset: 0 },
+      });
+      const findings = 'discrepancies' in report.orders! ? report.orders.discrepancies : [];
+      const refundFindings = findings.filter((f) => f.kind === 'refunds-differ');
+      expect(inStep).toHaveLength(3);
+      expect(refundFindings).toEqual([
+        expect.objectContaining({ ctOrderId: order.id, commercetools: 700, linnworks: 0 }),
+      ]);
     });
   });
 });

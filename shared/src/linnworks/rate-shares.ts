@@ -36,7 +36,8 @@ const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> =
   'Orders/RemoveOrderItem': { 'order-sync': 40 },
   'PostSale/GetCancellationOptions': { 'order-sync': 40 },
   'PostSale/CreateCancellation': { 'order-sync': 40 },
-  'ReturnsRefunds/GetRefundOptions': { 'order-sync': 40 },
+  // Reconciliation reads refunds of processed orders (scheduled: sync-scheduler; on demand: sync-admin).
+  'ReturnsRefunds/GetRefundOptions': { 'order-sync': 40, 'sync-scheduler': 10, 'sync-admin': 5 },
   'ReturnsRefunds/CreateRefund': { 'order-sync': 40 },
   'ReturnsRefunds/ActionRefund': { 'order-sync': 40 },
   'ProcessedOrders/SearchProcessedOrders': { 'fulfillment-sync': 40, 'sync-scheduler': 5 },
