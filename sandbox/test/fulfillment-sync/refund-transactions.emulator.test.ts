@@ -1,6 +1,6 @@
-import type { Order, Payment } from '@commercetools/platform-sdk';
+import type { Payment } from '@commercetools/platform-sdk';
 import type { FulfillmentSyncSettings } from 'shared';
-import { captureLogger, ctTestUrl } from 'shared/testing';
+import { addChargedPayment, captureLogger, ctTestUrl } from 'shared/testing';
 
 import {
   createLinkedOrders,
@@ -10,32 +10,6 @@ import {
 } from './fulfillment-world';
 
 const settings: FulfillmentSyncSettings = { ...worldSettings, progressRules: [] };
-
-/** A charged payment for the whole order, added to it (what a checkout leaves). */
-async function charge(w: FulfillmentWorld, order: Order): Promise<string> {
-  const payment = await w.ctApi
-    .payments()
-    .post({
-      body: {
-        amountPlanned: order.totalPrice,
-        transactions: [{ type: 'Charge', state: 'Success', amount: order.totalPrice }],
-      },
-    })
-    .execute();
-  const current = (await w.ctApi.orders().withId({ ID: order.id }).get().execute()).body;
-  await w.ctApi
-    .orders()
-    .withId({ ID: order.id })
-    .post({
-      body: {
-        version: current.version,
-        actions: [{ action: 'addPayment', payment: { typeId: 'payment', id: payment.body.id } }],
-      },
-    })
-    .execute();
-
-  return payment.body.id;
-}
 
 async function refundsOn(w: FulfillmentWorld, paymentId: string) {
   const payment: Payment = (await w.ctApi.payments().withId({ ID: paymentId }).get().execute())
@@ -62,7 +36,7 @@ describe('Linnworks refunds as commercetools payment transactions (FULFILLMENT_R
       { sku: 'SKU-1', quantity: 3 },
       { sku: 'SKU-2', quantity: 1 },
     ]);
-    const paymentId = await charge(w, order!.ct);
+    const paymentId = await addChargedPayment(w.ctApi, order!.ct);
     w.emulator.control.processOrder({ order: order!.reference, trackingNumber: 'T1' });
     // Two of three units and part of the postage back; no goods came back.
     w.emulator.control.refundOrder({
@@ -123,7 +97,7 @@ describe('Linnworks refunds as commercetools payment transactions (FULFILLMENT_R
   it('when the refund was created by order-sync for a commercetools refund, then it is not echoed back as a transaction', async () => {
     w = await startFulfillmentWorld(ctTestUrl(), settings, captureLogger().logger);
     const [order] = await createLinkedOrders(w, 1, [{ sku: 'SKU-1', quantity: 3 }]);
-    const paymentId = await charge(w, order!.ct);
+    const paymentId = await addChargedPayment(w.ctApi, order!.ct);
     w.emulator.control.processOrder({ order: order!.reference, trackingNumber: 'T1' });
     const created = await w.linnworks.createRefund({
       orderId: order!.lwOrderId,
@@ -150,7 +124,7 @@ describe('Linnworks refunds as commercetools payment transactions (FULFILLMENT_R
   it('when the goods come back with the refund (a return row), then the order gets a Returned item besides the transaction', async () => {
     w = await startFulfillmentWorld(ctTestUrl(), settings, captureLogger().logger);
     const [order] = await createLinkedOrders(w, 1, [{ sku: 'SKU-1', quantity: 3 }]);
-    const paymentId = await charge(w, order!.ct);
+    const paymentId = await addChargedPayment(w.ctApi, order!.ct);
     w.emulator.control.processOrder({ order: order!.reference, trackingNumber: 'T1' });
     w.emulator.control.returnItems({
       order: order!.reference,

@@ -1,6 +1,6 @@
-import type { Order, Payment, TransactionDraft } from '@commercetools/platform-sdk';
+import type { TransactionDraft } from '@commercetools/platform-sdk';
 import { createCtApi, createFulfillmentSync, createReconcileService } from 'shared';
-import { applyOrderEdit, toPubSubPush } from 'shared/testing';
+import { addChargedPayment, applyOrderEdit, toPubSubPush } from 'shared/testing';
 
 import { worldSettings } from '../fulfillment-sync/fulfillment-world';
 import request from 'supertest';
@@ -68,30 +68,6 @@ async function update(world: OrderSyncWorld, orderId: string, actions: unknown[]
     .execute();
 
   return res.body;
-}
-
-/** A payment charged for the whole order, on the order. */
-async function charge(world: OrderSyncWorld, order: Order): Promise<Payment> {
-  const payment = await world.api
-    .payments()
-    .post({
-      body: {
-        amountPlanned: { currencyCode: 'EUR', centAmount: order.totalPrice.centAmount },
-        transactions: [
-          {
-            type: 'Charge',
-            state: 'Success',
-            amount: { currencyCode: 'EUR', centAmount: order.totalPrice.centAmount },
-          },
-        ],
-      },
-    })
-    .execute();
-  await update(world, order.id, [
-    { action: 'addPayment', payment: { typeId: 'payment', id: payment.body.id } },
-  ]);
-
-  return payment.body;
 }
 
 async function addTransaction(world: OrderSyncWorld, paymentId: string, t: TransactionDraft) {
@@ -259,7 +235,7 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
     it('when 2 of 3 units are returned and refunded in commercetools, then Linnworks books and actions one refund for that line and quantity, to the cent; redelivery adds nothing', async () => {
       const order = await exported();
       const lwId = lwOrder(world, order.id).OrderId;
-      const payment = await charge(world, order);
+      const payment = { id: await addChargedPayment(world.api, order) };
       world.emulator.control.processOrder({ order: lwId });
       const mug = order.lineItems[0]!;
       await update(world, order.id, [
@@ -299,7 +275,7 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
     it('when a goodwill amount is refunded without return items, then Linnworks gets one order-level (Additional) refund of that amount', async () => {
       const order = await exported();
       const lwId = lwOrder(world, order.id).OrderId;
-      const payment = await charge(world, order);
+      const payment = { id: await addChargedPayment(world.api, order) };
       world.emulator.control.processOrder({ order: lwId });
       const refund = await addTransaction(world, payment.id, {
         type: 'Refund',
@@ -336,7 +312,7 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
 
     it('when the refund is made while the Linnworks order is still open, then it is rejected into the failure queue with CannotRefundReason, and replay books it once the order shipped', async () => {
       const order = await exported();
-      const payment = await charge(world, order);
+      const payment = { id: await addChargedPayment(world.api, order) };
       await addTransaction(world, payment.id, {
         type: 'Refund',
         state: 'Success',
@@ -370,7 +346,7 @@ describe('money paths commercetools → Linnworks (emulator + test server)', () 
     it('when the refund transaction was booked by fulfillment-sync from a Linnworks refund, then it is not sent back (and reconciliation, seeing no such Linnworks refund here, reports the difference while every other refund is in step)', async () => {
       const order = await exported();
       const lwId = lwOrder(world, order.id).OrderId;
-      const payment = await charge(world, order);
+      const payment = { id: await addChargedPayment(world.api, order) };
       world.emulator.control.processOrder({ order: lwId });
       await addTransaction(world, payment.id, {
         type: 'Refund',
