@@ -79,6 +79,8 @@ export {
   destinationFromEnv,
   ensureSubscription,
   ORDER_MESSAGE_TYPES,
+  ORDER_SYNC_SUBSCRIPTION_MESSAGES,
+  PAYMENT_MESSAGE_TYPES,
   removeSubscription,
 } from './lifecycle/subscription';
 

@@ -8,7 +8,7 @@ import { createCtApi, type CtApi } from '../src/commercetools/client';
 // Test support of the connector: builders, stand-ins, the commercetools test-server helpers.
 // Never exported by production code, never imported by any `src` (lint enforces both).
 export { buildCtOrder, type LineSpec, type OrderSpec, taxed } from './builders/ct-order.builder';
-export { importOrder, seedCatalogue } from './builders/ct-seed';
+export { addChargedPayment, importOrder, seedCatalogue } from './builders/ct-seed';
 export { testOrderSyncSettings } from './builders/order-sync-settings';
 export { configProblems } from './config-problems';
 export { toPubSubPush, type PubSubPush } from './pubsub-push';

@@ -2,7 +2,7 @@ import {
   createCtApi,
   destinationFromEnv,
   ensureSubscription,
-  ORDER_MESSAGE_TYPES,
+  ORDER_SYNC_SUBSCRIPTION_MESSAGES,
   runPostDeploy,
 } from 'shared';
 
@@ -18,7 +18,7 @@ runPostDeploy(script, async (config, logger) => {
   const subscription = await ensureSubscription(api, {
     key: config.subscriptionKey,
     destination,
-    messages: [{ resourceTypeId: 'order', types: [...ORDER_MESSAGE_TYPES] }],
+    messages: ORDER_SYNC_SUBSCRIPTION_MESSAGES,
   });
   logger.info(
     { subscription, key: config.subscriptionKey, destination: destination.type },

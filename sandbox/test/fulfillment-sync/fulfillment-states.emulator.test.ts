@@ -174,13 +174,16 @@ describe('fulfillment-sync on the strict commercetools test server, states as po
     },
   );
 
-  it('when Linnworks refunds a shipped line, then the return item is Refunded and the order CreditOwed, once', async () => {
+  it('when Linnworks takes back and refunds a shipped line, then the return item is Refunded and the order CreditOwed, once', async () => {
     await world();
     const [order] = await createLinkedOrders(w, 1, [{ sku: 'SKU-1', quantity: 2 }]);
     w.emulator.control.processOrder({ order: order!.lwOrderId, trackingNumber: 'RM3' });
-    w.emulator.control.refundOrder({
+    // Goods back with the refund (a return row): a refund alone is money only (issue #16).
+    w.emulator.control.returnItems({
       order: order!.lwOrderId,
-      lines: [{ sku: 'SKU-1', quantity: 1, amount: 5 }],
+      lines: [{ sku: 'SKU-1', quantity: 1 }],
+      type: 'RETURNREFUND',
+      refundAmounts: [5],
     });
     await run();
     await run();
@@ -189,7 +192,7 @@ describe('fulfillment-sync on the strict commercetools test server, states as po
     const items = (refunded.returnInfo ?? []).flatMap((r) => r.items);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
-      key: expect.stringMatching(/^lw-rf-/),
+      key: expect.stringMatching(/^lw-rt-/),
       quantity: 1,
       shipmentState: 'Returned',
       paymentState: 'Refunded',

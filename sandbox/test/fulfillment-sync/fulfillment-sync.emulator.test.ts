@@ -97,7 +97,7 @@ describe('fulfillment-sync against the Linnworks emulator and the commercetools 
     expect(shipped.body.total).toBe(45);
   });
 
-  it('when Linnworks cancels one order and refunds a line of another, then one is cancelled and the other gets one return item', async () => {
+  it('when Linnworks cancels one order and takes back and refunds a line of another, then one is cancelled and the other gets one return item', async () => {
     w = await startFulfillmentWorld(ctTestUrl(), settings, captureLogger().logger);
     const [toCancel, toRefund] = await createLinkedOrders(w, 2, [
       { sku: 'SKU-1', quantity: 2 },
@@ -105,9 +105,12 @@ describe('fulfillment-sync against the Linnworks emulator and the commercetools 
     ]);
     w.emulator.control.cancelOrder({ order: toCancel!.reference });
     w.emulator.control.processOrder({ order: toRefund!.reference, trackingNumber: 'T1' });
-    w.emulator.control.refundOrder({
+    // Goods back and refunded (a RETURNREFUND row): a refund alone would be money only.
+    w.emulator.control.returnItems({
       order: toRefund!.reference,
-      lines: [{ sku: 'SKU-1', quantity: 1, amount: 5 }],
+      lines: [{ sku: 'SKU-1', quantity: 1 }],
+      type: 'RETURNREFUND',
+      refundAmounts: [5],
     });
 
     const now = () => new Date(Date.now() + 60_000);

@@ -143,6 +143,11 @@ async function scenario(world: FulfillmentWorld) {
     },
     details: details.map(detailsView),
     flags: flags.map((f) => ({ processed: f.Processed, holdOrCancel: f.HoldOrCancel })),
+    // No return rows were made: both answer none, for the open order as for the shipped one.
+    returns: [
+      (await world.port.getReturnsExchanges({ orderId: shipped })).length,
+      (await world.port.getReturnsExchanges({ orderId: open })).length,
+    ],
     split: (await world.port.getPackageSplit({ orderId: shipped })).map((p) => ({
       bin: p.BinIndex,
       box: p.PackageTitle,

@@ -49,7 +49,7 @@ describe('order-sync lifecycle scripts, as Connect runs them', () => {
     CONNECT_GCP_TOPIC_NAME: 'orders-topic',
   });
 
-  it('when post-deploy runs twice, then the subscription and the Linnworks channel exist once', async () => {
+  it('when post-deploy runs twice, then the subscription (order and payment messages) and the Linnworks channel exist once', async () => {
     for (let i = 0; i < 2; i++) {
       const run = await runScript('post-deploy', env());
       expect(run.status).toBe(0);
@@ -83,7 +83,14 @@ describe('order-sync lifecycle scripts, as Connect runs them', () => {
           'OrderCustomLineItemRemoved',
           'OrderCustomLineItemQuantityChanged',
           'OrderEditApplied',
+          // Units moved to the cancelled line-item state: a partial cancellation.
+          'LineItemStateTransition',
         ],
+      },
+      // Refunds made in commercetools go to processed Linnworks orders (money paths, #16).
+      {
+        resourceTypeId: 'payment',
+        types: ['PaymentTransactionAdded', 'PaymentTransactionStateChanged'],
       },
     ]);
     const channel = await api.channels().withKey({ key: 'linnworks' }).get().execute();

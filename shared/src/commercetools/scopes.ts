@@ -29,6 +29,10 @@ export const CT_CALLS = {
     scope: 'view_payments',
     why: 'order reads expand `paymentInfo.payments[*]` (the payment method sent to Linnworks)',
   },
+  writePayments: {
+    scope: 'manage_payments',
+    why: 'read payments and add Refund transactions for Linnworks refunds (`FULFILLMENT_REFUND_TRANSACTION`)',
+  },
   readChannels: { scope: 'view_channels', why: 'find supply channels and the Linnworks channel' },
   createChannel: {
     scope: 'manage_channels',
@@ -66,7 +70,13 @@ const ORDER_SYNC_RUN: CtCall[] = [
   'state',
 ];
 const STOCK_SYNC_RUN: CtCall[] = ['readChannels', 'readProducts', 'writeInventory', 'state'];
-const FULFILLMENT_SYNC_RUN: CtCall[] = ['readOrders', 'updateOrders', 'readStates', 'state'];
+const FULFILLMENT_SYNC_RUN: CtCall[] = [
+  'readOrders',
+  'updateOrders',
+  'writePayments',
+  'readStates',
+  'state',
+];
 
 /**
  * What each app calls, lifecycle scripts included. sync-admin replays every flow's failures

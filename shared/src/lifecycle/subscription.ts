@@ -19,6 +19,8 @@ export const ORDER_EDIT_MESSAGE_TYPES = [
   'OrderCustomLineItemRemoved',
   'OrderCustomLineItemQuantityChanged',
   'OrderEditApplied',
+  // Units moved to the cancelled line-item state (ORDER_CANCELLED_LINE_STATE): a partial cancellation.
+  'LineItemStateTransition',
 ] as const;
 
 /** Order messages order-sync reacts to: its Subscription's message list. */
@@ -29,6 +31,21 @@ export const ORDER_MESSAGE_TYPES = [
   'OrderStateChanged',
   ...ORDER_EDIT_MESSAGE_TYPES,
 ] as const;
+
+/**
+ * Payment messages order-sync reacts to: a successful `Refund` transaction is brought to the
+ * processed Linnworks order (docs/order-sync.md, "Money paths").
+ */
+export const PAYMENT_MESSAGE_TYPES = [
+  'PaymentTransactionAdded',
+  'PaymentTransactionStateChanged',
+] as const;
+
+/** order-sync's Subscription: order messages, and the payment messages of refunds. */
+export const ORDER_SYNC_SUBSCRIPTION_MESSAGES: MessageSubscription[] = [
+  { resourceTypeId: 'order', types: [...ORDER_MESSAGE_TYPES] },
+  { resourceTypeId: 'payment', types: [...PAYMENT_MESSAGE_TYPES] },
+];
 
 /**
  * The destination Connect hands to an event app's post-deploy script: Google Cloud Pub/Sub on

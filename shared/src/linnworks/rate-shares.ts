@@ -36,7 +36,8 @@ const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> =
   'Orders/RemoveOrderItem': { 'order-sync': 40 },
   'PostSale/GetCancellationOptions': { 'order-sync': 40 },
   'PostSale/CreateCancellation': { 'order-sync': 40 },
-  'ReturnsRefunds/GetRefundOptions': { 'order-sync': 40 },
+  // Reconciliation reads refunds of processed orders (scheduled: sync-scheduler; on demand: sync-admin).
+  'ReturnsRefunds/GetRefundOptions': { 'order-sync': 40, 'sync-scheduler': 10, 'sync-admin': 5 },
   'ReturnsRefunds/CreateRefund': { 'order-sync': 40 },
   'ReturnsRefunds/ActionRefund': { 'order-sync': 40 },
   'ProcessedOrders/SearchProcessedOrders': { 'fulfillment-sync': 40, 'sync-scheduler': 5 },
@@ -44,6 +45,7 @@ const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> =
   'ReturnsRefunds/GetRefundHeadersByOrderId': { 'fulfillment-sync': 40 },
   'ReturnsRefunds/GetRefundLinesByHeaderId': { 'fulfillment-sync': 40 },
   'ReturnsRefunds/SearchReturnsRefundsPaged': { 'fulfillment-sync': 40 },
+  'ProcessedOrders/GetReturnsExchanges': { 'fulfillment-sync': 40 },
   'Stock/GetStockItemsFull': { 'stock-sync': 40, 'sync-admin': 4 },
   // sync-scheduler's daily reconciliation reads every SKU's level (two calls per 200 SKUs).
   'Stock/GetStockLevel_Batch': { 'stock-sync': 40, 'sync-admin': 4, 'sync-scheduler': 10 },

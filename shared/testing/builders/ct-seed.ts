@@ -100,3 +100,36 @@ export async function importOrder(
 
   return res.body;
 }
+
+/**
+ * A payment with one successful charge of the order's total, added to the order (what a
+ * checkout leaves): the payment refunds are booked on. Returns the payment's id.
+ */
+export async function addChargedPayment(api: CtApi, order: Order): Promise<string> {
+  const amount = {
+    currencyCode: order.totalPrice.currencyCode,
+    centAmount: order.totalPrice.centAmount,
+  };
+  const payment = await api
+    .payments()
+    .post({
+      body: {
+        amountPlanned: amount,
+        transactions: [{ type: 'Charge', state: 'Success', amount }],
+      },
+    })
+    .execute();
+  const current = (await api.orders().withId({ ID: order.id }).get().execute()).body;
+  await api
+    .orders()
+    .withId({ ID: order.id })
+    .post({
+      body: {
+        version: current.version,
+        actions: [{ action: 'addPayment', payment: { typeId: 'payment', id: payment.body.id } }],
+      },
+    })
+    .execute();
+
+  return payment.body.id;
+}

@@ -3,6 +3,7 @@ import {
   type LinnworksOrderDetails,
   type LinnworksProcessedOrder,
   type LinnworksRefundHeader,
+  type LinnworksReturnInfo,
   type LinnworksReturnsRefundsRow,
   type LinnworksSplitPackage,
 } from '../../src/linnworks/linnworks-types';
@@ -20,6 +21,8 @@ export class FakeLinnworks implements LinnworksFulfillmentSyncPort {
   splits = new Map<string, LinnworksSplitPackage[]>();
   refunds = new Map<string, LinnworksRefundHeader[]>();
   refundRows: Array<LinnworksReturnsRefundsRow & { historyType: string }> = [];
+  /** Return rows (`ReturnInfo`) per order id. */
+  returns = new Map<string, LinnworksReturnInfo[]>();
   calls: Record<string, number> = {};
 
   private count(name: string): void {
@@ -91,6 +94,13 @@ export class FakeLinnworks implements LinnworksFulfillmentSyncPort {
     );
 
     return header?.RefundLines ?? [];
+  }
+
+  /** As Linnworks: the return rows of a processed order; an open or unknown one has none. */
+  async getReturnsExchanges({ orderId }: Args<'getReturnsExchanges'>) {
+    this.count('getReturnsExchanges');
+
+    return this.details.get(orderId)?.Processed ? (this.returns.get(orderId) ?? []) : [];
   }
 
   async searchReturnsRefunds(args: Args<'searchReturnsRefunds'>) {

@@ -1,4 +1,9 @@
-import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
+import type {
+  Order,
+  OrderUpdateAction,
+  Payment,
+  TransactionDraft,
+} from '@commercetools/platform-sdk';
 
 import { type CallCounts, noCalls } from '../../commercetools/call-counts';
 import type { CtApi } from '../../commercetools/client';
@@ -81,5 +86,40 @@ export class CtFulfillmentSyncAdapter implements CtFulfillmentSyncPort {
     }
 
     return states;
+  }
+
+  async getPayments(ids: string[]): Promise<Payment[]> {
+    const found: Payment[] = [];
+    for (const batch of chunks([...new Set(ids)].filter(Boolean), BATCH)) {
+      this.calls.reads++;
+      try {
+        const queryArgs = { where: `id in (${quoted(batch)})`, limit: BATCH };
+        found.push(...(await this.api.payments().get({ queryArgs }).execute()).body.results);
+      } catch (error) {
+        throw toCtError(error, 'payment query by id');
+      }
+    }
+
+    return found;
+  }
+
+  async addTransactions(payment: Payment, transactions: TransactionDraft[]): Promise<Payment> {
+    this.calls.writes++;
+    const actions = transactions.map((transaction) => ({
+      action: 'addTransaction' as const,
+      transaction,
+    }));
+    try {
+      const res = await this.api
+        .payments()
+        .withId({ ID: payment.id })
+        .post({ body: { version: payment.version, actions } })
+        .execute();
+
+      return res.body;
+    } catch (error) {
+      if (isCtConflict(error)) throw new VersionConflictError('payment', payment.id);
+      throw toCtError(error, `update of payment ${payment.id}`);
+    }
   }
 }

@@ -1,4 +1,9 @@
-import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
+import type {
+  Order,
+  OrderUpdateAction,
+  Payment,
+  TransactionDraft,
+} from '@commercetools/platform-sdk';
 
 import type { CallCounts } from '../../commercetools/call-counts';
 import type { StateInfo } from './fulfillment-states';
@@ -20,6 +25,10 @@ export interface CtFulfillmentSyncPort {
   updateOrder(id: string, version: number, actions: OrderUpdateAction[]): Promise<Order>;
   /** State key → what the flow needs of it, for the keys that exist. */
   states(keys: string[]): Promise<Map<string, StateInfo>>;
+  /** Payments by id (an order's `paymentInfo`); missing ids are simply absent. */
+  getPayments(ids: string[]): Promise<Payment[]>;
+  /** Adds transactions in one update; throws `VersionConflictError` when the version moved. */
+  addTransactions(payment: Payment, transactions: TransactionDraft[]): Promise<Payment>;
 }
 
 /** Reference expansions of every order read: the states plans check transitions against. */

@@ -5,7 +5,7 @@ import { applyCancellation } from './processed.feed';
 import { type ApplyContext, RunCounts } from './fulfillment-context';
 import type { FeedName, FulfillmentSyncDeps } from './fulfillment-sync.deps';
 import { isCancelledDetails, shipmentFromDetails } from './linnworks-records.mapper';
-import { applyRefundLines, refundLinesOf } from './refunds.feed';
+import { applyRefundLines, refundRecordsOf } from './refunds.feed';
 import { applyShipment, withPackages } from './shipped.feed';
 
 /** Replays fulfillment-sync's failures: sync-admin runs it in-process. */
@@ -66,15 +66,15 @@ export function createFulfillmentSyncReplayer(deps: FulfillmentSyncDeps): Fulfil
       }
       await applyCancellation(ctx, shipment, resolved);
     } else {
-      const lines = await refundLinesOf(deps.linnworks, shipment.lwOrderId);
-      await applyRefundLines({ ...ctx, cancelledStateId }, shipment, resolved, lines);
+      const records = await refundRecordsOf(deps.linnworks, shipment.lwOrderId);
+      await applyRefundLines({ ...ctx, cancelledStateId }, shipment, resolved, records);
     }
     const problem = ctx.problems?.[0];
     if (problem) {
       return { outcome: 'still-failing', reasonCode: problem.reasonCode, message: problem.message };
     }
     const changed = Object.entries(ctx.counts.values).some(
-      ([k, v]) => v > 0 && /\.(updated|shipped)$/.test(k),
+      ([k, v]) => v > 0 && /\.(updated|shipped|transactions)$/.test(k),
     );
 
     return {

@@ -2,6 +2,7 @@ import { type JobSettings, jobEnvShape, toJobSettings } from '../../config/commo
 import { intString, jsonString, z } from '../../config/env';
 import { refersTo } from '../../config/setting-refs';
 import { orderSourceEnvShape, orderSourceOf } from '../order-sync/linnworks-order.contract';
+import { lineCancelledStateEnvShape } from './line-cancelled-state.contract';
 
 /** Linnworks open-order flags the progress feed can map (GeneralInfo, reference §5.1). */
 export const PROGRESS_FLAGS = ['PickListPrinted', 'InvoicePrinted', 'LabelPrinted'] as const;
@@ -74,14 +75,19 @@ export const fulfillmentSyncEnvShape = {
     .transform((v) => v ?? DEFAULT_PROGRESS_RULES),
   /** commercetools orderState once every line is shipped (`none` leaves it). */
   FULFILLMENT_SHIPPED_ORDER_STATE: z.enum(['none', 'Confirmed', 'Complete']).default('Complete'),
-  /** Line-item state (key) that partially cancelled quantities move to; created at deploy. */
-  FULFILLMENT_LINE_CANCELLED_STATE: stateKey('LineItemState').default('lw-line-cancelled'),
+  ...lineCancelledStateEnvShape,
   /** Order paymentState after a Linnworks refund (`none` leaves it). */
   FULFILLMENT_REFUND_PAYMENT_STATE: z
     .enum(['none', 'BalanceDue', 'Failed', 'Pending', 'CreditOwed', 'Paid'])
     .default('none'),
   /** Return item paymentState for refunded lines (`none` leaves the default `Initial`). */
   FULFILLMENT_RETURN_PAYMENT_STATE: z.enum(['none', 'Refunded', 'NotRefunded']).default('Refunded'),
+  /**
+   * What a Linnworks refund adds to the order's payment: `none` (nothing), `record` (a `Refund`
+   * transaction in state `Success`: the money already went back) or `request` (state `Initial`:
+   * the merchant's payment integration executes it). One transaction per refund row.
+   */
+  FULFILLMENT_REFUND_TRANSACTION: z.enum(['none', 'record', 'request']).default('none'),
   /** How late tracking reaches a parcel: `set-tracking` (setParcelTrackingData) or `add-parcel`. */
   FULFILLMENT_TRACKING_UPDATE: z.enum(['set-tracking', 'add-parcel']).default('set-tracking'),
   /** Hours after processing during which orders without tracking are re-checked. */
@@ -105,6 +111,8 @@ export interface FulfillmentSyncSettings {
   lineCancelledState: string;
   refundPaymentState: 'BalanceDue' | 'Failed' | 'Pending' | 'CreditOwed' | 'Paid' | undefined;
   returnPaymentState: 'Refunded' | 'NotRefunded' | undefined;
+  /** What a Linnworks refund adds to the payment (`FULFILLMENT_REFUND_TRANSACTION`); default none. */
+  refundTransaction?: 'record' | 'request' | undefined;
   trackingUpdate: 'set-tracking' | 'add-parcel';
   lateTrackingHours: number;
   packageSplit: 'auto' | 'always' | 'never';
@@ -125,6 +133,7 @@ export function toFulfillmentSyncSettings(
     lineCancelledState: env.FULFILLMENT_LINE_CANCELLED_STATE,
     refundPaymentState: noneToUndefined(env.FULFILLMENT_REFUND_PAYMENT_STATE),
     returnPaymentState: noneToUndefined(env.FULFILLMENT_RETURN_PAYMENT_STATE),
+    refundTransaction: noneToUndefined(env.FULFILLMENT_REFUND_TRANSACTION),
     trackingUpdate: env.FULFILLMENT_TRACKING_UPDATE,
     lateTrackingHours: env.FULFILLMENT_LATE_TRACKING_HOURS,
     packageSplit: env.FULFILLMENT_PACKAGE_SPLIT,

@@ -65,3 +65,37 @@ export interface RecordProblem {
   field?: string;
   retryable: boolean;
 }
+
+/**
+ * Money one Linnworks refund row gave back (`VerifiedRefund` of an actioned header, not a
+ * cancellation line): item, shipping, service or order-level (`Additional`) amounts alike.
+ */
+export interface LwRefundMoney {
+  refundRowId: string;
+  refundHeaderId: number;
+  unit: string;
+  /** Tax-inclusive decimal in the order currency, as Linnworks holds it. */
+  amount: number;
+  /** What created it elsewhere: the connector's key on refunds order-sync created. */
+  externalReference: string;
+  channelInitiated: boolean;
+  actionedDate: string | null;
+}
+
+/** One Linnworks return row (`ReturnInfo`): goods that came back, or a resend/booking. */
+export interface LwReturn {
+  returnId: number;
+  type: string;
+  completed: boolean;
+  line: LwLine;
+  /** The refund row that paid for it, when one did. */
+  refundRowId: string | null;
+  returnDate: string | null;
+}
+
+/** Everything the refunds feed reads of one order. */
+export interface LwRefundRecords {
+  lines: LwRefundLine[];
+  money: LwRefundMoney[];
+  returns: LwReturn[];
+}

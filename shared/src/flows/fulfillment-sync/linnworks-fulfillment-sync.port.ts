@@ -11,6 +11,7 @@ export type LinnworksFulfillmentSyncPort = Pick<
   | 'getPackageSplit'
   | 'getRefundHeadersByOrderId'
   | 'getRefundLinesByHeaderId'
+  | 'getReturnsExchanges'
   | 'searchProcessedOrders'
   | 'searchReturnsRefunds'
 >;

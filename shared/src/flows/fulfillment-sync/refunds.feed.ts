@@ -1,4 +1,4 @@
-import type { OrderUpdateAction } from '@commercetools/platform-sdk';
+import type { Order, OrderUpdateAction } from '@commercetools/platform-sdk';
 
 import type { LinnworksFulfillmentSyncPort } from './linnworks-fulfillment-sync.port';
 import type {
@@ -16,10 +16,13 @@ import {
   recordProblem,
   unknownOrderProblem,
 } from './fulfillment-context';
-import type { LwOrderRef, LwRefundLine } from './fulfillment.types';
+import type { FulfillmentSyncSettings } from './fulfillment-sync.settings';
+import type { LwOrderRef, LwRefundRecords } from './fulfillment.types';
 import { refundLinesFromHeaders } from './linnworks-records.mapper';
 import type { ResolvedOrder } from './order-link.repo';
-import { planRefunds } from './refund.mapper';
+import { linnworksInitiated, refundMoneyFromHeaders, returnsFromInfo } from './refund-money.mapper';
+import { planReturns } from './refund.mapper';
+import { bookRefundTransactions } from './refund-transactions';
 
 /** Which Linnworks history to search and on which date [?: date semantics unverified, §6.2]. */
 export const REFUND_SEARCHES: Array<{
@@ -28,6 +31,8 @@ export const REFUND_SEARCHES: Array<{
 }> = [
   { historyType: 'REFUNDS', dateType: 'ACTIONED' },
   { historyType: 'CANCELLATIONS', dateType: 'BOOKED' },
+  // Goods back without a refund (a plain return) appear only here.
+  { historyType: 'RETURNS', dateType: 'BOOKED' },
 ];
 
 /**
@@ -56,29 +61,52 @@ export async function refundHeadersWithLines(
   return complete;
 }
 
-/** The refund and cancellation lines of one order, with their commercetools line references. */
-export async function refundLinesOf(
+/**
+ * What Linnworks holds of one order's money back and goods back: refund and cancellation lines
+ * (with their commercetools line references), the money of each refund row, and its return rows.
+ */
+export async function refundRecordsOf(
   linnworks: LinnworksFulfillmentSyncPort,
   lwOrderId: string,
-): Promise<LwRefundLine[]> {
-  const lines = refundLinesFromHeaders(await refundHeadersWithLines(linnworks, lwOrderId));
-  if (lines.length === 0) return lines;
+): Promise<LwRefundRecords> {
+  const headers = await refundHeadersWithLines(linnworks, lwOrderId);
+  const returns = returnsFromInfo(await linnworks.getReturnsExchanges({ orderId: lwOrderId }));
+  const lines = refundLinesFromHeaders(headers);
+  const records = { lines, money: refundMoneyFromHeaders(headers), returns };
+  if (lines.length === 0 && returns.length === 0) return records;
   const [details] = await linnworks.getOrdersById({ orderIds: [lwOrderId] });
   const refByRow = new Map((details?.Items ?? []).map((i) => [i.RowId, ctLineItemIdOf(i)]));
-  for (const l of lines) {
-    const ref = l.line.rowId ? refByRow.get(l.line.rowId) : undefined;
-    if (ref) l.line.lineItemRef = ref;
+  for (const l of [...lines.map((x) => x.line), ...returns.map((x) => x.line)]) {
+    const ref = l.rowId ? refByRow.get(l.rowId) : undefined;
+    if (ref) l.lineItemRef = ref;
   }
 
-  return lines;
+  return records;
 }
 
-/** Applies every refund and cancellation line of one order in one update (feed and replay). */
+/** Sets the order payment state of the settings once Linnworks refunded money of its own. */
+function paymentStateAction(
+  order: Order,
+  records: LwRefundRecords,
+  state: FulfillmentSyncSettings['refundPaymentState'],
+): OrderUpdateAction[] {
+  if (!state || order.paymentState === state) return [];
+
+  return linnworksInitiated(records.money).length > 0
+    ? [{ action: 'changePaymentState', paymentState: state }]
+    : [];
+}
+
+/**
+ * Applies one order's refund records: cancelled quantities, returned goods and the payment
+ * state in one order update, then the refund rows as payment transactions (when configured).
+ * Used by the feed and by replay.
+ */
 export async function applyRefundLines(
   ctx: ApplyContext & { cancelledStateId: string | undefined },
   ref: LwOrderRef,
   resolved: ResolvedOrder | undefined,
-  lines: LwRefundLine[],
+  records: LwRefundRecords,
 ): Promise<void> {
   if (!resolved) {
     await recordProblem(ctx, 'refunds', ref, unknownOrderProblem(ref));
@@ -86,20 +114,23 @@ export async function applyRefundLines(
     return;
   }
   const settings = ctx.deps.settings;
-  const returnDate = lines.map((l) => l.actionedDate).find(Boolean) ?? undefined;
   const outcome = await applyToOrder(ctx, 'refunds', ref, resolved.order, (order) => {
-    const cancelled = planPartialCancellations(order, lines, {
+    const cancelled = planPartialCancellations(order, records.lines, {
       key: settings.lineCancelledState,
       id: ctx.cancelledStateId,
     });
     if ('problem' in cancelled) return cancelled;
-    const refunds = planRefunds(order, lines, settings, returnDate);
-    if ('problem' in refunds) return refunds;
-    const actions: OrderUpdateAction[] = [...cancelled.actions, ...refunds.actions];
+    const returned = planReturns(order, records.returns, settings);
+    if ('problem' in returned) return returned;
 
-    return actions;
+    return [
+      ...cancelled.actions,
+      ...returned.actions,
+      ...paymentStateAction(order, records, settings.refundPaymentState),
+    ];
   });
   ctx.counts.add(`refunds.${outcome}`);
+  if (outcome !== 'failed') await bookRefundTransactions(ctx, ref, resolved.order, records.money);
 }
 
 /**
@@ -142,8 +173,8 @@ export const refundsFeed: Feed = async (run: FeedRun) => {
   const resolved = await run.deps.links.resolve(refs);
   for (const ref of refs) {
     if (run.outOfTime()) return 'time-budget';
-    const lines = await refundLinesOf(run.deps.linnworks, ref.lwOrderId);
-    await applyRefundLines(run, ref, resolved.get(ref.lwOrderId), lines);
+    const records = await refundRecordsOf(run.deps.linnworks, ref.lwOrderId);
+    await applyRefundLines(run, ref, resolved.get(ref.lwOrderId), records);
   }
   await saveCursor(run, 'refunds', { at: to.toISOString() });
 

@@ -26,7 +26,12 @@ export function ensureLinnworksChannel(api: CtApi, key = LINNWORKS_CHANNEL_KEY):
   });
 }
 
-const EXPAND = ['paymentInfo.payments[*]', 'shippingInfo.shippingMethod'];
+/** Payments (method, transactions), shipping method, and line-item states (cancelled units). */
+const EXPAND = [
+  'paymentInfo.payments[*]',
+  'shippingInfo.shippingMethod',
+  'lineItems[*].state[*].state',
+];
 
 /** `CtOrderSyncPort` over the commercetools SDK. Ensures the Linnworks channel lazily if it is missing. */
 export class CtOrderSyncAdapter implements CtOrderSyncPort {
@@ -76,6 +81,20 @@ export class CtOrderSyncAdapter implements CtOrderSyncPort {
       return res.body.results;
     } catch (error) {
       throw toCtError(error, 'query of orders modified since the backstop cursor');
+    }
+  }
+
+  async findOrderIdByPayment(paymentId: string): Promise<string | undefined> {
+    const where = `paymentInfo(payments(id = ${JSON.stringify(paymentId)}))`;
+    try {
+      const res = await this.api
+        .orders()
+        .get({ queryArgs: { where, limit: 1, withTotal: false } })
+        .execute();
+
+      return res.body.results[0]?.id;
+    } catch (error) {
+      throw toCtError(error, `query of the order of payment ${paymentId}`);
     }
   }
 

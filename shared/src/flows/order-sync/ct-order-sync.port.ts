@@ -14,6 +14,8 @@ export interface CtOrderSyncPort {
    * continues behind the last order of the previous page (keyset paging, no offset limit).
    */
   findOrdersModified(query: OrdersModifiedQuery): Promise<Order[]>;
+  /** The id of the order a payment belongs to (its `paymentInfo`); undefined when none. */
+  findOrderIdByPayment(paymentId: string): Promise<string | undefined>;
   /** The id of the Linnworks channel whose sync info marks exported orders; undefined if none yet. */
   linnworksChannelId(): Promise<string | undefined>;
 }

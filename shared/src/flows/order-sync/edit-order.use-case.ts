@@ -1,5 +1,6 @@
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import { mapOrderToLinnworks } from './ct-order.mapper';
+import { withoutCancelledUnits } from './line-cancellation';
 import { type EditPlan, planOrderEdits } from './order-edits.mapper';
 import { applyPlan, EditRefused } from './order-edit.calls';
 import type { OrderState } from './order-state.contract';
@@ -78,8 +79,9 @@ async function applyAndCheck(
 }
 
 /**
- * Brings a change made to an exported order (address, email, shipping, lines) to its Linnworks
- * order while it is open, with Linnworks' documented calls; once processed, records
+ * Brings a change made to an exported order (address, email, shipping, lines, units moved to
+ * the cancelled line-item state) to its Linnworks order while it is open, with Linnworks'
+ * documented order-item calls (a partial cancellation: PostSale/CreateCancellation has no lines); once processed, records
  * `ORDER_ALREADY_PROCESSED` naming what changed. Idempotent by order version (`editedVersion`).
  */
 export async function syncOrderEdits(
@@ -92,7 +94,11 @@ export async function syncOrderEdits(
   if (!force && order.version <= (state.editedVersion ?? 0)) {
     return { outcome: 'skipped', action: 'edits-already-applied', linnworksOrderId: lwId };
   }
-  const mapped = mapOrderToLinnworks(order, deps.settings, reference);
+  // Units in a cancelled line-item state leave Linnworks like units an edit removed; the ones
+  // Linnworks cancelled itself are already gone there, so they are not sent back.
+  const { cancelledLineState, linnworksCancelledLineState } = deps.settings;
+  const effective = withoutCancelledUnits(order, [cancelledLineState, linnworksCancelledLineState]);
+  const mapped = mapOrderToLinnworks(effective, deps.settings, reference);
   const details = await readOrder(deps, lwId);
   if (!details) return { outcome: 'skipped', action: 'linnworks-order-not-found' };
   if (!mapped.ok) {

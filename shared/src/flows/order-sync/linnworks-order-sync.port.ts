@@ -7,14 +7,17 @@ import type { LinnworksApi } from '../../linnworks/linnworks-api.port';
  */
 export type LinnworksOrderSyncPort = Pick<
   LinnworksApi,
+  | 'actionRefund'
   | 'addOrderItem'
   | 'cancelOrder'
   | 'changeOrderTag'
   | 'changeStatus'
   | 'createOrders'
+  | 'createRefund'
   | 'getOrderDetailsByReferenceId'
   | 'getOrdersById'
   | 'getPostalServices'
+  | 'getRefundOptions'
   | 'getStockItemIdsBySku'
   | 'removeOrderItem'
   | 'setOrderCustomerInfo'

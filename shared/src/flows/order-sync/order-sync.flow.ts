@@ -47,6 +47,7 @@ import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reco
 import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
 import { syncOrder, type SyncOrderOptions } from './sync-order.use-case';
 import { rulesForStore } from './store-rules';
+import { withPaymentMessages } from './payment-message.handler';
 import {
   type OrderSyncEnv,
   orderSyncEnvShape,
@@ -135,7 +136,7 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
 
   return {
     flow: ORDER_SYNC_FLOW,
-    handle: createOrderMessageHandler(deps),
+    handle: withPaymentMessages(deps, createOrderMessageHandler(deps)),
     replayer: createOrderSyncReplayer(deps),
     reconciler: orderSyncReconciler,
     failures: deps.failures,

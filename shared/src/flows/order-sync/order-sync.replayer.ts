@@ -1,7 +1,8 @@
 import type { FailureRecord } from '../../state/failure-queue';
 import type { FlowReplayer, ReplayResult } from '../../state/replay';
-import type { OrderSyncDeps } from './order-sync.deps';
+import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { syncOrder } from './sync-order.use-case';
+import { refundFailureRef, syncRefunds } from './refund-order.use-case';
 
 /** Replays order-sync's failures: sync-admin runs it in-process. */
 export type OrderSyncReplayer = FlowReplayer;
@@ -13,6 +14,9 @@ export type OrderSyncReplayer = FlowReplayer;
  */
 export function createOrderSyncReplayer(deps: OrderSyncDeps): OrderSyncReplayer {
   return async (failure: FailureRecord, options): Promise<ReplayResult> => {
+    if (failure.ref.type === refundFailureRef('').type) {
+      return asReplay(await syncRefunds(deps, failure.ref.id, options.dryRun), options.dryRun);
+    }
     if (failure.ref.type !== 'order') {
       return { outcome: 'skipped', message: `order-sync cannot replay a ${failure.ref.type}` };
     }
@@ -21,22 +25,28 @@ export function createOrderSyncReplayer(deps: OrderSyncDeps): OrderSyncReplayer 
       dryRun: options.dryRun,
       edits: 'always',
     });
-    const prefix = options.dryRun ? 'dry run: ' : '';
-    if (result.outcome === 'rejected') {
-      return {
-        outcome: 'still-failing',
-        reasonCode: result.reasonCode ?? 'UNKNOWN',
-        message: `${prefix}${result.message ?? result.action}`,
-      };
-    }
-    if (
-      result.outcome === 'processed' ||
-      result.action === 'already-synced' ||
-      result.action === 'no-edit'
-    ) {
-      return { outcome: 'resolved', message: `${prefix}${result.action}` };
-    }
-
-    return { outcome: 'skipped', message: `${prefix}${result.action}` };
+    return asReplay(result, options.dryRun);
   };
+}
+
+/** A use case's result as a replay outcome; an order already in step counts as resolved. */
+function asReplay(result: SyncResult, dryRun: boolean): ReplayResult {
+  const prefix = dryRun ? 'dry run: ' : '';
+  if (result.outcome === 'rejected') {
+    return {
+      outcome: 'still-failing',
+      reasonCode: result.reasonCode ?? 'UNKNOWN',
+      message: `${prefix}${result.message ?? result.action}`,
+    };
+  }
+  if (
+    result.outcome === 'processed' ||
+    result.action === 'already-synced' ||
+    result.action === 'no-edit' ||
+    result.action === 'refunds-in-step'
+  ) {
+    return { outcome: 'resolved', message: `${prefix}${result.action}` };
+  }
+
+  return { outcome: 'skipped', message: `${prefix}${result.action}` };
 }

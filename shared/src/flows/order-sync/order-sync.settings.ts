@@ -3,6 +3,10 @@ import { refersTo } from '../../config/setting-refs';
 import { orderSourceEnvShape, orderSourceOf } from './linnworks-order.contract';
 import { POSTCODE_SHAPES } from './address-shapes';
 import {
+  DEFAULT_LINE_CANCELLED_STATE,
+  lineCancelledStateEnvShape,
+} from '../fulfillment-sync/line-cancelled-state.contract';
+import {
   defaultSkuMatching,
   type SkuMatching,
   skuMatchingEnvShape,
@@ -119,16 +123,30 @@ export const orderSyncEnvShape = {
   ORDER_POSTCODE_COUNTRIES: jsonString(postcodeCountriesSchema).default([]),
   /** Locale of product names sent as item titles (falls back to the first name present). */
   ORDER_TITLE_LOCALE: titleLocaleSchema.default('en'),
+  /**
+   * Key of the line-item State that means "cancelled in commercetools": units moved there leave
+   * the open Linnworks order (a partial cancellation). Unset: line-item states are not read.
+   */
+  ORDER_CANCELLED_LINE_STATE: refersTo(
+    z.string().regex(/^[-_~.a-zA-Z0-9]{2,256}$/, 'must be a commercetools state key'),
+    { kind: 'ct-state', stateType: 'LineItemState' },
+  ).optional(),
+  /** fulfillment-sync's state for units Linnworks cancelled: they are never sent back. */
+  ...lineCancelledStateEnvShape,
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
 };
 
 type EnvShape = typeof orderSyncEnvShape;
+/** Keys without a default: absent means the feature is off. */
+type OptionalKey = 'ORDER_CANCELLED_LINE_STATE' | 'FULFILLMENT_LINE_CANCELLED_STATE';
 export type OrderSyncEnv = {
-  [K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING' | 'CONNECTOR_INSTANCE_KEY'>]: z.output<
-    EnvShape[K]
-  >;
-} & { STOCK_SKU_MATCHING?: SkuMatching; CONNECTOR_INSTANCE_KEY?: string | undefined };
+  [
+    K in Exclude<keyof EnvShape, 'STOCK_SKU_MATCHING' | 'CONNECTOR_INSTANCE_KEY' | OptionalKey>
+  ]: z.output<EnvShape[K]>;
+} & { STOCK_SKU_MATCHING?: SkuMatching; CONNECTOR_INSTANCE_KEY?: string | undefined } & {
+  [K in OptionalKey]?: z.output<EnvShape[K]>;
+};
 
 /** The flow's settings as the use case reads them. */
 export interface OrderSyncSettings {
@@ -146,6 +164,10 @@ export interface OrderSyncSettings {
   postcodeCountries: string[];
   titleLocale: string;
   dispatchWithinHours: number;
+  /** `ORDER_CANCELLED_LINE_STATE`: units in this line-item state are cancelled in Linnworks. */
+  cancelledLineState?: string;
+  /** `FULFILLMENT_LINE_CANCELLED_STATE`: units Linnworks cancelled itself (never sent back). */
+  linnworksCancelledLineState?: string;
 }
 
 export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
@@ -164,5 +186,10 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     postcodeCountries: env.ORDER_POSTCODE_COUNTRIES,
     titleLocale: env.ORDER_TITLE_LOCALE,
     dispatchWithinHours: env.ORDER_DISPATCH_WITHIN_HOURS,
+    ...(env.ORDER_CANCELLED_LINE_STATE
+      ? { cancelledLineState: env.ORDER_CANCELLED_LINE_STATE }
+      : {}),
+    linnworksCancelledLineState:
+      env.FULFILLMENT_LINE_CANCELLED_STATE ?? DEFAULT_LINE_CANCELLED_STATE,
   };
 }

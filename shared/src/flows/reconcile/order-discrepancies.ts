@@ -12,6 +12,8 @@ export interface CtOrderSnapshot {
   totalCentAmount: number;
   fractionDigits: number;
   state: CoarseOrderState;
+  /** Successful `Refund` transactions on the order's payments, in minor units. */
+  refundedCentAmount?: number;
 }
 
 /** What reconciliation needs of a Linnworks order; `totalCentAmount` is already in minor units. */
@@ -22,6 +24,8 @@ export interface LwOrderSnapshot {
   currency?: string;
   totalCentAmount?: number;
   state: CoarseOrderState;
+  /** Actioned refund lines (cancellations left out), in minor units; absent when not read. */
+  refundedCentAmount?: number;
 }
 
 export type OrderDiscrepancyKind =
@@ -29,7 +33,8 @@ export type OrderDiscrepancyKind =
   | 'duplicated-in-linnworks'
   | 'currency-differs'
   | 'total-differs'
-  | 'state-differs';
+  | 'state-differs'
+  | 'refunds-differ';
 
 export interface OrderDiscrepancy {
   kind: OrderDiscrepancyKind;
@@ -113,7 +118,25 @@ export function compareOrders(
         linnworks: lw.state,
       });
     }
+    const refunds = refundsFinding(ct, lw);
+    if (refunds) findings.push({ ...refunds, ...base });
   }
 
   return findings;
+}
+
+/**
+ * Refunded totals per order: commercetools' successful Refund transactions against Linnworks'
+ * actioned refunds (both directions of the money paths land in both). Compared only when
+ * Linnworks' refunds were read.
+ */
+function refundsFinding(
+  ct: CtOrderSnapshot,
+  lw: LwOrderSnapshot,
+): Pick<OrderDiscrepancy, 'kind' | 'commercetools' | 'linnworks'> | undefined {
+  if (lw.refundedCentAmount === undefined) return undefined;
+  const mine = ct.refundedCentAmount ?? 0;
+  if (mine === lw.refundedCentAmount) return undefined;
+
+  return { kind: 'refunds-differ', commercetools: mine, linnworks: lw.refundedCentAmount };
 }

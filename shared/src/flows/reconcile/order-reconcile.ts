@@ -39,6 +39,10 @@ export function ctSnapshot(
   referenceOf: OrderSyncReconciler['referenceOf'],
 ): CtOrderSnapshot {
   const total = order.taxedPrice?.totalGross ?? order.totalPrice;
+  const refunded = (order.paymentInfo?.payments ?? [])
+    .flatMap((p) => p.obj?.transactions ?? [])
+    .filter((t) => t.type === 'Refund' && t.state === 'Success')
+    .reduce((sum, t) => sum + t.amount.centAmount, 0);
 
   return {
     id: order.id,
@@ -52,6 +56,7 @@ export function ctSnapshot(
       orderState: order.orderState,
       ...(order.shipmentState ? { shipmentState: order.shipmentState } : {}),
     }),
+    refundedCentAmount: refunded,
   };
 }
 
@@ -77,6 +82,23 @@ function lwSnapshot(
   };
 }
 
+/**
+ * What Linnworks refunded on an order (actioned, not deleted, not cancellation lines), in minor
+ * units. Read only where there can be some: a processed order, or one commercetools refunded.
+ */
+async function lwRefunded(
+  linnworks: LinnworksApi,
+  order: LinnworksOrderDetails,
+  ct: CtOrderSnapshot,
+): Promise<number | undefined> {
+  if (!order.Processed && !ct.refundedCentAmount) return undefined;
+  const options = await linnworks.getRefundOptions({ orderId: order.OrderId });
+
+  return options.AllExistingRefunds.filter((l) => l.Actioned && !l.Deleted && !l.IsCancellation)
+    .map((l) => decimalToMinorUnits(l.Amount, ct.fractionDigits))
+    .reduce((sum, cents) => sum + cents, 0);
+}
+
 /** One page of commercetools orders: by offset (sorted by creation), or after an id (cursor). */
 async function orderPage(
   ct: CtApi,
@@ -92,7 +114,15 @@ async function orderPage(
   return (
     await ct
       .orders()
-      .get({ queryArgs: { ...queryArgs, limit: window.limit, withTotal: cursor === undefined } })
+      .get({
+        queryArgs: {
+          ...queryArgs,
+          // Payments with their transactions: the refunded total compared with Linnworks'.
+          expand: ['paymentInfo.payments[*]'],
+          limit: window.limit,
+          withTotal: cursor === undefined,
+        },
+      })
       .execute()
   ).body;
 }
@@ -114,10 +144,13 @@ export async function reconcileOrders(
   for (const ct of snapshots) {
     const found = await deps.linnworks.getOrderDetailsByReferenceId({ referenceId: ct.reference });
     const exact = found.filter((o) => deps.orderSync.isLinnworksOrderOf(o, ct));
-    lwByReference.set(
-      ct.reference,
-      exact.map((o) => lwSnapshot(o, ct.reference, ct.fractionDigits)),
-    );
+    const lw = exact.map((o) => lwSnapshot(o, ct.reference, ct.fractionDigits));
+    const [only] = exact;
+    if (only && lw[0] && exact.length === 1) {
+      const refunded = await lwRefunded(deps.linnworks, only, ct);
+      if (refunded !== undefined) lw[0] = { ...lw[0], refundedCentAmount: refunded };
+    }
+    lwByReference.set(ct.reference, lw);
   }
   const discrepancies = compareOrders(snapshots, lwByReference);
   if (window.cursor !== undefined) {

@@ -1,11 +1,14 @@
 import type { Order } from '@commercetools/platform-sdk';
 
-import { type LwRefundLine } from '../../../src/flows/fulfillment-sync/fulfillment.types';
+import {
+  type LwRefundLine,
+  type LwReturn,
+} from '../../../src/flows/fulfillment-sync/fulfillment.types';
 import { type StateInfo } from '../../../src/flows/fulfillment-sync/fulfillment-states';
 import { planLateTracking } from '../../../src/flows/fulfillment-sync/tracking.mapper';
 import { planPartialCancellations } from '../../../src/flows/fulfillment-sync/cancellation.mapper';
 import { planProgress } from '../../../src/flows/fulfillment-sync/progress.mapper';
-import { planRefunds } from '../../../src/flows/fulfillment-sync/refund.mapper';
+import { planReturns } from '../../../src/flows/fulfillment-sync/refund.mapper';
 import { type LinnworksOrderPrintFlags } from '../../../src/linnworks/linnworks-types';
 import { ctOrder } from './order.fixture';
 
@@ -21,12 +24,20 @@ const refundLine = (
   actionedDate: null,
 });
 
-describe('planRefunds', () => {
-  it('when a refund line is new, then one keyed return item, its return payment state and the order payment state are written', () => {
+const returnRow = (over: Partial<LwReturn> & { sku: string; quantity: number }): LwReturn => ({
+  returnId: over.returnId ?? 11,
+  type: over.type ?? 'RETURNREFUND',
+  completed: over.completed ?? true,
+  line: { rowId: 'row', sku: over.sku, quantity: over.quantity },
+  refundRowId: over.refundRowId === undefined ? 'rr-1' : over.refundRowId,
+  returnDate: null,
+});
+
+describe('planReturns (goods back only)', () => {
+  it('when goods came back with a refund, then one keyed Returned item and its return payment state are written', () => {
     const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 2 }]);
-    const plan = planRefunds(order, [refundLine({ sku: 'A', quantity: 1 })], {
+    const plan = planReturns(order, [returnRow({ sku: 'A', quantity: 1 })], {
       returnPaymentState: 'Refunded',
-      refundPaymentState: 'CreditOwed',
     });
     expect(plan).toEqual({
       applied: 1,
@@ -35,68 +46,71 @@ describe('planRefunds', () => {
           action: 'addReturnInfo',
           items: [
             {
-              key: 'lw-rf-rr-1',
+              key: 'lw-rt-11',
               lineItemId: 'li-a',
               quantity: 1,
               shipmentState: 'Returned',
-              comment: 'Linnworks refund 1 [lw-rf-rr-1]',
+              comment: 'Linnworks returnrefund 11 [lw-rt-11]',
             },
           ],
         },
-        { action: 'setReturnPaymentState', returnItemKey: 'lw-rf-rr-1', paymentState: 'Refunded' },
-        { action: 'changePaymentState', paymentState: 'CreditOwed' },
+        { action: 'setReturnPaymentState', returnItemKey: 'lw-rt-11', paymentState: 'Refunded' },
       ],
     });
   });
 
-  it('when the refund line is already on the order by key or comment marker, then nothing is written', () => {
-    const withKey = ctOrder([{ id: 'li-a', sku: 'A', quantity: 2 }], {
-      returnInfo: [
-        {
-          items: [
-            { key: 'lw-rf-rr-1', type: 'LineItemReturnItem', lineItemId: 'li-a', quantity: 1 },
-          ],
-        },
-      ],
-    } as unknown as Partial<Order>);
-    const withComment = ctOrder([{ id: 'li-a', sku: 'A', quantity: 2 }], {
-      returnInfo: [
-        {
-          items: [
-            {
-              comment: 'x [lw-rf-rr-1]',
-              type: 'LineItemReturnItem',
-              lineItemId: 'li-a',
-              quantity: 1,
-            },
-          ],
-        },
-      ],
-    } as unknown as Partial<Order>);
-    const settings = { returnPaymentState: undefined, refundPaymentState: undefined };
-    expect(planRefunds(withKey, [refundLine({ sku: 'A', quantity: 1 })], settings)).toEqual({
-      actions: [],
-      applied: 0,
-    });
-    expect(planRefunds(withComment, [refundLine({ sku: 'A', quantity: 1 })], settings)).toEqual({
+  it('when goods came back without a refund, then the item is Returned and its payment state stays', () => {
+    const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 2 }]);
+    const row = returnRow({ sku: 'A', quantity: 2, type: 'RETURN', refundRowId: null });
+    const plan = planReturns(order, [row], { returnPaymentState: 'Refunded' });
+    expect(plan).toMatchObject({ applied: 1, actions: [{ action: 'addReturnInfo' }] });
+    expect('actions' in plan && plan.actions).toHaveLength(1);
+  });
+
+  it('when a row sends goods out (resend) or is a booking not yet completed, then no return item is written', () => {
+    const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 2 }]);
+    const rows = [
+      returnRow({ sku: 'A', quantity: 1, type: 'RESEND', returnId: 1 }),
+      returnRow({ sku: 'A', quantity: 1, type: 'RETURNBOOKING', completed: false, returnId: 2 }),
+    ];
+    expect(planReturns(order, rows, { returnPaymentState: 'Refunded' })).toEqual({
       actions: [],
       applied: 0,
     });
   });
 
-  it('when more units are refunded than remain unreturned, then the refund is rejected as unmatched', () => {
+  it('when the row is already on the order by key, by comment marker or by its refund row (before #16), then nothing is written', () => {
+    const withItem = (item: Record<string, unknown>) =>
+      ctOrder([{ id: 'li-a', sku: 'A', quantity: 2 }], {
+        returnInfo: [
+          { items: [{ type: 'LineItemReturnItem', lineItemId: 'li-a', quantity: 1, ...item }] },
+        ],
+      } as unknown as Partial<Order>);
+    const settings = { returnPaymentState: undefined };
+    for (const order of [
+      withItem({ key: 'lw-rt-11' }),
+      withItem({ comment: 'x [lw-rt-11]' }),
+      withItem({ key: 'lw-rf-rr-1' }),
+    ]) {
+      expect(planReturns(order, [returnRow({ sku: 'A', quantity: 1 })], settings)).toEqual({
+        actions: [],
+        applied: 0,
+      });
+    }
+  });
+
+  it('when more units come back than remain unreturned, then the return is rejected as unmatched', () => {
     const order = ctOrder([{ id: 'li-a', sku: 'A', quantity: 1 }], {
       returnInfo: [
         {
           items: [
-            { key: 'lw-rf-old', type: 'LineItemReturnItem', lineItemId: 'li-a', quantity: 1 },
+            { key: 'lw-rt-old', type: 'LineItemReturnItem', lineItemId: 'li-a', quantity: 1 },
           ],
         },
       ],
     } as unknown as Partial<Order>);
-    const plan = planRefunds(order, [refundLine({ sku: 'A', quantity: 1 })], {
+    const plan = planReturns(order, [returnRow({ sku: 'A', quantity: 1 })], {
       returnPaymentState: undefined,
-      refundPaymentState: undefined,
     });
     expect(plan).toMatchObject({ problem: { reasonCode: 'LINE_UNMATCHED' } });
   });

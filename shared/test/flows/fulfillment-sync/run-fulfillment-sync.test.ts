@@ -197,7 +197,7 @@ describe('runFulfillmentSync', () => {
     expect(state?.value.cancellation?.source).toBe('linnworks');
   });
 
-  it('when Linnworks refunds a line, then the order gets one return item for it however often the refund is seen', async () => {
+  it('when Linnworks refunds a line, then it is money only until the goods come back: then the order gets one return item however often both are seen', async () => {
     const w = await world();
     const order = await importOrder(w.api, w.shippingMethodId, 'ORD-6', [
       { sku: 'A', quantity: 2 },
@@ -291,7 +291,32 @@ describe('runFulfillmentSync', () => {
     ]);
 
     await run(w);
+    // A refund without goods back is a refund, not a return.
+    const refundedOnly = await fetchOrder(w, order.id);
+    expect((refundedOnly.returnInfo ?? []).flatMap((r) => r.items)).toEqual([]);
+    expect(refundedOnly.paymentState).toBe('CreditOwed');
+
+    w.lw.returns.set('lw-6', [
+      {
+        pkReturnId: 31,
+        RowType: 'RETURNREFUND',
+        ReturnReference: 'RT-1',
+        fkOrderId: 'lw-6',
+        fkOrderItemRowId: 'row-b',
+        nOrderId: 1,
+        SKU: 'B',
+        ReturnQty: 1,
+        Reason: '',
+        Category: '',
+        Completed: true,
+        fkRefundRowId: 'rr-1',
+        RefundedAmount: 5,
+        ReturnDate: '2026-01-01T12:10:00.000Z',
+      },
+    ]);
     w.clock.now = new Date('2026-01-01T12:30:00.000Z');
+    await run(w);
+    w.clock.now = new Date('2026-01-01T12:40:00.000Z');
     await run(w);
 
     // The headers came without lines (as Linnworks sends them); the lines were read by header.
@@ -300,7 +325,7 @@ describe('runFulfillmentSync', () => {
     const items = (after.returnInfo ?? []).flatMap((r) => r.items);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
-      key: 'lw-rf-rr-1',
+      key: 'lw-rt-31',
       quantity: 1,
       shipmentState: 'Returned',
       paymentState: 'Refunded',

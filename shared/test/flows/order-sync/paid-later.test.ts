@@ -64,6 +64,7 @@ async function createdUnpaid(linnworks: LinnworksApi) {
       getOrder: async () => order,
       recordLinnworksOrderId: async () => undefined,
       findOrdersModified: async () => [],
+      findOrderIdByPayment: async () => undefined,
       linnworksChannelId: async () => undefined,
     },
     linnworks,

@@ -152,6 +152,7 @@ async function sync(spec: Partial<OrderSpec> & { storeKey: string }) {
       recordLinnworksOrderId: async () => undefined,
       findOrdersModified: async () => [],
       linnworksChannelId: async () => undefined,
+      findOrderIdByPayment: async () => undefined,
     },
     linnworks: lw.api,
     states: new OrderStateRepo(store),

@@ -50,6 +50,7 @@ function depsFor(
         recorded.push(id);
       },
       findOrdersModified: async () => [],
+      findOrderIdByPayment: async () => undefined,
       linnworksChannelId: async () => undefined,
     },
     linnworks,

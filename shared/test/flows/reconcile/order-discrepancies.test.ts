@@ -65,6 +65,37 @@ describe('compareOrders', () => {
 });
 
 describe('coarse states', () => {
+  it('when refunded totals differ (commercetools transactions vs Linnworks refunds), then refunds-differ names both to the cent; equal or unread refunds are no finding', () => {
+    const findings = compareOrders(
+      [
+        ct('A', { refundedCentAmount: 3998 }),
+        ct('B', { refundedCentAmount: 500 }),
+        ct('C', { refundedCentAmount: 0 }),
+        ct('D', { refundedCentAmount: 700 }),
+      ],
+      new Map([
+        ['A', [lw('A', { refundedCentAmount: 3998 })]],
+        ['B', [lw('B', { refundedCentAmount: 0 })]],
+        ['C', [lw('C', { refundedCentAmount: 199 })]],
+        ['D', [lw('D')]],
+      ]),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: 'refunds-differ',
+        reference: 'B',
+        commercetools: 500,
+        linnworks: 0,
+      }),
+      expect.objectContaining({
+        kind: 'refunds-differ',
+        reference: 'C',
+        commercetools: 0,
+        linnworks: 199,
+      }),
+    ]);
+  });
+
   it('when a commercetools order is cancelled or shipped, then its coarse state says so', () => {
     expect(ctCoarseState({ orderState: 'Cancelled', shipmentState: 'Shipped' })).toBe('cancelled');
     expect(ctCoarseState({ orderState: 'Open', shipmentState: 'Delivered' })).toBe('shipped');
