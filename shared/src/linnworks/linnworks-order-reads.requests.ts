@@ -35,10 +35,12 @@ export async function getOrderDetailsByReferenceId(
 
 export function getOrdersById(
   call: LinnworksCall,
-  { orderIds }: Args<'getOrdersById'>,
+  { orderIds, maxBudgetWaitMs }: Args<'getOrdersById'>,
 ): Result<'getOrdersById'> {
+  const options = maxBudgetWaitMs === undefined ? {} : { maxBudgetWaitMs };
+
   return inChunks(orderIds, (ids) =>
-    call('Orders/GetOrdersById', { pkOrderIds: ids }, orderDetailsListSchema),
+    call('Orders/GetOrdersById', { pkOrderIds: ids }, orderDetailsListSchema, options),
   );
 }
 

@@ -17,13 +17,18 @@ export type LinnworksApp = ConnectorApp;
  * exceeds the limit.
  */
 const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> = {
-  // sync-admin replays failed orders (after a fix, often many at once) and force-syncs.
-  'Orders/CreateOrders': { 'order-sync': 40, 'sync-scheduler': 8, 'sync-admin': 10 },
-  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 10, 'sync-admin': 5 },
+  // order-sync batches up to 20 orders per call (issue #19): 121 calls a minute carry 40 new
+  // orders a second. sync-admin replays failed orders (after a fix, often many at once) and
+  // force-syncs; sync-scheduler's backstop creates orders whose messages were lost.
+  'Orders/CreateOrders': { 'order-sync': 60, 'sync-scheduler': 4, 'sync-admin': 8 },
+  // order-sync reads every CreateOrders batch back (one call per batch, matched per order).
+  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 35, 'sync-admin': 5 },
+  // order-sync looks up only orders that already have a record or were skipped as duplicates;
+  // sync-admin's replays and reconciliation and the scheduler's backstop look up per order.
   'Orders/GetOrderDetailsByReferenceId': {
-    'order-sync': 25,
+    'order-sync': 10,
     'sync-scheduler': 15,
-    'sync-admin': 5,
+    'sync-admin': 10,
   },
   'Orders/GetOpenOrders': { 'stock-sync': 30, 'sync-scheduler': 10 },
   'Orders/CancelOrder': { 'order-sync': 40 },

@@ -2,6 +2,12 @@ import { booleanString, intString, jsonString, z } from '../../config/env';
 import { orderSourceEnvShape } from './linnworks-order.contract';
 import { POSTCODE_SHAPES } from './address-shapes';
 import {
+  type BatchSettings,
+  DEFAULT_ORDER_BATCH_WINDOW_MS,
+  MAX_ORDER_BATCH_SIZE,
+  MAX_ORDER_BATCH_WINDOW_MS,
+} from './create-orders.batcher';
+import {
   defaultSkuMatching,
   type SkuMatching,
   skuMatchingEnvShape,
@@ -93,6 +99,13 @@ export const orderSyncEnvShape = {
     .default('en'),
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
+  /** How long the first new order of a batch waits for others before CreateOrders (docs/order-sync.md, "Batching"). */
+  ORDER_BATCH_WINDOW_MS: intString(DEFAULT_ORDER_BATCH_WINDOW_MS, {
+    min: 0,
+    max: MAX_ORDER_BATCH_WINDOW_MS,
+  }),
+  /** Most orders per CreateOrders call (Linnworks takes 20); 1 turns batching off. */
+  ORDER_BATCH_MAX_SIZE: intString(MAX_ORDER_BATCH_SIZE, { min: 1, max: MAX_ORDER_BATCH_SIZE }),
 };
 
 type EnvShape = typeof orderSyncEnvShape;
@@ -116,6 +129,8 @@ export interface OrderSyncSettings {
   postcodeCountries: string[];
   titleLocale: string;
   dispatchWithinHours: number;
+  /** CreateOrders batching; absent: one order per call, at once. */
+  batch?: BatchSettings;
 }
 
 export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
@@ -134,5 +149,6 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
     postcodeCountries: env.ORDER_POSTCODE_COUNTRIES,
     titleLocale: env.ORDER_TITLE_LOCALE,
     dispatchWithinHours: env.ORDER_DISPATCH_WITHIN_HOURS,
+    batch: { windowMs: env.ORDER_BATCH_WINDOW_MS, maxSize: env.ORDER_BATCH_MAX_SIZE },
   };
 }

@@ -1,0 +1,88 @@
+/**
+ * Coalesces concurrent order creations of one process into Orders/CreateOrders calls of up to
+ * `maxSize` orders (Linnworks takes 20 per call, reference §3.1). The first order of a batch
+ * opens a window of `windowMs`; the batch goes when the window ends or the batch is full,
+ * whichever is first. One batch per stock location (CreateOrders takes one `location`).
+ * Every caller gets its own order's outcome: a batch-mate's failure never becomes another's.
+ */
+
+/** Default window: long enough to gather concurrent deliveries, short against the 10 s ack. */
+export const DEFAULT_ORDER_BATCH_WINDOW_MS = 200;
+/** Upper bound of the window: a delivery still has most of Pub/Sub's 10 s for the calls. */
+export const MAX_ORDER_BATCH_WINDOW_MS = 1_000;
+/** Orders per CreateOrders call (Linnworks' documented maximum, H8412). */
+export const MAX_ORDER_BATCH_SIZE = 20;
+
+export interface BatchSettings {
+  windowMs: number;
+  /** 1 turns batching off: every order is sent alone, at once. */
+  maxSize: number;
+}
+
+/** What a batch sender answers per item, in the order of the items. */
+export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/** Sends one batch of items for one key (location); never rejects, answers every item. */
+export type BatchSender<T, R> = (key: string, items: T[]) => Promise<ItemOutcome<R>[]>;
+
+interface Waiting<T, R> {
+  item: T;
+  resolve: (value: R) => void;
+  reject: (error: unknown) => void;
+}
+
+interface OpenBatch<T, R> {
+  waiting: Waiting<T, R>[];
+  timer?: NodeJS.Timeout;
+}
+
+export class CreateOrdersBatcher<T, R> {
+  private readonly open = new Map<string, OpenBatch<T, R>>();
+
+  constructor(
+    private readonly send: BatchSender<T, R>,
+    private readonly settings: BatchSettings,
+  ) {}
+
+  /** Adds an item to the open batch of `key`; resolves or rejects with this item's outcome. */
+  submit(key: string, item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      let batch = this.open.get(key);
+      if (!batch) {
+        batch = { waiting: [] };
+        this.open.set(key, batch);
+      }
+      batch.waiting.push({ item, resolve, reject });
+      const maxSize = Math.max(1, Math.min(this.settings.maxSize, MAX_ORDER_BATCH_SIZE));
+      if (batch.waiting.length >= maxSize || this.settings.windowMs <= 0) {
+        this.flush(key, batch);
+      } else if (!batch.timer) {
+        const open = batch;
+        batch.timer = setTimeout(() => this.flush(key, open), this.settings.windowMs);
+      }
+    });
+  }
+
+  private flush(key: string, batch: OpenBatch<T, R>): void {
+    if (this.open.get(key) === batch) this.open.delete(key);
+    if (batch.timer) clearTimeout(batch.timer);
+    const { waiting } = batch;
+    if (waiting.length === 0) return;
+    batch.waiting = [];
+    this.send(
+      key,
+      waiting.map((w) => w.item),
+    ).then(
+      (outcomes) => {
+        waiting.forEach((w, i) => {
+          const outcome = outcomes[i];
+          if (outcome?.ok) w.resolve(outcome.value);
+          else w.reject(outcome ? outcome.error : new Error('batch sender gave no outcome'));
+        });
+      },
+      (error: unknown) => {
+        for (const w of waiting) w.reject(error);
+      },
+    );
+  }
+}
