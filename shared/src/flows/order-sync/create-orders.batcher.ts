@@ -1,8 +1,10 @@
 /**
  * Coalesces concurrent order creations of one process into Orders/CreateOrders calls of up to
  * `maxSize` orders (Linnworks takes 20 per call, reference §3.1). The first order of a batch
- * opens a window of `windowMs`; the batch goes when the window ends or the batch is full,
- * whichever is first. One batch per stock location (CreateOrders takes one `location`).
+ * opens a window of `windowMs`; a full batch goes at once; a partial one goes when its window
+ * has ended and no batch of its location is still in flight (so while the rate budget holds
+ * one batch back, the next fills up instead of spending a call on a few orders). One batch per
+ * stock location (CreateOrders takes one `location`).
  * Every caller gets its own order's outcome: a batch-mate's failure never becomes another's.
  */
 
@@ -34,10 +36,13 @@ interface Waiting<T, R> {
 interface OpenBatch<T, R> {
   waiting: Waiting<T, R>[];
   timer?: NodeJS.Timeout;
+  /** The window has ended: it goes as soon as nothing of its location is in flight. */
+  due?: boolean;
 }
 
 export class CreateOrdersBatcher<T, R> {
   private readonly open = new Map<string, OpenBatch<T, R>>();
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly send: BatchSender<T, R>,
@@ -58,9 +63,22 @@ export class CreateOrdersBatcher<T, R> {
         this.flush(key, batch);
       } else if (!batch.timer) {
         const open = batch;
-        batch.timer = setTimeout(() => this.flush(key, open), this.settings.windowMs);
+        batch.timer = setTimeout(() => this.windowEnded(key, open), this.settings.windowMs);
       }
     });
+  }
+
+  private windowEnded(key: string, batch: OpenBatch<T, R>): void {
+    if ((this.inFlight.get(key) ?? 0) > 0) batch.due = true;
+    else this.flush(key, batch);
+  }
+
+  private sent(key: string): void {
+    const left = (this.inFlight.get(key) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(key, left);
+    else this.inFlight.delete(key);
+    const next = this.open.get(key);
+    if (left === 0 && next?.due) this.flush(key, next);
   }
 
   private flush(key: string, batch: OpenBatch<T, R>): void {
@@ -69,20 +87,23 @@ export class CreateOrdersBatcher<T, R> {
     const { waiting } = batch;
     if (waiting.length === 0) return;
     batch.waiting = [];
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
     this.send(
       key,
       waiting.map((w) => w.item),
-    ).then(
-      (outcomes) => {
-        waiting.forEach((w, i) => {
-          const outcome = outcomes[i];
-          if (outcome?.ok) w.resolve(outcome.value);
-          else w.reject(outcome ? outcome.error : new Error('batch sender gave no outcome'));
-        });
-      },
-      (error: unknown) => {
-        for (const w of waiting) w.reject(error);
-      },
-    );
+    )
+      .finally(() => this.sent(key))
+      .then(
+        (outcomes) => {
+          waiting.forEach((w, i) => {
+            const outcome = outcomes[i];
+            if (outcome?.ok) w.resolve(outcome.value);
+            else w.reject(outcome ? outcome.error : new Error('batch sender gave no outcome'));
+          });
+        },
+        (error: unknown) => {
+          for (const w of waiting) w.reject(error);
+        },
+      );
   }
 }

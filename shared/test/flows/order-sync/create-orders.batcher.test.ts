@@ -78,6 +78,29 @@ describe('CreateOrdersBatcher', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 
+  it('when a batch of the same location is still in flight, then the next partial batch keeps filling until it is back', async () => {
+    const batches: string[][] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const send = async (_key: string, items: string[]): Promise<ItemOutcome<string>[]> => {
+      batches.push(items);
+      if (batches.length === 1) await held;
+
+      return items.map((value) => ({ ok: true, value }));
+    };
+    const batcher = new CreateOrdersBatcher(send, { windowMs: 10, maxSize: 20 });
+    const first = batcher.submit('Default', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+
+    const later = ['b', 'c'].map((i) => batcher.submit('Default', i));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(batches).toEqual([['a']]);
+    release();
+
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+  });
+
   it('when batching is off (max size 1), then every order is sent alone at once', async () => {
     const { batches, send } = recordingSender();
     const batcher = new CreateOrdersBatcher(send, { windowMs: 60_000, maxSize: 1 });
