@@ -58,11 +58,7 @@ export interface LinnworksApi extends LinnworksOrderEditsApi, LinnworksMoneyBack
   getOrderDetailsByReferenceId(args: { referenceId: string }): Promise<LinnworksOrderDetails[]>;
 
   /** Orders/GetOrdersById: the client splits `orderIds` into calls of at most 100 ids. */
-  getOrdersById(args: {
-    orderIds: string[];
-    /** Refuse (`RateBudgetSpentError`) rather than wait longer than this for rate budget. */
-    maxBudgetWaitMs?: number;
-  }): Promise<LinnworksOrderDetails[]>;
+  getOrdersById(args: { orderIds: string[] }): Promise<LinnworksOrderDetails[]>;
 
   /**
    * Orders/GetOpenOrders: one page of the open orders of one location received in

@@ -35,12 +35,10 @@ export async function getOrderDetailsByReferenceId(
 
 export function getOrdersById(
   call: LinnworksCall,
-  { orderIds, maxBudgetWaitMs }: Args<'getOrdersById'>,
+  { orderIds }: Args<'getOrdersById'>,
 ): Result<'getOrdersById'> {
-  const options = maxBudgetWaitMs === undefined ? {} : { maxBudgetWaitMs };
-
   return inChunks(orderIds, (ids) =>
-    call('Orders/GetOrdersById', { pkOrderIds: ids }, orderDetailsListSchema, options),
+    call('Orders/GetOrdersById', { pkOrderIds: ids }, orderDetailsListSchema),
   );
 }
 

@@ -22,8 +22,9 @@ const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> =
   // fix, often many at once) and force-syncs; sync-scheduler's backstop creates the rare order
   // whose messages were lost.
   'Orders/CreateOrders': { 'order-sync': 64, 'sync-scheduler': 2, 'sync-admin': 10 },
-  // order-sync reads every CreateOrders batch back (one call per batch, matched per order).
-  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 35, 'sync-admin': 5 },
+  // order-sync reads every CreateOrders batch back (one call per batch, matched per order):
+  // at least its CreateOrders share.
+  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 36, 'sync-admin': 5 },
   // order-sync looks up only orders that already have a record or were skipped as duplicates;
   // sync-admin's replays and reconciliation and the scheduler's backstop look up per order.
   'Orders/GetOrderDetailsByReferenceId': {

@@ -13,8 +13,7 @@ export interface CreateRequest {
 }
 
 /**
- * Longest a batch waits for this app's CreateOrders / GetOrdersById budget. Past it the batch is
- * not sent and its deliveries answer 503 at once, so Pub/Sub backs off, instead of waiting past
+ * Longest a batch waits for this app's CreateOrders budget. Past it the batch is not sent and its deliveries answer 503 at once, so Pub/Sub backs off, instead of waiting past
  * the 10 s acknowledgement deadline (window ≤ 1 s + this + two calls of ≤ 5 s each).
  */
 export const MAX_BUDGET_WAIT_MS = 2_000;
@@ -51,10 +50,9 @@ async function attribute(
   requests: CreateRequest[],
   ids: string[],
 ): Promise<ItemOutcome<LinnworksOrderDetails>[]> {
-  const read =
-    ids.length > 0
-      ? await deps.linnworks.getOrdersById({ orderIds: ids, maxBudgetWaitMs: MAX_BUDGET_WAIT_MS })
-      : [];
+  // Waits for budget rather than refuse: the orders exist now, and a redelivery would cost
+  // another CreateOrders and a lookup per order to learn what this one read tells.
+  const read = ids.length > 0 ? await deps.linnworks.getOrdersById({ orderIds: ids }) : [];
   const source = deps.settings.source;
 
   return Promise.all(

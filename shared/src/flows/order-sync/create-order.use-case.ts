@@ -64,10 +64,14 @@ export async function createOrder(run: OrderRun, mapped: MappedOrder): Promise<S
     return reject(deps, order, stored, reference, [reason], false);
   }
   const patch = { status: 'created' as const, linnworksOrderId, paid };
-  await saveState(deps, stored, stateOf(order, stored?.value, reference, run.now, patch));
-  if (!hasLinnworksSyncInfo(order, linnworksOrderId)) {
-    await deps.ct.recordLinnworksOrderId(order, linnworksOrderId);
-  }
+  // Both writes are idempotent and either one missing is made good by the redelivery (a 503
+  // here): they go together, one commercetools round trip less per order.
+  await Promise.all([
+    saveState(deps, stored, stateOf(order, stored?.value, reference, run.now, patch)),
+    hasLinnworksSyncInfo(order, linnworksOrderId)
+      ? undefined
+      : deps.ct.recordLinnworksOrderId(order, linnworksOrderId),
+  ]);
   if (stored?.value.status === 'rejected') {
     await deps.failures.resolveFor(
       ORDER_SYNC_FLOW,
