@@ -27,10 +27,11 @@ const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> =
   'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 36, 'sync-admin': 5 },
   // order-sync looks up only orders that already have a record or were skipped as duplicates;
   // sync-admin's replays and reconciliation and the scheduler's backstop look up per order.
+  // (Weights total 50: the apps not listed keep 5 calls a minute, as before.)
   'Orders/GetOrderDetailsByReferenceId': {
-    'order-sync': 10,
-    'sync-scheduler': 15,
-    'sync-admin': 10,
+    'order-sync': 15,
+    'sync-scheduler': 20,
+    'sync-admin': 13,
   },
   'Orders/GetOpenOrders': { 'stock-sync': 30, 'sync-scheduler': 10 },
   'Orders/CancelOrder': { 'order-sync': 40 },
