@@ -75,7 +75,7 @@ describe('order-sync batches concurrent new orders into CreateOrders calls', () 
     expect(linnworksOrdersFor(world, bad!.id)).toHaveLength(0);
   });
 
-  it("when the app's CreateOrders budget is spent, then deliveries answer 503 at once instead of waiting past the deadline", async () => {
+  it("when the app's CreateOrders budget is spent, then deliveries answer 503 early instead of waiting past the deadline", async () => {
     // The event app with a CreateOrders share of 1 call a minute, already used.
     const budget = new SlidingWindowRateBudget({ limits: { 'Orders/CreateOrders': 1 } });
     await budget.acquire('Orders/CreateOrders');
@@ -99,7 +99,8 @@ describe('order-sync batches concurrent new orders into CreateOrders calls', () 
 
     expect(answer.status).toBe(503);
     expect(answer.body.reason).toBe('RATE_BUDGET_SPENT');
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Held in the batch for up to 4 s in case budget frees up, then 503: well before the 8 s deadline.
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(linnworksOrdersFor(world, order!.id)).toHaveLength(0);
     // Redelivered to an instance with budget: created once.
     await request(world.app).post('/event').send(orderMessage(order!)).expect(200);

@@ -2,7 +2,8 @@ import type { Order } from '@commercetools/platform-sdk';
 
 import { isRetryable, PermanentUpstreamError } from '../../errors/errors';
 import type { LinnworksChannelOrder, LinnworksOrderDetails } from '../../linnworks/linnworks-types';
-import type { ItemOutcome } from './create-orders.batcher';
+import type { ItemOutcome, RequeuePolicy } from './create-orders.batcher';
+import { RateBudgetSpentError } from '../../linnworks/rate-budget';
 import { isConnectorOrder } from './linnworks-order.contract';
 import type { OrderSyncDeps } from './order-sync.deps';
 
@@ -17,6 +18,15 @@ export interface CreateRequest {
  * the 10 s acknowledgement deadline (window ≤ 1 s + this + two calls of ≤ 5 s each).
  */
 export const MAX_BUDGET_WAIT_MS = 2_000;
+
+/**
+ * A batch refused for budget was not sent: its orders join the next batch while they are younger
+ * than 4 s (4 s + 2 s budget wait + the calls stay within the app's 8 s), then answer 503.
+ */
+export const BUDGET_REQUEUE: RequeuePolicy = {
+  when: (error) => error instanceof RateBudgetSpentError,
+  maxAgeMs: 4_000,
+};
 
 /** Whether a Linnworks order is the connector's order for this commercetools order. */
 export function isOrderOf(details: LinnworksOrderDetails, ctOrderId: string, source: string) {

@@ -21,6 +21,16 @@ export interface BatchSettings {
   maxSize: number;
 }
 
+/**
+ * Items whose failure says "not sent, try a little later" (the rate budget was spent) go back
+ * into the next batch instead of failing, while they are younger than `maxAgeMs`: under budget
+ * pressure the deliveries wait in a filling batch rather than bounce as 503s in small batches.
+ */
+export interface RequeuePolicy {
+  when: (error: unknown) => boolean;
+  maxAgeMs: number;
+}
+
 /** What a batch sender answers per item, in the order of the items. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
@@ -29,6 +39,7 @@ export type BatchSender<T, R> = (key: string, items: T[]) => Promise<ItemOutcome
 
 interface Waiting<T, R> {
   item: T;
+  since: number;
   resolve: (value: R) => void;
   reject: (error: unknown) => void;
 }
@@ -47,25 +58,43 @@ export class CreateOrdersBatcher<T, R> {
   constructor(
     private readonly send: BatchSender<T, R>,
     private readonly settings: BatchSettings,
+    private readonly requeue?: RequeuePolicy,
   ) {}
 
   /** Adds an item to the open batch of `key`; resolves or rejects with this item's outcome. */
   submit(key: string, item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      let batch = this.open.get(key);
-      if (!batch) {
-        batch = { waiting: [] };
-        this.open.set(key, batch);
-      }
-      batch.waiting.push({ item, resolve, reject });
-      const maxSize = Math.max(1, Math.min(this.settings.maxSize, MAX_ORDER_BATCH_SIZE));
-      if (batch.waiting.length >= maxSize || this.settings.windowMs <= 0) {
-        this.flush(key, batch);
-      } else if (!batch.timer) {
-        const open = batch;
-        batch.timer = setTimeout(() => this.windowEnded(key, open), this.settings.windowMs);
-      }
+      this.enqueue(key, { item, since: Date.now(), resolve, reject });
     });
+  }
+
+  private enqueue(key: string, waiting: Waiting<T, R>): void {
+    let batch = this.open.get(key);
+    if (!batch) {
+      batch = { waiting: [] };
+      this.open.set(key, batch);
+    }
+    batch.waiting.push(waiting);
+    const maxSize = Math.max(1, Math.min(this.settings.maxSize, MAX_ORDER_BATCH_SIZE));
+    if (batch.waiting.length >= maxSize || this.settings.windowMs <= 0) {
+      this.flush(key, batch);
+    } else if (!batch.timer) {
+      const open = batch;
+      batch.timer = setTimeout(() => this.windowEnded(key, open), this.settings.windowMs);
+    }
+  }
+
+  private settle(key: string, w: Waiting<T, R>, outcome: ItemOutcome<R> | undefined): void {
+    if (outcome?.ok) return w.resolve(outcome.value);
+    const error = outcome ? outcome.error : new Error('batch sender gave no outcome');
+    const policy = this.requeue;
+    if (policy?.when(error) && Date.now() - w.since < policy.maxAgeMs) {
+      // Not sent: back into the next batch, after a window so the budget can free up.
+      setTimeout(() => this.enqueue(key, w), Math.max(this.settings.windowMs, 50));
+
+      return;
+    }
+    w.reject(error);
   }
 
   private windowEnded(key: string, batch: OpenBatch<T, R>): void {
@@ -94,13 +123,7 @@ export class CreateOrdersBatcher<T, R> {
     )
       .finally(() => this.sent(key))
       .then(
-        (outcomes) => {
-          waiting.forEach((w, i) => {
-            const outcome = outcomes[i];
-            if (outcome?.ok) w.resolve(outcome.value);
-            else w.reject(outcome ? outcome.error : new Error('batch sender gave no outcome'));
-          });
-        },
+        (outcomes) => waiting.forEach((w, i) => this.settle(key, w, outcomes[i])),
         (error: unknown) => {
           for (const w of waiting) w.reject(error);
         },

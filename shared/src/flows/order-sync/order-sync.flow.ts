@@ -23,7 +23,7 @@ import {
 } from './backstop.settings';
 import { KnownSkuCache } from './known-sku.cache';
 import { CreateOrdersBatcher } from './create-orders.batcher';
-import { type CreateRequest, sendCreateBatch } from './create-batch.send';
+import { BUDGET_REQUEUE, type CreateRequest, sendCreateBatch } from './create-batch.send';
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import {
   ctLineItemIdOf,
@@ -136,6 +136,7 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     deps.createBatcher = new CreateOrdersBatcher<CreateRequest, LinnworksOrderDetails>(
       (location, requests) => sendCreateBatch(deps, location, requests),
       settings.batch,
+      BUDGET_REQUEUE,
     );
   }
 

@@ -101,6 +101,36 @@ describe('CreateOrdersBatcher', () => {
     expect(batches).toEqual([['a'], ['b', 'c']]);
   });
 
+  it('when a batch was not sent for budget, then its orders join the next batch until they are too old, then fail', async () => {
+    const batches: string[][] = [];
+    const spent = new Error('budget spent');
+    let refuse = 2;
+    const send = async (_key: string, items: string[]): Promise<ItemOutcome<string>[]> => {
+      batches.push(items);
+      const refused = refuse-- > 0;
+
+      return items.map((value) => (refused ? { ok: false, error: spent } : { ok: true, value }));
+    };
+    const requeue = { when: (e: unknown) => e === spent, maxAgeMs: 2_000 };
+    const batcher = new CreateOrdersBatcher(send, { windowMs: 10, maxSize: 20 }, requeue);
+    const a = batcher.submit('Default', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+    const b = batcher.submit('Default', 'b');
+
+    await expect(Promise.all([a, b])).resolves.toEqual(['a', 'b']);
+    // Refused twice, then sent: requeued each time, never failed.
+    expect(batches[0]).toEqual(['a']);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(batches.flat().filter((i) => i === 'a').length).toBeGreaterThanOrEqual(2);
+
+    const tooOld = new CreateOrdersBatcher(
+      async (_k, items: string[]) => items.map(() => ({ ok: false as const, error: spent })),
+      { windowMs: 10, maxSize: 20 },
+      { ...requeue, maxAgeMs: 100 },
+    );
+    await expect(tooOld.submit('Default', 'c')).rejects.toBe(spent);
+  });
+
   it('when batching is off (max size 1), then every order is sent alone at once', async () => {
     const { batches, send } = recordingSender();
     const batcher = new CreateOrdersBatcher(send, { windowMs: 60_000, maxSize: 1 });
