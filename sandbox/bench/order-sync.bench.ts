@@ -10,9 +10,9 @@ import { defaultEmulatorCredentials } from '../linnworks-emulator/src/emulator-o
 import { emulatorControl, startCtMock, startEmulatorProcess } from './bench-servers';
 import { seedProducts, TEST_SETTINGS } from '../test/order-sync/order-sync.harness';
 
-const SKUS = ['BENCH-A', 'BENCH-B', 'BENCH-C'];
+export const SKUS = ['BENCH-A', 'BENCH-B', 'BENCH-C'];
 
-async function importOrders(
+export async function importOrders(
   api: CtApi,
   count: number,
   prefix: string,
@@ -53,7 +53,7 @@ async function importOrders(
   return orders;
 }
 
-async function runLimited<T>(
+export async function runLimited<T>(
   items: T[],
   concurrency: number,
   work: (item: T) => Promise<void>,
@@ -66,7 +66,7 @@ async function runLimited<T>(
   );
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
 
   return Number(

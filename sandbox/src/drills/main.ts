@@ -7,6 +7,7 @@ import { logHygieneStep } from '../demo/hygiene';
 import { Story } from '../demo/story';
 import { startStack } from '../stack/stack';
 import { alertDrills } from './alert-drills';
+import { burstDrill } from './burst-drill';
 import { deliveryDrills } from './delivery-drills';
 import { faultDrills } from './fault-drills';
 import { restartDrill } from './restart-drill';
@@ -52,6 +53,8 @@ async function main(): Promise<number> {
         return reconcile(stack, await operatorAuth(stack));
       },
     );
+    // After the reconciliation (it compares every order of the last hour, one lookup each).
+    await burstDrill(stack, story);
     await securityProbes(stack, story);
     await logHygieneStep(stack, story);
   } finally {

@@ -36,6 +36,9 @@ export const TEST_SETTINGS: OrderSyncSettings = toOrderSyncSettings({
   ORDER_POSTCODE_COUNTRIES: ['DE', 'GB'],
   ORDER_TITLE_LOCALE: 'en',
   ORDER_DISPATCH_WITHIN_HOURS: 48,
+  // Batching on, with a short window so one-at-a-time tests stay quick.
+  ORDER_BATCH_WINDOW_MS: 20,
+  ORDER_BATCH_MAX_SIZE: 20,
 });
 
 /** A decimal amount Linnworks returns, in minor units (for comparing totals to the cent). */

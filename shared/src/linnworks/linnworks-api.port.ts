@@ -47,7 +47,12 @@ export interface LinnworksApi extends LinnworksOrderEditsApi, LinnworksMoneyBack
    * ValidationError). Returns the pkOrderIds saved; a duplicate of a **paid** order
    * (same Source, SubSource, ReferenceNumber) is skipped and may be missing from the result.
    */
-  createOrders(args: { orders: LinnworksChannelOrder[]; location: string }): Promise<string[]>;
+  createOrders(args: {
+    orders: LinnworksChannelOrder[];
+    location: string;
+    /** Refuse (`RateBudgetSpentError`, nothing sent) rather than wait longer for rate budget. */
+    maxBudgetWaitMs?: number;
+  }): Promise<string[]>;
 
   /** Orders/GetOrderDetailsByReferenceId: open and processed orders whose ReferenceNum or SecondaryReference match (max 50). */
   getOrderDetailsByReferenceId(args: { referenceId: string }): Promise<LinnworksOrderDetails[]>;

@@ -10,6 +10,8 @@ import type { LinnworksDateInput } from './linnworks-types';
  */
 export interface LinnworksCallOptions {
   method?: 'GET' | 'POST';
+  /** Refuse with `RateBudgetSpentError` rather than wait longer than this for rate budget. */
+  maxBudgetWaitMs?: number;
 }
 
 /** One parsed Linnworks call: endpoint, parameters, response schema. */

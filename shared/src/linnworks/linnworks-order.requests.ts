@@ -15,7 +15,7 @@ const orderIdsSchema = z.array(z.string()).nullable();
 
 export async function createOrders(
   call: LinnworksCall,
-  { orders, location }: Args<'createOrders'>,
+  { orders, location, maxBudgetWaitMs }: Args<'createOrders'>,
 ): Result<'createOrders'> {
   if (orders.length === 0) return [];
   if (orders.length > MAX_ORDERS_PER_CREATE) {
@@ -25,7 +25,9 @@ export async function createOrders(
     );
   }
 
-  return (await call('Orders/CreateOrders', { orders, location }, orderIdsSchema)) ?? [];
+  const options = maxBudgetWaitMs === undefined ? {} : { maxBudgetWaitMs };
+
+  return (await call('Orders/CreateOrders', { orders, location }, orderIdsSchema, options)) ?? [];
 }
 
 /** A write on a list of orders that answers the ids it changed (ChangeStatus, ChangeOrderTag). */

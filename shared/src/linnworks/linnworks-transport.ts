@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 
 import type { LinnworksConfig } from '../config/common.config';
+import { isRetryable } from '../errors/errors';
 import { retry, type RetryOptions } from '../errors/retry';
 import { getCorrelationId } from '../logging/context';
 import type { Logger } from '../logging/logger';
@@ -12,7 +13,7 @@ import {
 import type { LinnworksCallOptions } from './linnworks-call';
 import { lwSessionSchema } from './linnworks-schemas';
 import { LinnworksSession, type LinnworksSessionInfo } from './linnworks-session';
-import type { RateBudget } from './rate-budget';
+import { type RateBudget, RateBudgetSpentError } from './rate-budget';
 
 export const LINNWORKS_CORRELATION_HEADER = 'x-correlation-id';
 const AUTH_ENDPOINT = 'Auth/AuthorizeByApplication';
@@ -77,6 +78,8 @@ export class LinnworksTransport {
   call(endpoint: string, body: unknown, options: LinnworksCallOptions = {}): Promise<unknown> {
     return retry(() => this.callWithSession(endpoint, body, options), {
       ...this.options.retry,
+      // Nothing was sent, and the caller chose not to wait: retrying now would only fail again.
+      shouldRetry: (error) => isRetryable(error) && !(error instanceof RateBudgetSpentError),
       onRetry: ({ attempt, delayMs, error }) =>
         this.options.logger?.warn(
           { endpoint, attempt, delayMs, code: (error as { code?: unknown }).code },
@@ -106,7 +109,10 @@ export class LinnworksTransport {
     body: unknown,
     options: LinnworksCallOptions,
   ): Promise<RawResponse> {
-    await this.options.budget.acquire(endpoint);
+    await this.options.budget.acquire(
+      endpoint,
+      options.maxBudgetWaitMs === undefined ? {} : { maxWaitMs: options.maxBudgetWaitMs },
+    );
     const url = `${session.server}/api/${endpoint}`;
 
     return this.send(url, endpoint, body, { token: session.token, method: options.method });

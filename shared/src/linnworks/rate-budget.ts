@@ -1,3 +1,4 @@
+import { RetryableUpstreamError } from '../errors/errors';
 import { defaultSleep } from '../errors/retry';
 
 /** Time source of the budget; tests inject a fake one. */
@@ -78,15 +79,39 @@ export interface RateBudgetOptions {
   marginMs?: number;
 }
 
+/** How long a caller is willing to wait for budget. */
+export interface AcquireOptions {
+  /**
+   * Refuse (throw `RateBudgetSpentError`) instead of waiting longer than this, e.g. so an event
+   * app answers 503 early rather than after its acknowledgement deadline. Default: wait.
+   */
+  maxWaitMs?: number;
+}
+
+/**
+ * The endpoint's budget is spent for longer than the caller can wait: nothing was sent, and
+ * trying again later is right (retryable; an event app answers 503 so Pub/Sub backs off).
+ */
+export class RateBudgetSpentError extends RetryableUpstreamError {
+  constructor(endpoint: string, waitMs: number, maxWaitMs: number) {
+    super(
+      'RATE_BUDGET_SPENT',
+      `${endpoint}: this app's share of the per-minute limit is spent for ${waitMs} ms, longer than the ${maxWaitMs} ms it may wait`,
+      { endpoint, waitMs },
+    );
+  }
+}
+
 /** Admits a call when its endpoint has budget left; waits otherwise. */
 export interface RateBudget {
-  acquire(endpoint: string): Promise<void>;
+  acquire(endpoint: string, options?: AcquireOptions): Promise<void>;
 }
 
 /**
  * Sliding 60-second window per endpoint, the way Linnworks counts (reference §10.3), so
- * normal operation never provokes a 429. Calls that find the window full wait until the
- * oldest call in it is a minute old. One instance per tenant.
+ * normal operation never provokes a 429. A call that finds the window full is given the first
+ * free slot after every earlier caller's (first come, first served) and waits for it; with
+ * `maxWaitMs` it is refused instead when that slot is too far away. One instance per tenant.
  */
 export class SlidingWindowRateBudget implements RateBudget {
   private readonly windows = new Map<string, number[]>();
@@ -105,19 +130,27 @@ export class SlidingWindowRateBudget implements RateBudget {
     );
   }
 
-  async acquire(endpoint: string): Promise<void> {
-    const limit = this.limitFor(endpoint);
-    for (;;) {
-      const now = this.clock.now();
-      const window = this.window(endpoint, now);
-      if (window.length < limit) {
-        window.push(now);
-
-        return;
-      }
-      const oldest = window[0] ?? now;
-      await this.clock.sleep(Math.max(1, oldest + this.windowMs() - now));
+  async acquire(endpoint: string, options: AcquireOptions = {}): Promise<void> {
+    const now = this.clock.now();
+    const at = this.nextSlot(endpoint, now);
+    const waitMs = at - now;
+    if (options.maxWaitMs !== undefined && waitMs > options.maxWaitMs) {
+      throw new RateBudgetSpentError(endpoint, waitMs, options.maxWaitMs);
     }
+    // Taken now, used at `at`: later callers queue behind it.
+    this.window(endpoint, now).push(at);
+    if (waitMs > 0) await this.clock.sleep(waitMs);
+  }
+
+  /** When the next call of `endpoint` may go: now, or when the window has room after the queue. */
+  private nextSlot(endpoint: string, now: number): number {
+    const window = this.window(endpoint, now);
+    const limit = this.limitFor(endpoint);
+    const last = window[window.length - 1] ?? now;
+    // The call `limit` places back must have left the window: then it holds limit - 1 others.
+    const blocking = window.length < limit ? -Infinity : (window[window.length - limit] ?? now);
+
+    return Math.max(now, last, blocking + this.windowMs());
   }
 
   /** Calls admitted for `endpoint` in the last minute. */

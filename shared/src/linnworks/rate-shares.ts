@@ -17,13 +17,21 @@ export type LinnworksApp = ConnectorApp;
  * exceeds the limit.
  */
 const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> = {
-  // sync-admin replays failed orders (after a fix, often many at once) and force-syncs.
-  'Orders/CreateOrders': { 'order-sync': 40, 'sync-scheduler': 8, 'sync-admin': 10 },
-  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 10, 'sync-admin': 5 },
+  // order-sync batches up to 20 orders per call (issue #19): its 123 calls a minute (121 in any
+  // 61 s, the margin) carry 40 new orders a second. sync-admin replays failed orders (after a
+  // fix, often many at once) and force-syncs; sync-scheduler's backstop creates the rare order
+  // whose messages were lost.
+  'Orders/CreateOrders': { 'order-sync': 64, 'sync-scheduler': 2, 'sync-admin': 10 },
+  // order-sync reads every CreateOrders batch back (one call per batch, matched per order):
+  // at least its CreateOrders share.
+  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 36, 'sync-admin': 5 },
+  // order-sync looks up only orders that already have a record or were skipped as duplicates;
+  // sync-admin's replays and reconciliation and the scheduler's backstop look up per order.
+  // (Weights total 50: the apps not listed keep 5 calls a minute, as before.)
   'Orders/GetOrderDetailsByReferenceId': {
-    'order-sync': 25,
-    'sync-scheduler': 15,
-    'sync-admin': 5,
+    'order-sync': 15,
+    'sync-scheduler': 20,
+    'sync-admin': 13,
   },
   'Orders/GetOpenOrders': { 'stock-sync': 30, 'sync-scheduler': 10 },
   'Orders/CancelOrder': { 'order-sync': 40 },

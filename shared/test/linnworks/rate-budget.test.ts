@@ -1,4 +1,4 @@
-import { SlidingWindowRateBudget } from '../../src/linnworks/rate-budget';
+import { RateBudgetSpentError, SlidingWindowRateBudget } from '../../src/linnworks/rate-budget';
 import { unlimitedRateBudget } from '../../testing/rate-budget';
 
 function fakeClock(start = 1_000_000) {
@@ -75,6 +75,41 @@ describe('SlidingWindowRateBudget', () => {
     await budget.acquire('Inventory/GetStockLocations');
 
     expect(clock.sleeps).toEqual([60_000]);
+  });
+
+  it('when the next free slot is further away than the caller may wait, then it is refused at once and takes no slot', async () => {
+    const clock = fakeClock();
+    const budget = new SlidingWindowRateBudget({ clock, limits: { 'Orders/CreateOrders': 2 } });
+    await budget.acquire('Orders/CreateOrders');
+    await budget.acquire('Orders/CreateOrders');
+
+    await expect(
+      budget.acquire('Orders/CreateOrders', { maxWaitMs: 2_000 }),
+    ).rejects.toBeInstanceOf(RateBudgetSpentError);
+    expect(clock.sleeps).toEqual([]);
+    expect(budget.used('Orders/CreateOrders')).toBe(2);
+    clock.advance(59_000);
+    await budget.acquire('Orders/CreateOrders', { maxWaitMs: 2_000 });
+    expect(clock.sleeps).toEqual([1_000]);
+  });
+
+  it('when callers queue for a full window, then each gets the next slot in turn', async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    // Sleeps do not move the clock: the callers queue at the same instant.
+    const clock = { now: () => now, sleep: (ms: number) => (sleeps.push(ms), Promise.resolve()) };
+    const budget = new SlidingWindowRateBudget({ clock, limits: { 'Orders/CreateOrders': 2 } });
+    await budget.acquire('Orders/CreateOrders');
+    now = 10_000;
+    await budget.acquire('Orders/CreateOrders');
+
+    await budget.acquire('Orders/CreateOrders');
+    await budget.acquire('Orders/CreateOrders');
+    await expect(
+      budget.acquire('Orders/CreateOrders', { maxWaitMs: 60_000 }),
+    ).rejects.toBeInstanceOf(RateBudgetSpentError);
+
+    expect(sleeps).toEqual([50_000, 60_000]);
   });
 
   it('when several callers wait at once, then no more than the limit is admitted in any minute', async () => {

@@ -1,46 +1,41 @@
 import { isRetryable, PermanentUpstreamError } from '../../errors/errors';
 import type { Order } from '@commercetools/platform-sdk';
-import { type LinnworksChannelOrder, LINNWORKS_STATUS_PAID } from '../../linnworks/linnworks-types';
+import {
+  type LinnworksChannelOrder,
+  type LinnworksOrderDetails,
+  LINNWORKS_STATUS_PAID,
+} from '../../linnworks/linnworks-types';
+import { findExisting, sendCreateBatch } from './create-batch.send';
 import { hasLinnworksSyncInfo } from './ct-order-sync.port';
 import { isOrderPaid, type MappedOrder } from './ct-order.mapper';
-import { isConnectorOrder } from './linnworks-order.contract';
 import { markPaidInLinnworks } from './mark-paid.use-case';
 import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
 import { type OrderRun, reject, saveState, stateOf } from './order-sync.state';
 import { problem } from './order-problems';
 
-/** The connector's order in Linnworks for this commercetools order, if one exists. */
-async function findExisting(deps: OrderSyncDeps, order: Order) {
-  const found = await deps.linnworks.getOrderDetailsByReferenceId({ referenceId: order.id });
-
-  return found.find(
-    (o) =>
-      isConnectorOrder(o, deps.settings.source) &&
-      (o.GeneralInfo.SecondaryReference === order.id ||
-        o.GeneralInfo.ExternalReferenceNum === order.id),
-  );
-}
-
+/**
+ * The order's Linnworks order: created now (batched with concurrent ones when the deps have a
+ * batcher), or the one an earlier attempt created (Linnworks' dedupe on Source, SubSource and
+ * ReferenceNumber skips or updates it, docs/order-sync.md "Exactly once").
+ */
 async function createInLinnworks(
   deps: OrderSyncDeps,
   order: Order,
   payload: LinnworksChannelOrder,
   location: string,
-): Promise<string> {
-  const ids = await deps.linnworks.createOrders({ orders: [payload], location });
-  if (ids[0]) return ids[0];
-  // A paid duplicate is skipped by Linnworks and may be missing from the result.
-  const existing = await findExisting(deps, order);
-  if (!existing) {
-    throw new PermanentUpstreamError('LINNWORKS_REJECTED', 'CreateOrders saved no order');
-  }
+): Promise<LinnworksOrderDetails> {
+  const request = { order, payload };
+  if (deps.createBatcher) return deps.createBatcher.submit(location, request);
+  const [outcome] = await sendCreateBatch(deps, location, [request]);
+  if (!outcome?.ok) throw outcome?.error;
 
-  return existing.OrderId;
+  return outcome.value;
 }
 
 /**
  * Creates the order in Linnworks unless an earlier attempt did (it may have crashed before
- * saving its state: the lookup by reference finds it), then records the state and the sync info.
+ * saving its state: Linnworks' dedupe and the lookup find it), then records the state and the
+ * sync info.
  * A Linnworks refusal is a rejection; retryable failures are thrown.
  */
 export async function createOrder(run: OrderRun, mapped: MappedOrder): Promise<SyncResult> {
@@ -48,15 +43,16 @@ export async function createOrder(run: OrderRun, mapped: MappedOrder): Promise<S
   const paid = isOrderPaid(order, deps.settings);
   let linnworksOrderId: string;
   try {
-    const existing = await findExisting(deps, order);
-    const existingPaid = existing?.GeneralInfo.Status === LINNWORKS_STATUS_PAID;
-    if (existing && paid && !existingPaid) {
+    // A fresh order (no record) goes straight to CreateOrders; one with a record (a replay, an
+    // earlier attempt) is looked up first, as its earlier attempt may have used another triple.
+    const existing = stored ? await findExisting(deps, order) : undefined;
+    const inLinnworks =
+      existing ?? (await createInLinnworks(deps, order, mapped.order, mapped.location));
+    if (paid && inLinnworks.GeneralInfo.Status !== LINNWORKS_STATUS_PAID) {
       // Created unpaid by an earlier attempt that crashed; the payment arrived since.
-      await markPaidInLinnworks(deps, existing.OrderId, mapped);
+      await markPaidInLinnworks(deps, inLinnworks.OrderId, mapped);
     }
-    linnworksOrderId = existing
-      ? existing.OrderId
-      : await createInLinnworks(deps, order, mapped.order, mapped.location);
+    linnworksOrderId = inLinnworks.OrderId;
   } catch (error) {
     if (isRetryable(error) || !(error instanceof PermanentUpstreamError)) throw error;
     const reason = problem(
@@ -68,10 +64,14 @@ export async function createOrder(run: OrderRun, mapped: MappedOrder): Promise<S
     return reject(deps, order, stored, reference, [reason], false);
   }
   const patch = { status: 'created' as const, linnworksOrderId, paid };
-  await saveState(deps, stored, stateOf(order, stored?.value, reference, run.now, patch));
-  if (!hasLinnworksSyncInfo(order, linnworksOrderId)) {
-    await deps.ct.recordLinnworksOrderId(order, linnworksOrderId);
-  }
+  // Both writes are idempotent and either one missing is made good by the redelivery (a 503
+  // here): they go together, one commercetools round trip less per order.
+  await Promise.all([
+    saveState(deps, stored, stateOf(order, stored?.value, reference, run.now, patch)),
+    hasLinnworksSyncInfo(order, linnworksOrderId)
+      ? undefined
+      : deps.ct.recordLinnworksOrderId(order, linnworksOrderId),
+  ]);
   if (stored?.value.status === 'rejected') {
     await deps.failures.resolveFor(
       ORDER_SYNC_FLOW,

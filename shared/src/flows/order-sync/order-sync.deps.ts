@@ -5,6 +5,9 @@ import type { CtOrderSyncPort } from './ct-order-sync.port';
 import type { OrderSyncSettings } from './order-sync.settings';
 import type { OrderStateRepo } from './order-state.contract';
 import type { KnownSkuCache } from './known-sku.cache';
+import type { CreateOrdersBatcher } from './create-orders.batcher';
+import type { CreateRequest } from './create-batch.send';
+import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 
 export const ORDER_SYNC_FLOW = 'order-sync';
 
@@ -18,6 +21,8 @@ export interface OrderSyncDeps {
   logger: Logger;
   /** SKUs Linnworks is known to have, so the unknown-SKU check rarely costs a call. */
   knownSkus: KnownSkuCache;
+  /** Coalesces this process's concurrent creations into CreateOrders batches; without it, one call each. */
+  createBatcher?: CreateOrdersBatcher<CreateRequest, LinnworksOrderDetails>;
   now?: () => Date;
 }
 

@@ -23,6 +23,9 @@ import {
   toOrderBackstopSettings,
 } from './backstop.settings';
 import { KnownSkuCache } from './known-sku.cache';
+import { CreateOrdersBatcher } from './create-orders.batcher';
+import { BUDGET_REQUEUE, type CreateRequest, sendCreateBatch } from './create-batch.send';
+import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import {
   ctLineItemIdOf,
   DEFAULT_LINNWORKS_ORDER_SOURCE,
@@ -133,6 +136,13 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     knownSkus: new KnownSkuCache(),
     ...(clients.now ? { now: clients.now } : {}),
   };
+  if (settings.batch && settings.batch.maxSize > 1) {
+    deps.createBatcher = new CreateOrdersBatcher<CreateRequest, LinnworksOrderDetails>(
+      (location, requests) => sendCreateBatch(deps, location, requests),
+      settings.batch,
+      BUDGET_REQUEUE,
+    );
+  }
 
   return {
     flow: ORDER_SYNC_FLOW,

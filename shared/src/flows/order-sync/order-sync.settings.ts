@@ -7,6 +7,12 @@ import {
   lineCancelledStateEnvShape,
 } from '../fulfillment-sync/line-cancelled-state.contract';
 import {
+  type BatchSettings,
+  DEFAULT_ORDER_BATCH_WINDOW_MS,
+  MAX_ORDER_BATCH_SIZE,
+  MAX_ORDER_BATCH_WINDOW_MS,
+} from './create-orders.batcher';
+import {
   defaultSkuMatching,
   type SkuMatching,
   skuMatchingEnvShape,
@@ -135,6 +141,13 @@ export const orderSyncEnvShape = {
   ...lineCancelledStateEnvShape,
   /** Hours from the order date to Linnworks' DispatchBy. */
   ORDER_DISPATCH_WITHIN_HOURS: intString(48, { min: 0, max: 24 * 60 }),
+  /** How long the first new order of a batch waits for others before CreateOrders (docs/order-sync.md, "Batching"). */
+  ORDER_BATCH_WINDOW_MS: intString(DEFAULT_ORDER_BATCH_WINDOW_MS, {
+    min: 0,
+    max: MAX_ORDER_BATCH_WINDOW_MS,
+  }),
+  /** Most orders per CreateOrders call (Linnworks takes 20); 1 turns batching off. */
+  ORDER_BATCH_MAX_SIZE: intString(MAX_ORDER_BATCH_SIZE, { min: 1, max: MAX_ORDER_BATCH_SIZE }),
 };
 
 type EnvShape = typeof orderSyncEnvShape;
@@ -168,6 +181,8 @@ export interface OrderSyncSettings {
   cancelledLineState?: string;
   /** `FULFILLMENT_LINE_CANCELLED_STATE`: units Linnworks cancelled itself (never sent back). */
   linnworksCancelledLineState?: string;
+  /** CreateOrders batching; absent: one order per call, at once. */
+  batch?: BatchSettings;
 }
 
 export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
@@ -191,5 +206,6 @@ export function toOrderSyncSettings(env: OrderSyncEnv): OrderSyncSettings {
       : {}),
     linnworksCancelledLineState:
       env.FULFILLMENT_LINE_CANCELLED_STATE ?? DEFAULT_LINE_CANCELLED_STATE,
+    batch: { windowMs: env.ORDER_BATCH_WINDOW_MS, maxSize: env.ORDER_BATCH_MAX_SIZE },
   };
 }

@@ -30,6 +30,19 @@ function fakeLinnworks(fail?: Error) {
       return orders.map((_o, i) => `lw-${created.length - orders.length + i + 1}`);
     },
     getOrderDetailsByReferenceId: async (): Promise<LinnworksOrderDetails[]> => [],
+    // CreateOrders' ids are read back and matched to the commercetools order they carry.
+    getOrdersById: async ({ orderIds }: { orderIds: string[] }) =>
+      orderIds.map((id) => {
+        const o = created[Number(id.slice('lw-'.length)) - 1];
+        const GeneralInfo = {
+          Source: o?.Source,
+          SecondaryReference: o?.SecondaryReferenceNumber,
+          ExternalReferenceNum: o?.ExternalReference,
+          Status: o?.PaymentStatus === 'Paid' ? 1 : 0,
+        };
+
+        return { OrderId: id, GeneralInfo } as unknown as LinnworksOrderDetails;
+      }),
     getStockItemIdsBySku: async () => [],
   } as unknown as LinnworksApi;
 
