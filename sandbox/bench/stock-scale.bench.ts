@@ -29,6 +29,7 @@ import {
   CHANNELS,
   inventorySnapshot,
   LOCATIONS,
+  otherChannelOrder,
   runLimited,
   seededLevel,
   skuOf,
@@ -153,32 +154,7 @@ async function sellHot(lw: { authUrl: string }, hot: number): Promise<void> {
     timeoutMs: 60_000,
     rateBudget: unlimitedRateBudget,
   });
-  const line = { ItemNumber: '1', ChannelSKU: skuOf(hot), ItemTitle: 'Sold elsewhere', Qty: 3 };
-  await client.createOrders({
-    location: 'Leeds',
-    orders: [
-      {
-        Source: 'EBAY',
-        SubSource: 'ebay-uk',
-        ReferenceNumber: `EBAY-${Date.now()}`,
-        ReceivedDate: new Date(Date.now() - 30_000).toISOString(),
-        DispatchBy: new Date(Date.now() + 86_400_000).toISOString(),
-        Currency: 'GBP',
-        AutomaticallyLinkBySKU: true,
-        OrderItems: [
-          {
-            ...line,
-            PricePerUnit: 5,
-            TaxRate: 20,
-            TaxCostInclusive: true,
-            UseChannelTax: false,
-            LineDiscount: 0,
-            IsService: false,
-          },
-        ],
-      },
-    ],
-  });
+  await client.createOrders({ location: 'Leeds', orders: [otherChannelOrder(skuOf(hot), 3)] });
 }
 
 /** Polls entries until each holds its target; ms after `start` when each did. */

@@ -13,6 +13,7 @@ import request from 'supertest';
 import {
   CHANNELS,
   inventorySnapshot,
+  otherChannelOrder,
   seededLevel,
   skuOf,
   startStockWorld,
@@ -186,31 +187,7 @@ describe('stock-sync against the commercetools test server and the Linnworks emu
     const before = (await world.flow().run({ dryRun: false })).hot;
     await world.linnworks.createOrders({
       location: 'Leeds',
-      orders: [
-        {
-          Source: 'EBAY',
-          SubSource: 'ebay-uk',
-          ReferenceNumber: `EBAY-${Date.now()}`,
-          ReceivedDate: new Date(Date.now() - 30_000).toISOString(),
-          DispatchBy: new Date(Date.now() + 86_400_000).toISOString(),
-          Currency: 'GBP',
-          AutomaticallyLinkBySKU: true,
-          OrderItems: [
-            {
-              ItemNumber: '1',
-              ChannelSKU: sku,
-              ItemTitle: 'Sold elsewhere',
-              Qty: 3,
-              PricePerUnit: 5,
-              TaxRate: 20,
-              TaxCostInclusive: true,
-              UseChannelTax: false,
-              LineDiscount: 0,
-              IsService: false,
-            },
-          ],
-        },
-      ],
+      orders: [otherChannelOrder(sku, 3)],
     });
     const fault = control.injectFault({
       kind: 'status',
