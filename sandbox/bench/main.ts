@@ -13,6 +13,7 @@ import { runFulfillmentHistoryBench } from './fulfillment-history.bench';
 import { runFulfillmentSyncBench } from './fulfillment-sync.bench';
 import { runOrderSyncBench } from './order-sync.bench';
 import { runOrderSyncThroughputBench } from './order-sync-throughput.bench';
+import { runStockScaleBench } from './stock-scale.bench';
 import { runStockSyncBench } from './stock-sync.bench';
 
 const DOC = path.resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
@@ -89,6 +90,22 @@ const FLOWS: FlowBench[] = [
         `sweep of ${n.toLocaleString('en')} SKUs`,
         `GetStockItemsFull pages of ${LIMITS.stockPageSize}: ${minutes(Math.ceil(n / LIMITS.stockPageSize), LIMITS.stockItemsFullPerMin)}; 0 inventory writes when nothing changed`,
       ]),
+  },
+  {
+    flow: 'stock-scale',
+    run: () => runStockScaleBench(quick ? 5_000 : Number(process.env.BENCH_STOCK_SKUS ?? 500_000)),
+    bounds: () => [
+      [
+        'calls per full sweep at 500k SKUs',
+        `ceil(500,000 / ${LIMITS.stockPageSize}) + 1 end page = 2,501 GetStockItemsFull (+ per lane pass: 1 GetOpenOrders per location, ceil(hot / 100) GetStockLevel_Batch)`,
+      ],
+      ['inventory writes', 'exactly the changed pairs (0 when nothing changed)'],
+      ['peak RSS of the sync process', '< 300 MB with the `start` script flags (goal of #14)'],
+      [
+        'sale → commercetools quantity',
+        'hot SKU: the next lane pass (next run start, cron 5 min; every 4 min inside a long run); cold SKU: ≤ one sweep (2,501 calls at stock-sync’s GetStockItemsFull share)',
+      ],
+    ],
   },
   {
     flow: 'fulfillment-sync',

@@ -67,9 +67,13 @@ function virtualClock(): RateBudgetClock & { waitedMs: number } {
   return clock;
 }
 
-async function rateLimitWaitMs(calls: Record<string, number>): Promise<number> {
+/** What the calls would wait under per-minute `limits` (default: the documented ones). */
+export async function rateLimitWaitMs(
+  calls: Record<string, number>,
+  limits?: Record<string, number>,
+): Promise<number> {
   const clock = virtualClock();
-  const budget = new SlidingWindowRateBudget({ clock });
+  const budget = new SlidingWindowRateBudget({ clock, ...(limits ? { limits } : {}) });
   for (const [endpoint, count] of Object.entries(calls)) {
     for (let i = 0; i < count; i++) await budget.acquire(endpoint);
   }
@@ -77,7 +81,7 @@ async function rateLimitWaitMs(calls: Record<string, number>): Promise<number> {
   return clock.waitedMs;
 }
 
-interface ChildInput {
+export interface ChildInput {
   mode: 'run' | 'baseline';
   ctUrl: string;
   lwUrl: string;
@@ -88,7 +92,7 @@ interface ChildInput {
   gcEachPage: boolean;
 }
 
-interface ChildOutput {
+export interface ChildOutput {
   report?: StockSyncReport;
   wallMs: number;
   maxRssMb: number;
@@ -172,7 +176,7 @@ async function childRun(input: ChildInput): Promise<ChildOutput> {
 }
 
 /** Starts a child process for one run and returns what it measured. */
-async function inChild(input: ChildInput): Promise<ChildOutput> {
+export async function inChild(input: ChildInput): Promise<ChildOutput> {
   const flags = [...deployedNodeFlags(), ...(input.gcEachPage ? ['--expose-gc'] : [])];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', __filename], {
     cwd: path.join(__dirname, '..'),

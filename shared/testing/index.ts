@@ -21,6 +21,7 @@ export {
 } from './stand-ins/introspection-stand-in';
 export { detailsFrom, FakeLinnworks, processedRow } from './stand-ins/linnworks-fulfillment.fake';
 export { DEFAULT_LOCATION, FakeCtStock, FakeLinnworksStock } from './stand-ins/stock-sync.fakes';
+export { StockSnapshot } from '../src/flows/stock-sync/stock-snapshot';
 import type { CtConfig } from '../src/config/common.config';
 import { createLogger, type Logger } from '../src/logging/logger';
 

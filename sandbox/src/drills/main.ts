@@ -10,6 +10,7 @@ import { alertDrills } from './alert-drills';
 import { burstDrill } from './burst-drill';
 import { deliveryDrills } from './delivery-drills';
 import { faultDrills } from './fault-drills';
+import { fourAppsDrill } from './four-apps-drill';
 import { restartDrill } from './restart-drill';
 import { securityProbes } from './security-probes';
 
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
     await alertDrills(stack, story);
     await deliveryDrills(stack, story);
     await restartDrill(stack, story);
+    await fourAppsDrill(stack, story);
     await story.step(
       'Afterwards: reconciliation (sync-admin) shows both systems agree',
       async () => {

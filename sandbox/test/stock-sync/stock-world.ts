@@ -3,6 +3,7 @@ import {
   type CtConfig,
   createCtApi,
   createStockSync,
+  type LinnworksChannelOrder,
   LinnworksClient,
   type Logger,
   type RateBudget,
@@ -191,4 +192,31 @@ export function updatesApplied(entries: Map<string, { version: number }>): numbe
   for (const e of entries.values()) sum += e.version - 1;
 
   return sum;
+}
+
+/** An order for `qty` of `sku` from another sales channel (eBay), received 30 s ago. */
+export function otherChannelOrder(sku: string, qty: number): LinnworksChannelOrder {
+  return {
+    Source: 'EBAY',
+    SubSource: 'ebay-uk',
+    ReferenceNumber: `EBAY-${Date.now()}`,
+    ReceivedDate: new Date(Date.now() - 30_000).toISOString(),
+    DispatchBy: new Date(Date.now() + 86_400_000).toISOString(),
+    Currency: 'GBP',
+    AutomaticallyLinkBySKU: true,
+    OrderItems: [
+      {
+        ItemNumber: '1',
+        ChannelSKU: sku,
+        ItemTitle: 'Sold elsewhere',
+        Qty: qty,
+        PricePerUnit: 5,
+        TaxRate: 20,
+        TaxCostInclusive: true,
+        UseChannelTax: false,
+        LineDiscount: 0,
+        IsService: false,
+      },
+    ],
+  };
 }

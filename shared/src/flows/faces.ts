@@ -38,7 +38,7 @@ export {
   type DesiredSlots,
   lastStockSyncReport,
   type LinnworksStockSyncPort,
-  SNAPSHOT_BUCKETS,
+  SEGMENT_ITEMS,
   STOCK_SKUS_REF,
   STOCK_SNAPSHOT_CONTAINER,
   STOCK_STATE_CONTAINER,

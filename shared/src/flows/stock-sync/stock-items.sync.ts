@@ -10,7 +10,8 @@ import {
 import { type Pair, SKU_SLOT, writePairs } from './stock-pair.write';
 import type { SkuMatching } from './stock-mapping.schema';
 import type { StockItemCounts } from './stock-run-report';
-import type { SnapshotItem, StockSnapshot } from './stock-snapshot.repo';
+import type { StockSnapshot } from './stock-snapshot';
+import type { SnapshotItem } from './stock-snapshot.repo';
 
 export { inventoryEntryKey } from './stock-pair.write';
 

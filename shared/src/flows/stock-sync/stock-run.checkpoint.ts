@@ -19,14 +19,19 @@ export async function startSweep(run: StockRun): Promise<SweepProgress> {
 }
 
 /**
- * Step 4, checkpoint: writes back the snapshot buckets that changed, then either saves where an
+ * Step 4, checkpoint: writes back the snapshot segments that changed (after a whole sweep, drops
+ * the segments past its end), then either saves where an
  * unfinished sweep goes on or, when the sweep read every page, clears the checkpoint; a whole
  * sweep without a failure resolves the failures recorded before it. A dry run writes nothing.
  */
 export async function checkpointStockRun(run: StockRun, progress: SweepProgress): Promise<void> {
   if (run.dryRun) return;
   const store = run.deps.store;
-  await run.plan.ctx.snapshot.flush(store, () => new Date(run.now()));
+  const snapshot = run.plan.ctx.snapshot;
+  if (progress.stopReason === undefined) {
+    await snapshot.finishSweep(Date.parse(progress.sweepStartedAt));
+  }
+  await snapshot.flush();
   const state = new StockSyncStateRepo(store);
   if (progress.stopReason !== undefined) {
     await state.saveCheckpoint({

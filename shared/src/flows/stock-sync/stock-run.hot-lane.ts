@@ -105,6 +105,8 @@ async function refresh(run: StockRun, hot: HotItems, report: HotLaneReport): Pro
     return sku ? [{ ItemNumber: sku, BarcodeNumber: '', StockLevels: entry.StockItemLevels }] : [];
   });
   const before = run.plan.counts.changed;
+  // Outside the sweep: items come from the overlay (or a segment in hand), else commercetools.
+  run.plan.ctx.snapshot.leaveSweep();
   await syncStockItems(items, run.plan.ctx, run.plan.counts);
   report.changed = run.plan.counts.changed - before;
 }

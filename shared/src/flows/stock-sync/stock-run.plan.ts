@@ -2,7 +2,8 @@ import { ValidationError } from '../../errors/errors';
 import type { StockSyncContext } from './stock-items.sync';
 import { mappedChannelKeys, resolveStockMapping } from './stock-location.resolver';
 import { emptyCounts, type StockItemCounts } from './stock-run-report';
-import { StockSnapshot } from './stock-snapshot.repo';
+import { SEGMENT_ITEMS } from './stock-snapshot.repo';
+import { StockSnapshot } from './stock-snapshot';
 import type { StockSyncDeps } from './stock-sync.deps';
 
 /** What every run and every replay starts from: the mapping resolved, channels checked. */
@@ -38,8 +39,16 @@ export async function planStockRun(
       field: 'STOCK_LOCATION_MAPPING',
     });
   }
+  const now = deps.now ?? (() => Date.now());
   const snapshot =
-    options.snapshot === 'load' ? await StockSnapshot.load(deps.store) : StockSnapshot.empty();
+    options.snapshot === 'load'
+      ? await StockSnapshot.open({
+          store: deps.store,
+          segmentItems: deps.snapshotSegmentItems ?? SEGMENT_ITEMS,
+          readOnly: options.dryRun,
+          now: () => new Date(now()),
+        })
+      : StockSnapshot.empty();
   const ctx: StockSyncContext = {
     mapping,
     channelIds,

@@ -37,6 +37,7 @@ export async function sweepStock(run: StockRun, progress: SweepProgress): Promis
     const items = await readPage(run, progress, streak);
     if (items === 'stop') return;
     if (items !== undefined) {
+      await run.plan.ctx.snapshot.enterPage(progress.page, run.pageSize);
       await writePage(run, progress, items);
       if (items.length < run.pageSize) return;
     }

@@ -1,13 +1,21 @@
+import { randomUUID } from 'node:crypto';
+
 import type { StateStore } from '../../state/state-store';
 import { CONTAINERS } from '../../state/connector-names';
 
 export const STOCK_STATE_CONTAINER = CONTAINERS.stockState;
 export const STOCK_SNAPSHOT_CONTAINER = CONTAINERS.stockSnapshot;
-/** Fixed, so state stays at most this many objects; 100k SKUs × 3 slots ≈ 80 KB each. */
-export const SNAPSHOT_BUCKETS = 256;
-const SNAPSHOT_FORMAT = 2;
+/**
+ * Sweep positions one snapshot segment holds: the items of 5 pages of 200 in Linnworks'
+ * `GetStockItemsFull` order, ≈ 200 KB stored with 3 locations. A run holds at most three
+ * segments and the hot overlay, whatever the catalogue size.
+ */
+export const SEGMENT_ITEMS = 1000;
+/** 3: segments by sweep position (#14). 2: 256 FNV hash buckets, all loaded whole (#12). */
+const SNAPSHOT_FORMAT = 3;
+const LEGACY_BUCKETS = 256;
 const META_KEY = 'snapshot-meta';
-const FLUSH_CONCURRENCY = 8;
+const OVERLAY_KEY = 'hot-overlay';
 
 /** `[quantityOnStock, version, inventory entry id]` as last written or read. */
 export type SnapshotPair = [number, number, string];
@@ -20,150 +28,156 @@ export type SnapshotPair = [number, number, string];
  */
 export type SnapshotItem = Record<string, SnapshotPair | string>;
 
-interface SnapshotBucket {
-  format: number;
-  bucket: number;
-  items: Record<string, SnapshotItem>;
-}
+/** Items by key, each held as its JSON text (≈ 5 times smaller on the heap than objects). */
+export type SnapshotTexts = Map<string, string>;
 
-interface SnapshotMeta {
+/**
+ * The snapshot's identity: segments and overlay of another generation (written before a reset
+ * or by an interrupted first run of an earlier generation) read as empty.
+ */
+export interface SnapshotMeta {
   format: number;
-  buckets: number;
+  generation: string;
+  segmentItems: number;
+  /** Segment objects that may exist: `segment-0` … `segment-(segments − 1)`. */
+  segments: number;
   createdAt: string;
 }
 
-/** FNV-1a: a stable bucket per item key, independent of page order in Linnworks. */
-export function snapshotBucketOf(key: string, buckets = SNAPSHOT_BUCKETS): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-
-  return (hash >>> 0) % buckets;
+interface GenerationValue {
+  format: number;
+  generation: string;
 }
 
-function bucketKey(bucket: number): string {
-  return `bucket-${String(bucket).padStart(3, '0')}`;
+interface SegmentValue extends GenerationValue {
+  segment: number;
+  items: Record<string, SnapshotItem>;
 }
 
-/**
- * The compact record of what stock-sync last wrote, held in memory for a run and stored as
- * `SNAPSHOT_BUCKETS` custom objects (only changed buckets are written back). Without its meta
- * object the snapshot counts as empty, so the run compares against commercetools itself; that
- * is also how a reset works (`resetStockSnapshot`).
- */
-export class StockSnapshot {
-  private readonly dirty = new Set<number>();
+interface OverlayValue extends GenerationValue {
+  /** Per key: when the hot lane recorded it (ms) and the item. */
+  items: Record<string, [number, SnapshotItem]>;
+}
 
-  /**
-   * Items are held as their JSON text, not as objects: 100k SKUs × 3 pairs take about 36 MB
-   * of heap this way against about 180 MB as objects (measured), which keeps memory bounded.
-   */
-  private constructor(
-    private readonly buckets: Map<number, Map<string, string>>,
-    /** True when no usable snapshot existed: every bucket is rewritten on the first flush. */
-    readonly fresh: boolean,
-  ) {
-    if (fresh) for (let b = 0; b < SNAPSHOT_BUCKETS; b++) this.dirty.add(b);
+export interface OpenedMeta {
+  /** The current format's meta for this segment size; undefined means start a new generation. */
+  meta: SnapshotMeta | undefined;
+  /** A format-2 snapshot (hash buckets) is stored: its objects are deleted on the first flush. */
+  legacy: boolean;
+}
+
+export function segmentKey(segment: number): string {
+  return `segment-${String(segment).padStart(5, '0')}`;
+}
+
+export async function openMeta(store: StateStore, segmentItems: number): Promise<OpenedMeta> {
+  const stored = (await store.get<SnapshotMeta>(STOCK_STATE_CONTAINER, META_KEY))?.value;
+  if (!stored) return { meta: undefined, legacy: false };
+  if (stored.format !== SNAPSHOT_FORMAT) return { meta: undefined, legacy: true };
+  if (stored.segmentItems !== segmentItems) return { meta: undefined, legacy: false };
+
+  return { meta: stored, legacy: false };
+}
+
+export function newMeta(segmentItems: number, at: Date, segments = 0): SnapshotMeta {
+  return {
+    format: SNAPSHOT_FORMAT,
+    generation: `${at.toISOString()}/${randomUUID().slice(0, 8)}`,
+    segmentItems,
+    segments,
+    createdAt: at.toISOString(),
+  };
+}
+
+export async function saveMeta(store: StateStore, meta: SnapshotMeta): Promise<void> {
+  await store.put(STOCK_STATE_CONTAINER, META_KEY, meta);
+}
+
+function ofGeneration(value: GenerationValue | undefined, meta: SnapshotMeta): boolean {
+  return value?.format === SNAPSHOT_FORMAT && value.generation === meta.generation;
+}
+
+function toTexts(items: Record<string, SnapshotItem>): SnapshotTexts {
+  const texts: SnapshotTexts = new Map();
+  for (const [key, item] of Object.entries(items)) texts.set(key, JSON.stringify(item));
+
+  return texts;
+}
+
+function fromTexts(texts: SnapshotTexts): Record<string, SnapshotItem> {
+  const items: Record<string, SnapshotItem> = {};
+  for (const [key, text] of texts) items[key] = JSON.parse(text) as SnapshotItem;
+
+  return items;
+}
+
+/** One segment's items (empty when it was never written in this generation). */
+export async function loadSegment(
+  store: StateStore,
+  meta: SnapshotMeta,
+  segment: number,
+): Promise<SnapshotTexts> {
+  const stored = await store.get<SegmentValue>(STOCK_SNAPSHOT_CONTAINER, segmentKey(segment));
+
+  return stored && ofGeneration(stored.value, meta) ? toTexts(stored.value.items) : new Map();
+}
+
+export async function saveSegment(
+  store: StateStore,
+  meta: SnapshotMeta,
+  segment: number,
+  texts: SnapshotTexts,
+): Promise<void> {
+  const value: SegmentValue = {
+    format: SNAPSHOT_FORMAT,
+    generation: meta.generation,
+    segment,
+    items: fromTexts(texts),
+  };
+  await store.put(STOCK_SNAPSHOT_CONTAINER, segmentKey(segment), value);
+}
+
+/** Segments from `from` up to the meta's count: past the end of the catalogue. */
+export async function dropSegments(store: StateStore, from: number, upTo: number): Promise<number> {
+  for (let segment = from; segment < upTo; segment++) {
+    await store.delete(STOCK_SNAPSHOT_CONTAINER, segmentKey(segment));
   }
 
-  static empty(): StockSnapshot {
-    return new StockSnapshot(new Map(), true);
+  return Math.max(0, upTo - from);
+}
+
+/** What the hot lane recorded since the sweep last passed those items: key → [at, text]. */
+export type OverlayTexts = Map<string, [number, string]>;
+
+export async function loadOverlay(store: StateStore, meta: SnapshotMeta): Promise<OverlayTexts> {
+  const stored = await store.get<OverlayValue>(STOCK_SNAPSHOT_CONTAINER, OVERLAY_KEY);
+  const overlay: OverlayTexts = new Map();
+  if (!stored || !ofGeneration(stored.value, meta)) return overlay;
+  for (const [key, [at, item]] of Object.entries(stored.value.items)) {
+    overlay.set(key, [at, JSON.stringify(item)]);
   }
 
-  static async load(store: StateStore): Promise<StockSnapshot> {
-    const meta = await store.get<SnapshotMeta>(STOCK_STATE_CONTAINER, META_KEY);
-    if (!meta || meta.value.format !== SNAPSHOT_FORMAT || meta.value.buckets !== SNAPSHOT_BUCKETS) {
-      return StockSnapshot.empty();
-    }
-    const buckets = new Map<number, Map<string, string>>();
-    for await (const page of store.scan<SnapshotBucket>(STOCK_SNAPSHOT_CONTAINER, {
-      pageSize: 20,
-    })) {
-      for (const object of page) {
-        if (object.value.format !== SNAPSHOT_FORMAT) continue;
-        const items = new Map<string, string>();
-        for (const [key, item] of Object.entries(object.value.items)) {
-          items.set(key, JSON.stringify(item));
-        }
-        buckets.set(object.value.bucket, items);
-      }
-    }
+  return overlay;
+}
 
-    return new StockSnapshot(buckets, false);
+export async function saveOverlay(
+  store: StateStore,
+  meta: SnapshotMeta,
+  overlay: OverlayTexts,
+): Promise<void> {
+  const items: OverlayValue['items'] = {};
+  for (const [key, [at, text]] of overlay) items[key] = [at, JSON.parse(text) as SnapshotItem];
+  const value: OverlayValue = { format: SNAPSHOT_FORMAT, generation: meta.generation, items };
+  await store.put(STOCK_SNAPSHOT_CONTAINER, OVERLAY_KEY, value);
+}
+
+/** Deletes the 256 hash buckets of a format-2 snapshot (the upgrade from #12). */
+export async function dropLegacyBuckets(store: StateStore): Promise<number> {
+  for (let bucket = 0; bucket < LEGACY_BUCKETS; bucket++) {
+    await store.delete(STOCK_SNAPSHOT_CONTAINER, `bucket-${String(bucket).padStart(3, '0')}`);
   }
 
-  get(key: string): SnapshotItem | undefined {
-    const text = this.buckets.get(snapshotBucketOf(key))?.get(key);
-
-    return text === undefined ? undefined : (JSON.parse(text) as SnapshotItem);
-  }
-
-  set(key: string, item: SnapshotItem): void {
-    const bucket = snapshotBucketOf(key);
-    let items = this.buckets.get(bucket);
-    if (!items) {
-      items = new Map();
-      this.buckets.set(bucket, items);
-    }
-    items.set(key, JSON.stringify(item));
-    this.dirty.add(bucket);
-  }
-
-  /** Items held (for tests and reports). */
-  get size(): number {
-    let size = 0;
-    for (const items of this.buckets.values()) size += items.size;
-
-    return size;
-  }
-
-  private bucketItems(bucket: number): Record<string, SnapshotItem> {
-    const items: Record<string, SnapshotItem> = {};
-    for (const [key, text] of this.buckets.get(bucket) ?? []) {
-      items[key] = JSON.parse(text) as SnapshotItem;
-    }
-
-    return items;
-  }
-
-  get dirtyBuckets(): number {
-    return this.dirty.size;
-  }
-
-  /** Writes the changed buckets (and, the first time, the meta object). Returns objects written. */
-  async flush(store: StateStore, now: () => Date): Promise<number> {
-    const pending = [...this.dirty];
-    this.dirty.clear();
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < pending.length) {
-        const bucket = pending[next++] as number;
-        const value: SnapshotBucket = {
-          format: SNAPSHOT_FORMAT,
-          bucket,
-          items: this.bucketItems(bucket),
-        };
-        await store.put(STOCK_SNAPSHOT_CONTAINER, bucketKey(bucket), value);
-      }
-    };
-    await Promise.all(Array.from({ length: FLUSH_CONCURRENCY }, worker));
-    let written = pending.length;
-    if (this.fresh && pending.length > 0) {
-      const existing = await store.get<SnapshotMeta>(STOCK_STATE_CONTAINER, META_KEY);
-      if (!existing || existing.value.format !== SNAPSHOT_FORMAT) {
-        await store.put<SnapshotMeta>(STOCK_STATE_CONTAINER, META_KEY, {
-          format: SNAPSHOT_FORMAT,
-          buckets: SNAPSHOT_BUCKETS,
-          createdAt: now().toISOString(),
-        });
-        written++;
-      }
-    }
-
-    return written;
-  }
+  return LEGACY_BUCKETS;
 }
 
 /** Forgets the snapshot: the next run compares every pair against commercetools itself. */

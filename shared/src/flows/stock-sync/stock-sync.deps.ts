@@ -24,4 +24,6 @@ export interface StockSyncDeps {
   /** Time between two passes of the hot lane within one long run (default 4 minutes). */
   hotIntervalMs?: number;
   pageSize?: number;
+  /** Sweep positions per snapshot segment (default `SEGMENT_ITEMS`; tests use small ones). */
+  snapshotSegmentItems?: number;
 }

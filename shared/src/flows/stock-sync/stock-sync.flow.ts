@@ -20,7 +20,7 @@ export type { LinnworksStockSyncPort } from './linnworks-stock-sync.port';
 export type { StockSyncCounts, StockSyncReport } from './stock-run-report';
 export {
   resetStockSnapshot,
-  SNAPSHOT_BUCKETS,
+  SEGMENT_ITEMS,
   STOCK_SNAPSHOT_CONTAINER,
   STOCK_STATE_CONTAINER,
 } from './stock-snapshot.repo';

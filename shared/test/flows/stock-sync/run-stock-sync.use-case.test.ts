@@ -3,7 +3,7 @@ import { LeaseLock } from '../../../src/state/lease-lock';
 import { ValidationError } from '../../../src/errors/errors';
 import {
   STOCK_SNAPSHOT_CONTAINER,
-  SNAPSHOT_BUCKETS,
+  STOCK_STATE_CONTAINER,
   resetStockSnapshot,
 } from '../../../src/flows/stock-sync/stock-snapshot.repo';
 import { STOCK_SYNC_LOCK } from '../../../src/flows/stock-sync/stock-sync.deps';
@@ -286,15 +286,52 @@ describe('stock-sync run', () => {
     expect(report.counts.alreadyInSync).toBe(6);
   });
 
-  it('when runs store state, then the snapshot never exceeds its fixed number of bucket objects', async () => {
-    const t = setup({ pageSize: 200 });
+  it('when runs store state, then the snapshot is one object per segment of the sweep and the overlay', async () => {
+    const t = setup({ pageSize: 200, snapshotSegmentItems: 200 });
     seed(t, 600);
 
     await t.sync.run({ dryRun: false });
 
     const stored = await t.store.query(STOCK_SNAPSHOT_CONTAINER, { limit: 1000 });
-    expect(stored.total).toBeLessThanOrEqual(SNAPSHOT_BUCKETS);
+    expect(stored.results.filter((o) => o.key.startsWith('segment-'))).toHaveLength(3);
+    expect(stored.total).toBeLessThanOrEqual(3 + 1);
     expect((await t.store.query(FAILURE_CONTAINER)).total).toBe(0);
+  });
+
+  it('when a format-2 snapshot is stored (upgrade from hash buckets), then the first run writes only the pairs that changed', async () => {
+    const t = setup({ snapshotSegmentItems: 4 });
+    seed(t, 10);
+    await t.sync.run({ dryRun: false });
+    await t.store.put(STOCK_STATE_CONTAINER, 'snapshot-meta', { format: 2, buckets: 256 });
+    await t.store.put(STOCK_SNAPSHOT_CONTAINER, 'bucket-042', { format: 2, bucket: 42, items: {} });
+    t.ct.writes.length = 0;
+    t.linnworks.setLevel('SKU-4', DEFAULT_LOCATION, { stockLevel: 1 });
+
+    const upgrade = await t.sync.run({ dryRun: false });
+    const after = await t.sync.run({ dryRun: false });
+
+    expect(t.ct.writes).toHaveLength(1);
+    expect(t.ct.quantityOf('SKU-4', 'wh-main')).toBe(1);
+    expect(upgrade.counts).toMatchObject({ alreadyInSync: 19, ctInventoryWrites: 1 });
+    expect(await t.store.get(STOCK_SNAPSHOT_CONTAINER, 'bucket-042')).toBeUndefined();
+    expect(after.counts).toMatchObject({ unchanged: 20, alreadyInSync: 0, ctInventoryWrites: 0 });
+  });
+
+  it('when items are added ahead of others, then the shifted items are neither written nor lost from the snapshot', async () => {
+    const t = setup({ snapshotSegmentItems: 4 });
+    seed(t, 12);
+    await t.sync.run({ dryRun: false });
+    for (let i = 0; i < 3; i++) {
+      t.linnworks.addItem(`NEW-${i}`, { [DEFAULT_LOCATION]: 1 });
+      t.ct.addVariant(`NEW-${i}`);
+    }
+    t.linnworks.items.unshift(...t.linnworks.items.splice(12, 3));
+    t.ct.writes.length = 0;
+
+    const report = await t.sync.run({ dryRun: false });
+
+    expect(t.ct.writes).toHaveLength(3 * 2);
+    expect(report.counts).toMatchObject({ unchanged: 24, created: 6 });
   });
 
   it('when the project holds no inventory on the first run, then entries are created without any lookup', async () => {

@@ -30,6 +30,46 @@ describe('stock-sync hot lane', () => {
     expect(t.linnworks.calls.getStockLevelBatch).toBe(1);
   });
 
+  it('when the lane refreshed a SKU, then the sweep of the same run does not write it again and the next lane pass needs no lookup', async () => {
+    const t = setup({ pageSize: 2, snapshotSegmentItems: 4 });
+    seed(t, 10);
+    await t.sync.run({ dryRun: false });
+    t.advance(5 * MINUTE);
+    t.linnworks.setLevel('SKU-9', DEFAULT_LOCATION, { inOrders: 3 });
+    const sale = (id: string) =>
+      t.linnworks.openOrders.push({
+        id,
+        location: DEFAULT_LOCATION,
+        receivedDate: new Date(t.deps.now!() - MINUTE).toISOString(),
+        skus: ['SKU-9'],
+      });
+    sale('o-1');
+    t.ct.writes.length = 0;
+
+    const report = await t.sync.run({ dryRun: false });
+    // Two more sales; the sweeps are cut short far from SKU-9's page, so the second lane pass
+    // finds what the first learnt in the overlay.
+    t.linnworks.beforePage = () => t.advance(1_500_000);
+    const again = async (inOrders: number, id: string) => {
+      t.advance(5 * MINUTE);
+      t.linnworks.setLevel('SKU-9', DEFAULT_LOCATION, { inOrders });
+      sale(id);
+
+      return t.sync.run({ dryRun: false });
+    };
+    await again(4, 'o-2');
+    const lookupsBefore = t.ct.lookups;
+    const last = await again(5, 'o-3');
+
+    expect(report.hot).toMatchObject({ skus: 1, changed: 1 });
+    expect(report.sweep).toMatchObject({ finished: true });
+    expect(report.counts.ctInventoryWrites).toBe(1);
+    expect(last.hot).toMatchObject({ skus: 1, changed: 1 });
+    expect(t.ct.lookups - lookupsBefore).toBe(0);
+    expect(t.ct.writes).toHaveLength(3);
+    expect(t.ct.quantityOf('SKU-9', 'wh-main')).toBe(19 - 5);
+  });
+
   it('when the connector created orders, then their SKUs are refreshed too, looked up by SKU', async () => {
     const t = setup();
     seed(t, 4);
