@@ -15,9 +15,19 @@ import { restartDrill } from './restart-drill';
 import { securityProbes } from './security-probes';
 
 const RECONCILE_SHARES = {
-  'order-sync': { 'Orders/GetOrderDetailsByReferenceId': 60, 'Orders/CreateOrders': 20 },
+  'order-sync': {
+    'Orders/GetOrderDetailsByReferenceId': 60,
+    'Orders/CreateOrders': 20,
+    'Orders/GetOrdersById': 60,
+  },
+  'fulfillment-sync': { 'Orders/GetOrdersById': 60 },
   'sync-scheduler': { 'Orders/GetOrderDetailsByReferenceId': 10, 'Orders/CreateOrders': 5 },
-  'sync-admin': { 'Orders/GetOrderDetailsByReferenceId': 170, 'Orders/CreateOrders': 120 },
+  // The alert flood's replay creates each order and reads it back (GetOrdersById) once.
+  'sync-admin': {
+    'Orders/GetOrderDetailsByReferenceId': 170,
+    'Orders/CreateOrders': 120,
+    'Orders/GetOrdersById': 120,
+  },
 };
 
 async function main(): Promise<number> {

@@ -30,9 +30,19 @@ import {
 const SECRET = 'sandbox-alert-secret-0f3b';
 const FLOOD = 50;
 const REPLAY_SHARES = {
-  'order-sync': { 'Orders/CreateOrders': 5, 'Orders/GetOrderDetailsByReferenceId': 20 },
+  'order-sync': {
+    'Orders/CreateOrders': 5,
+    'Orders/GetOrderDetailsByReferenceId': 20,
+    'Orders/GetOrdersById': 20,
+  },
+  'fulfillment-sync': { 'Orders/GetOrdersById': 60 },
   'sync-scheduler': { 'Orders/CreateOrders': 5, 'Orders/GetOrderDetailsByReferenceId': 20 },
-  'sync-admin': { 'Orders/CreateOrders': 130, 'Orders/GetOrderDetailsByReferenceId': 200 },
+  // Each replayed order is created and read back (GetOrdersById) once.
+  'sync-admin': {
+    'Orders/CreateOrders': 130,
+    'Orders/GetOrderDetailsByReferenceId': 200,
+    'Orders/GetOrdersById': 160,
+  },
 };
 
 async function until<T>(what: () => T | undefined, ms = 15_000): Promise<T> {

@@ -30,10 +30,10 @@ describe('what the settings name in commercetools and Linnworks is found by walk
       'lw-postal-service Collect @ `ORDER_SHIPPING_METHOD_MAPPING: _none.postalService`',
       'lw-location Newark @ `ORDER_COUNTRY_LOCATIONS: US`',
       'ct-store uk @ `ORDER_SYNC_STORES: 0`',
+      'ct-state lw-line-cancelled @ FULFILLMENT_LINE_CANCELLED_STATE',
       'lw-location Leeds @ `STOCK_LOCATION_MAPPING: locations.0.location`',
       'ct-channel leeds @ `STOCK_LOCATION_MAPPING: locations.0.channel`',
       'ct-state picking @ `FULFILLMENT_PROGRESS_RULES: 0.state`',
-      'ct-state lw-line-cancelled @ FULFILLMENT_LINE_CANCELLED_STATE',
     ]);
   });
 

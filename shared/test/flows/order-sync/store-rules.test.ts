@@ -12,7 +12,10 @@ import {
 import { rulesForStore } from '../../../src/flows/order-sync/store-rules';
 import { syncOrder } from '../../../src/flows/order-sync/sync-order.use-case';
 import type { LinnworksApi } from '../../../src/linnworks/linnworks-api.port';
-import type { LinnworksChannelOrder } from '../../../src/linnworks/linnworks-types';
+import type {
+  LinnworksChannelOrder,
+  LinnworksOrderDetails,
+} from '../../../src/linnworks/linnworks-types';
 import { FailureQueue } from '../../../src/state/failure-queue';
 import { captureLogger, configProblems, InMemoryStateStore } from '../../../testing';
 import { buildCtOrder, type OrderSpec } from '../../../testing/builders/ct-order.builder';
@@ -128,6 +131,19 @@ function linnworks() {
       return request.orders.map((_o, i) => `lw-${created.length - request.orders.length + i + 1}`);
     },
     getOrderDetailsByReferenceId: async () => [],
+    // CreateOrders' ids are read back and matched to the commercetools order they carry.
+    getOrdersById: async ({ orderIds }: { orderIds: string[] }) =>
+      orderIds.map((id) => {
+        const o = created[Number(id.slice('lw-'.length)) - 1]?.order;
+        const GeneralInfo = {
+          Source: o?.Source,
+          SecondaryReference: o?.SecondaryReferenceNumber,
+          ExternalReferenceNum: o?.ExternalReference,
+          Status: o?.PaymentStatus === 'Paid' ? 1 : 0,
+        };
+
+        return { OrderId: id, GeneralInfo } as unknown as LinnworksOrderDetails;
+      }),
     getStockItemIdsBySku: async ({ skus }: { skus: string[] }) =>
       skus.filter((s) => s === 'KNOWN').map((sku) => ({ SKU: sku, StockItemId: `id-${sku}` })),
   } as unknown as LinnworksApi;
