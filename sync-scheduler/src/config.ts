@@ -41,7 +41,11 @@ export function loadConfig(env: Env) {
     orderSync: toOrderSyncSettings(e),
     backstop: toOrderBackstopSettings(e),
     /** The scheduled reconciliation: stock is compared only with STOCK_LOCATION_MAPPING set. */
-    reconcile: { ...toReconcileSettings(e), stockSync: toStockSyncSettings(e) },
+    reconcile: {
+      ...toReconcileSettings(e),
+      stockSync: toStockSyncSettings(e),
+      orderSync: toOrderSyncSettings(e),
+    },
   };
 }
 

@@ -167,37 +167,43 @@ export async function fulfilmentSteps(
     return 'Linnworks cancellation → commercetools orderState Cancelled, no order sent back';
   });
 
-  await story.step('Part of a shipped order refunded (CT-1006: 1 of 3 mugs)', async () => {
-    const o = order('CT-1006');
-    control.processOrder({
-      order: lwIdOf(stack, o),
-      vendor: 'Royal Mail',
-      postalServiceName: 'Royal Mail 24',
-      trackingNumber: 'RM100200329GB',
-    });
-    await runJob(stack, 'fulfillment-sync');
-    control.refundOrder({
-      order: lwIdOf(stack, o),
-      lines: [{ sku: 'MUG-ENM-BLU', quantity: 1, amount: 12.99 }],
-      reasonTag: 'damaged',
-    });
-    await runJob(stack, 'fulfillment-sync');
-    await runJob(stack, 'fulfillment-sync');
-    const after = await getOrder(stack.ct, o.id);
-    const mugLine = after.lineItems.find((l) => l.variant.sku === 'MUG-ENM-BLU');
-    const items = (after.returnInfo ?? []).flatMap((r) => r.items);
-    check(
-      items.length === 1,
-      `${items.length} return items, expected 1 (a rerun must not add another)`,
-    );
-    const item = items[0] as { quantity: number; lineItemId?: string; paymentState?: string };
-    check(
-      item.quantity === 1 && item.lineItemId === mugLine?.id,
-      `return item: quantity ${item.quantity} on line ${item.lineItemId ?? '?'}`,
-    );
-    check(item.paymentState === 'Refunded', `return item payment ${item.paymentState ?? 'none'}`);
-    check(after.shipmentState === 'Shipped', `shipmentState ${after.shipmentState ?? 'none'}`);
+  await story.step(
+    'Part of a shipped order returned and refunded (CT-1006: 1 of 3 mugs)',
+    async () => {
+      const o = order('CT-1006');
+      control.processOrder({
+        order: lwIdOf(stack, o),
+        vendor: 'Royal Mail',
+        postalServiceName: 'Royal Mail 24',
+        trackingNumber: 'RM100200329GB',
+      });
+      await runJob(stack, 'fulfillment-sync');
+      // The mug comes back and is refunded (a return row): only goods back make a return item;
+      // a refund alone is money (docs/fulfillment-sync.md, "Money paths").
+      control.returnItems({
+        order: lwIdOf(stack, o),
+        lines: [{ sku: 'MUG-ENM-BLU', quantity: 1 }],
+        type: 'RETURNREFUND',
+        refundAmounts: [12.99],
+      });
+      await runJob(stack, 'fulfillment-sync');
+      await runJob(stack, 'fulfillment-sync');
+      const after = await getOrder(stack.ct, o.id);
+      const mugLine = after.lineItems.find((l) => l.variant.sku === 'MUG-ENM-BLU');
+      const items = (after.returnInfo ?? []).flatMap((r) => r.items);
+      check(
+        items.length === 1,
+        `${items.length} return items, expected 1 (a rerun must not add another)`,
+      );
+      const item = items[0] as { quantity: number; lineItemId?: string; paymentState?: string };
+      check(
+        item.quantity === 1 && item.lineItemId === mugLine?.id,
+        `return item: quantity ${item.quantity} on line ${item.lineItemId ?? '?'}`,
+      );
+      check(item.paymentState === 'Refunded', `return item payment ${item.paymentState ?? 'none'}`);
+      check(after.shipmentState === 'Shipped', `shipmentState ${after.shipmentState ?? 'none'}`);
 
-    return `shipped, then 1 × MUG-ENM-BLU refunded: one return item (quantity 1, payment ${item.paymentState ?? '?'}) after two runs`;
-  });
+      return `shipped, then 1 × MUG-ENM-BLU returned and refunded: one return item (quantity 1, payment ${item.paymentState ?? '?'}) after two runs`;
+    },
+  );
 }

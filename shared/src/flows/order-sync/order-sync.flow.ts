@@ -46,7 +46,7 @@ import {
   type OrderSyncStatus,
 } from './order-state.contract';
 import { ORDER_SYNC_FLOW, type OrderSyncDeps, type SyncResult } from './order-sync.deps';
-import { type OrderSyncReconciler, orderSyncReconciler } from './order-sync.reconciler';
+import { type OrderSyncReconciler, orderSyncReconcilerFor } from './order-sync.reconciler';
 import { createOrderSyncReplayer, type OrderSyncReplayer } from './order-sync.replayer';
 import { syncOrder, type SyncOrderOptions } from './sync-order.use-case';
 import { rulesForStore } from './store-rules';
@@ -148,7 +148,7 @@ export function createOrderSync(clients: ConnectorClients, settings: OrderSyncSe
     flow: ORDER_SYNC_FLOW,
     handle: withPaymentMessages(deps, createOrderMessageHandler(deps)),
     replayer: createOrderSyncReplayer(deps),
-    reconciler: orderSyncReconciler,
+    reconciler: orderSyncReconcilerFor(settings),
     failures: deps.failures,
     sync: (ctOrderId, options) => syncOrder(deps, ctOrderId, options),
     backstopTask: (backstop) => orderBackstopTask(deps, backstop),

@@ -1,13 +1,16 @@
-import type { Order } from '@commercetools/platform-sdk';
+import type { Order, TypedMoney } from '@commercetools/platform-sdk';
 
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
+import { DEFAULT_LINE_CANCELLED_STATE } from '../fulfillment-sync/line-cancelled-state.contract';
 import { linnworksReferenceFor } from './ct-order.mapper';
+import { withoutCancelledUnits } from './line-cancellation';
 import { EXTENDED_PROPERTY_CT_ORDER_ID, extendedPropertyOf } from './linnworks-order.contract';
+import type { OrderSyncSettings } from './order-sync.settings';
 
 /**
  * What reconciliation needs to know of order-sync: which Linnworks order a commercetools order
- * became. sync-admin's reconciliation reads orders of both systems and compares them; only the
- * flow knows how the two are linked.
+ * became, and what total it should carry there. sync-admin's reconciliation reads orders of both
+ * systems and compares them; only the flow knows how the two are linked.
  */
 export interface OrderSyncReconciler {
   /** The Linnworks ReferenceNum order-sync sends for a commercetools order. */
@@ -20,14 +23,39 @@ export interface OrderSyncReconciler {
    * reference.
    */
   isLinnworksOrderOf(lw: LinnworksOrderDetails, ct: { id: string; reference: string }): boolean;
+  /**
+   * The gross total the Linnworks order should carry: the order's (`taxedPrice.totalGross`, else
+   * `totalPrice`) less the units sitting in a cancelled line-item state, cancelled in
+   * commercetools (`ORDER_CANCELLED_LINE_STATE`) or in Linnworks
+   * (`FULFILLMENT_LINE_CANCELLED_STATE`): either way they left the Linnworks order while the
+   * commercetools totals kept them. Needs the line-item states expanded.
+   */
+  totalAsSent(order: Order): TypedMoney;
 }
 
-export const orderSyncReconciler: OrderSyncReconciler = {
-  referenceOf: linnworksReferenceFor,
-  isLinnworksOrderOf(lw, ct) {
-    const ctOrderId = extendedPropertyOf(lw, EXTENDED_PROPERTY_CT_ORDER_ID);
-    if (ctOrderId) return ctOrderId === ct.id;
+/** The reconciler for the flow's settings (the cancelled line-item states it knows). */
+export function orderSyncReconcilerFor(
+  settings: Pick<OrderSyncSettings, 'cancelledLineState' | 'linnworksCancelledLineState'>,
+): OrderSyncReconciler {
+  const cancelledStates = [settings.cancelledLineState, settings.linnworksCancelledLineState];
 
-    return lw.GeneralInfo.ReferenceNum === ct.reference;
-  },
-};
+  return {
+    referenceOf: linnworksReferenceFor,
+    isLinnworksOrderOf(lw, ct) {
+      const ctOrderId = extendedPropertyOf(lw, EXTENDED_PROPERTY_CT_ORDER_ID);
+      if (ctOrderId) return ctOrderId === ct.id;
+
+      return lw.GeneralInfo.ReferenceNum === ct.reference;
+    },
+    totalAsSent(order) {
+      const sent = withoutCancelledUnits(order, cancelledStates);
+
+      return sent.taxedPrice?.totalGross ?? sent.totalPrice;
+    },
+  };
+}
+
+/** With the default settings: only fulfillment-sync's default cancelled line-item state. */
+export const orderSyncReconciler: OrderSyncReconciler = orderSyncReconcilerFor({
+  linnworksCancelledLineState: DEFAULT_LINE_CANCELLED_STATE,
+});

@@ -36,9 +36,9 @@ export interface OrderReconcileResult {
  */
 export function ctSnapshot(
   order: Order,
-  referenceOf: OrderSyncReconciler['referenceOf'],
+  orderSync: Pick<OrderSyncReconciler, 'referenceOf' | 'totalAsSent'>,
 ): CtOrderSnapshot {
-  const total = order.taxedPrice?.totalGross ?? order.totalPrice;
+  const total = orderSync.totalAsSent(order);
   const refunded = (order.paymentInfo?.payments ?? [])
     .flatMap((p) => p.obj?.transactions ?? [])
     .filter((t) => t.type === 'Refund' && t.state === 'Success')
@@ -47,7 +47,7 @@ export function ctSnapshot(
   return {
     id: order.id,
     ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
-    reference: referenceOf(order),
+    reference: orderSync.referenceOf(order),
     createdAt: order.createdAt,
     currency: total.currencyCode,
     totalCentAmount: total.centAmount,
@@ -117,8 +117,9 @@ async function orderPage(
       .get({
         queryArgs: {
           ...queryArgs,
-          // Payments with their transactions: the refunded total compared with Linnworks'.
-          expand: ['paymentInfo.payments[*]'],
+          // Payments with their transactions: the refunded total compared with Linnworks';
+          // line-item states: units in a cancelled state are not in the Linnworks total.
+          expand: ['paymentInfo.payments[*]', 'lineItems[*].state[*].state'],
           limit: window.limit,
           withTotal: cursor === undefined,
         },
@@ -139,7 +140,7 @@ export async function reconcileOrders(
   const from = new Date(window.from).toISOString();
   const to = new Date(window.to).toISOString();
   const page = await orderPage(deps.ct, { ...window, from, to });
-  const snapshots = page.results.map((o) => ctSnapshot(o, deps.orderSync.referenceOf));
+  const snapshots = page.results.map((o) => ctSnapshot(o, deps.orderSync));
   const lwByReference = new Map<string, LwOrderSnapshot[]>();
   for (const ct of snapshots) {
     const found = await deps.linnworks.getOrderDetailsByReferenceId({ referenceId: ct.reference });

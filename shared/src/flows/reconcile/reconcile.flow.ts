@@ -2,7 +2,7 @@
 // scheduler (the `reconcile` task) use. It composes order-sync's and stock-sync's reconcilers.
 import type { ConnectorClients } from '../../clients/connector-clients';
 import { CtStateStore } from '../../state/ct-state-store';
-import { orderSyncReconciler } from '../order-sync/order-sync.reconciler';
+import { orderSyncReconciler, orderSyncReconcilerFor } from '../order-sync/order-sync.reconciler';
 import { createStockSync, type StockSyncSettings } from '../stock-sync/stock-sync.flow';
 import type { OrderDiscrepancy } from './order-discrepancies';
 import type { OrderReconcileResult } from './order-reconcile';
@@ -59,6 +59,8 @@ export interface ReconcileTask {
 export interface ReconcileTaskSettings extends ReconcileSettings {
   /** stock-sync's settings; undefined without STOCK_LOCATION_MAPPING (no stock section). */
   stockSync: StockSyncSettings | undefined;
+  /** order-sync's cancelled line-item states (totals compare without those units); default ones if absent. */
+  orderSync?: Parameters<typeof orderSyncReconcilerFor>[0];
 }
 
 /**
@@ -79,7 +81,9 @@ export function createReconcileTask(
       runScheduledReconcile({
         ct: clients.ct,
         linnworks: clients.linnworks,
-        orderSync: orderSyncReconciler,
+        orderSync: settings.orderSync
+          ? orderSyncReconcilerFor(settings.orderSync)
+          : orderSyncReconciler,
         ...(stockSync ? { stockSync: stockSync.reconciler } : {}),
         reports,
         settings,
