@@ -2,6 +2,7 @@ import type { CtNotification } from '../../events/envelope';
 import { ORDER_EDIT_MESSAGE_TYPES, ORDER_MESSAGE_TYPES } from '../../lifecycle/subscription';
 import { addContextFields } from '../../logging/context';
 import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
+import { singleFlight } from './single-flight';
 import { syncOrder } from './sync-order.use-case';
 
 /** Order messages that make order-sync look at an order again; every other type is ignored. */
@@ -22,7 +23,7 @@ export type OrderMessageHandler = (notification: CtNotification) => Promise<Orde
  * the lookup by reference and Linnworks' own uniqueness keep it to one Linnworks order.
  */
 export function createOrderMessageHandler(deps: OrderSyncDeps): OrderMessageHandler {
-  const inFlight = new Map<string, Promise<SyncResult>>();
+  const shared = singleFlight<SyncResult>();
 
   return async (notification) => {
     const type = notification.type ?? notification.notificationType;
@@ -39,13 +40,8 @@ export function createOrderMessageHandler(deps: OrderSyncDeps): OrderMessageHand
     // An edit message also brings the order's changes to Linnworks: it shares runs only with edits.
     const edits = isEdit(type);
     const key = `${orderId}${edits ? ':edits' : ''}`;
-    let run = inFlight.get(key);
-    if (!run) {
-      const options = edits ? { edits: 'if-new-version' as const } : {};
-      run = syncOrder(deps, orderId, options).finally(() => inFlight.delete(key));
-      inFlight.set(key, run);
-    }
-    const result = await run;
+    const options = edits ? { edits: 'if-new-version' as const } : {};
+    const result = await shared(key, () => syncOrder(deps, orderId, options));
     deps.logger.info(
       { outcome: result.outcome, action: result.action, reasonCode: result.reasonCode },
       'order message handled',

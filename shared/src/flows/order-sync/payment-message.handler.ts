@@ -4,6 +4,7 @@ import { addContextFields } from '../../logging/context';
 import type { OrderMessageHandler } from './order-message.handler';
 import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { syncRefunds } from './refund-order.use-case';
+import { singleFlight } from './single-flight';
 
 function isPaymentMessage(notification: CtNotification): boolean {
   const type = notification.type ?? notification.notificationType;
@@ -23,7 +24,7 @@ export function withPaymentMessages(
   deps: OrderSyncDeps,
   orders: OrderMessageHandler,
 ): OrderMessageHandler {
-  const inFlight = new Map<string, Promise<SyncResult>>();
+  const shared = singleFlight<SyncResult>();
 
   return async (notification) => {
     if (!isPaymentMessage(notification)) return orders(notification);
@@ -34,12 +35,7 @@ export function withPaymentMessages(
       deps.logger.debug({ paymentId }, 'payment of no order; acknowledged');
       return 'ignored';
     }
-    let run = inFlight.get(orderId);
-    if (!run) {
-      run = syncRefunds(deps, orderId).finally(() => inFlight.delete(orderId));
-      inFlight.set(orderId, run);
-    }
-    const result = await run;
+    const result = await shared(orderId, () => syncRefunds(deps, orderId));
     deps.logger.info(
       { outcome: result.outcome, action: result.action, reasonCode: result.reasonCode },
       'payment message handled',
