@@ -23,12 +23,17 @@ export const orderSyncClientOptions = {
   },
 } satisfies ConnectorClientOptions;
 
-/** The event app's dependencies: the order-sync flow's face over real clients. */
+/**
+ * The event app's dependencies: the order-sync flow's face over real clients. `scaled`: this is
+ * one of the instances Connect runs, which split the app's Linnworks share (the app's main sets
+ * it; a test that builds one app in its own process leaves it out and keeps the whole share).
+ */
 export function wireOrderSync(
   config: OrderSyncConfig,
   logger: Logger,
+  options: { scaled?: boolean } = {},
 ): OrderSyncAppDeps & { alertsSettled: () => Promise<void> } {
-  const clients = createConnectorClients(config, logger, orderSyncClientOptions);
+  const clients = createConnectorClients(config, logger, { ...orderSyncClientOptions, ...options });
   const orderSync = createOrderSync(clients, config.settings);
 
   return {

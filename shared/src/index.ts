@@ -176,6 +176,8 @@ export {
   type RateBudgetClock,
   SlidingWindowRateBudget,
 } from './linnworks/rate-budget';
+export { fixedInstances, type InstanceGate, JOIN_WAIT_MS } from './linnworks/instance-share';
+export { InstanceMembership } from './clients/instance-membership';
 export {
   defaultRateShare,
   documentedRateLimit,

@@ -65,6 +65,7 @@ describe('connector names (one kernel module names what the connector creates)',
       'lw-fulfillment-cursors',
       'lw-fulfillment-runs',
       'lw-fulfillment-pending-tracking',
+      'lw-rate-members',
     ]);
     expect(subscriptionKeyFor('linnworks-connector-orders')).toBe('linnworks-connector-orders');
     expect(linnworksChannelKey()).toBe('linnworks');

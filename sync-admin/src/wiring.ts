@@ -73,9 +73,16 @@ function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
   ];
 }
 
-/** Builds the real dependencies of the app from the validated configuration. */
-export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdminDeps {
-  const clients = createConnectorClients(config, logger, { app: 'sync-admin' });
+/**
+ * Builds the real dependencies of the app from the validated configuration. `scaled`: one of
+ * the instances Connect runs, splitting the app's Linnworks share (set by the app's main).
+ */
+export function wireSyncAdmin(
+  config: SyncAdminConfig,
+  logger: Logger,
+  options: { scaled?: boolean } = {},
+): SyncAdminDeps {
+  const clients = createConnectorClients(config, logger, { app: 'sync-admin', ...options });
   const flows = wireFlows(config, clients);
   const store = new CtStateStore(clients.ct, clients.instanceKey);
   const failures = new FailureQueue(store, undefined, clients.alerts?.failures);

@@ -86,6 +86,9 @@ export function connectorEnv(e: EndpointEnv): Record<string, string> {
     LINNWORKS_APPLICATION_SECRET: e.linnworks.applicationSecret,
     LINNWORKS_INSTALLATION_TOKEN: e.linnworks.installationToken,
     LOG_LEVEL: 'info',
+    // One process per app here, and the drills restart them: with `auto` a restarted process
+    // would first wait out its predecessor's minute of calls (docs/configuration.md).
+    LINNWORKS_RATE_INSTANCES: '1',
     ...sandboxFlowSettings(),
     ...testServerSettings(),
   };

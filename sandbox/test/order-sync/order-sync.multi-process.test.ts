@@ -37,6 +37,9 @@ describe('order-sync exactly once across processes', () => {
       LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
       LINNWORKS_AUTH_URL: world.emulator.authUrl,
       ORDER_STORE_MAPPING: '{"_none":{"subSource":"web","location":"Default"}}',
+      // Three instances started at once: a fixed third of the share each (the heartbeat's own
+      // test is order-sync.instances.test.ts; here a joiner would wait out a minute).
+      LINNWORKS_RATE_INSTANCES: '3',
       LOG_LEVEL: 'info',
       PORT: '0',
     };

@@ -40,6 +40,8 @@ describe('order backstop and event path at once, across processes', () => {
       // No lag: the sweep looks at the orders while their messages are being delivered.
       ORDER_BACKSTOP_LAG_MINUTES: '0',
       ORDER_BACKSTOP_EVERY_MINUTES: '1',
+      // Two order-sync instances started at once: a fixed half of the share each.
+      LINNWORKS_RATE_INSTANCES: '2',
       LOG_LEVEL: 'info',
       PORT: '0',
     };

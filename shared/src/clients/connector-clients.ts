@@ -4,9 +4,12 @@ import { createCtApi, type CtApi, type CtClientOptions } from '../commercetools/
 import type { CtConfig, LinnworksConfig } from '../config/common.config';
 import type { LinnworksApi } from '../linnworks/linnworks-api.port';
 import { LinnworksClient, type LinnworksClientOptions } from '../linnworks/linnworks.client';
+import { fixedInstances, type InstanceGate } from '../linnworks/instance-share';
 import { SlidingWindowRateBudget } from '../linnworks/rate-budget';
 import { type LinnworksApp, rateSharesFor } from '../linnworks/rate-shares';
 import type { Logger } from '../logging/logger';
+import { CtStateStore } from '../state/ct-state-store';
+import { InstanceMembership } from './instance-membership';
 
 /**
  * What every flow's face is built from: one client per system, the logger, and the clock. An
@@ -25,6 +28,8 @@ export interface ConnectorClients {
    * (connector-names.ts). Unset: today's names.
    */
   instanceKey?: string;
+  /** Stops what the clients run in the background (the instance heartbeat), for shutdown. */
+  stop?: () => void;
 }
 
 /**
@@ -34,6 +39,12 @@ export interface ConnectorClients {
 export interface ConnectorClientOptions {
   /** The app whose share of the tenant's Linnworks limits the client keeps to (all of them when unset). */
   app?: LinnworksApp;
+  /**
+   * Connect runs the app as as many instances as its load needs (event and service apps): they
+   * split the app's share (`LINNWORKS_RATE_INSTANCES`, instance-share.ts). Job apps run one at
+   * a time and keep the whole share.
+   */
+  scaled?: boolean;
   ct?: CtClientOptions;
   linnworks?: Omit<Partial<LinnworksClientOptions>, 'config' | 'logger'>;
 }
@@ -51,6 +62,7 @@ export function createConnectorClients(
 ): ConnectorClients {
   const ct = createCtApi(config.ct, options.ct);
   const instance = config.instanceKey ? { instanceKey: config.instanceKey } : {};
+  const gate = options.app && options.scaled ? instanceGate(options.app, config, ct, logger) : {};
 
   return {
     ...instance,
@@ -58,10 +70,13 @@ export function createConnectorClients(
     linnworks: new LinnworksClient({
       config: config.linnworks,
       logger,
-      ...(options.app ? { rateBudget: appRateBudget(options.app, config.linnworks) } : {}),
+      ...(options.app
+        ? { rateBudget: appRateBudget(options.app, config.linnworks, gate.instances) }
+        : {}),
       ...options.linnworks,
     }),
     logger,
+    ...(gate.stop ? { stop: gate.stop } : {}),
     ...(config.alerts
       ? { alerts: createConnectorAlerts({ ct, logger, ...instance }, config.alerts) }
       : {}),
@@ -71,10 +86,33 @@ export function createConnectorClients(
 /** Calls stay a second longer in an app's window: a slow call must not let the next minute's in early. */
 const RATE_SHARE_MARGIN_MS = 1_000;
 
-/** The app's share of each endpoint's per-minute limit (docs/configuration.md, "Linnworks rate budget"). */
-export function appRateBudget(app: LinnworksApp, config: LinnworksConfig): SlidingWindowRateBudget {
+/**
+ * The app's share of each endpoint's per-minute limit (docs/configuration.md, "Linnworks rate
+ * budget"); with `instances`, this instance's part of it.
+ */
+export function appRateBudget(
+  app: LinnworksApp,
+  config: LinnworksConfig,
+  instances?: InstanceGate,
+): SlidingWindowRateBudget {
   return new SlidingWindowRateBudget({
     ...rateSharesFor(app, config.rateShares),
     marginMs: RATE_SHARE_MARGIN_MS,
+    ...(instances ? { instances } : {}),
   });
+}
+
+/** How a scaled app's instances split its share: by heartbeat (`auto`) or a fixed number. */
+function instanceGate(
+  app: LinnworksApp,
+  config: { linnworks: LinnworksConfig; instanceKey?: string | undefined },
+  ct: CtApi,
+  logger: Logger,
+): { instances?: InstanceGate; stop?: () => void } {
+  const setting = config.linnworks.rateInstances ?? 'auto';
+  if (setting !== 'auto') return { instances: fixedInstances(setting) };
+  const store = new CtStateStore(ct, config.instanceKey);
+  const membership = new InstanceMembership({ store, app, logger }).start();
+
+  return { instances: membership, stop: () => membership.stop() };
 }

@@ -52,7 +52,19 @@ export const linnworksEnvShape = {
       for (const message of rateShareProblems(value)) ctx.addIssue({ code: 'custom', message });
     })
     .optional(),
+  /**
+   * How the running instances of an app that Connect scales (order-sync, sync-admin) split its
+   * share: `auto` counts them by heartbeat (instance-share.ts); a number divides by that number.
+   */
+  LINNWORKS_RATE_INSTANCES: z
+    .string()
+    .regex(/^(auto|[1-9][0-9]?)$/, 'must be auto or a number of instances from 1 to 99')
+    .default('auto')
+    .transform((v): RateInstances => (v === 'auto' ? 'auto' : Number(v))),
 };
+
+/** `LINNWORKS_RATE_INSTANCES`: counted by heartbeat, or a fixed number. */
+export type RateInstances = 'auto' | number;
 
 /** The order Subscription: created by order-sync's post-deploy, checked by sync-admin's status. */
 export const subscriptionEnvShape = {
@@ -138,6 +150,8 @@ export interface LinnworksConfig {
   authUrl: string;
   /** `LINNWORKS_RATE_SHARES`: the operator's shares in place of the defaults. */
   rateShares?: RateShareOverrides;
+  /** `LINNWORKS_RATE_INSTANCES`: how a scaled app's instances split its share (default auto). */
+  rateInstances?: RateInstances;
 }
 
 export function toLinnworksConfig(env: {
@@ -146,9 +160,13 @@ export function toLinnworksConfig(env: {
   LINNWORKS_INSTALLATION_TOKEN: string;
   LINNWORKS_AUTH_URL: string;
   LINNWORKS_RATE_SHARES?: RateShareOverrides;
+  LINNWORKS_RATE_INSTANCES?: RateInstances;
 }): LinnworksConfig {
   return {
     ...(env.LINNWORKS_RATE_SHARES ? { rateShares: env.LINNWORKS_RATE_SHARES } : {}),
+    ...(env.LINNWORKS_RATE_INSTANCES !== undefined
+      ? { rateInstances: env.LINNWORKS_RATE_INSTANCES }
+      : {}),
     applicationId: env.LINNWORKS_APPLICATION_ID,
     applicationSecret: env.LINNWORKS_APPLICATION_SECRET,
     installationToken: env.LINNWORKS_INSTALLATION_TOKEN,

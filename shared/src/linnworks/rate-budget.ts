@@ -1,5 +1,6 @@
 import { RetryableUpstreamError } from '../errors/errors';
 import { defaultSleep } from '../errors/retry';
+import { type InstanceGate, instanceLimit } from './instance-share';
 
 /** Time source of the budget; tests inject a fake one. */
 export interface RateBudgetClock {
@@ -65,6 +66,8 @@ export const LINNWORKS_RATE_LIMITS: Readonly<Record<string, number>> = {
 
 export const DEFAULT_LINNWORKS_RATE_LIMIT = 150;
 const WINDOW_MS = 60_000;
+/** How often a caller that may not call yet looks again. */
+const NOT_READY_POLL_MS = 1_000;
 
 export interface RateBudgetOptions {
   /** Per-endpoint overrides of the calls-per-minute figures. */
@@ -77,6 +80,11 @@ export interface RateBudgetOptions {
    * of a limit shared with other apps adds a margin (`appRateBudget`: 1 s).
    */
   marginMs?: number;
+  /**
+   * The app runs as several instances that split its limits (instance-share.ts): each keeps to
+   * its part, and makes no call before the gate says it may. Default: one instance.
+   */
+  instances?: InstanceGate;
 }
 
 /** How long a caller is willing to wait for budget. */
@@ -121,25 +129,39 @@ export class SlidingWindowRateBudget implements RateBudget {
     this.clock = options.clock ?? systemRateBudgetClock;
   }
 
+  /** This instance's calls a minute of `endpoint`: the app's share, or its part of it. */
   limitFor(endpoint: string): number {
-    return (
+    const share =
       this.options.limits?.[endpoint] ??
       LINNWORKS_RATE_LIMITS[endpoint] ??
       this.options.defaultLimit ??
-      DEFAULT_LINNWORKS_RATE_LIMIT
-    );
+      DEFAULT_LINNWORKS_RATE_LIMIT;
+    const instances = this.options.instances;
+
+    return instances ? instanceLimit(share, instances.divisor()) : share;
   }
 
   async acquire(endpoint: string, options: AcquireOptions = {}): Promise<void> {
-    const now = this.clock.now();
-    const at = this.nextSlot(endpoint, now);
-    const waitMs = at - now;
-    if (options.maxWaitMs !== undefined && waitMs > options.maxWaitMs) {
-      throw new RateBudgetSpentError(endpoint, waitMs, options.maxWaitMs);
+    await this.options.instances?.known;
+    for (;;) {
+      const now = this.clock.now();
+      const readyAt = this.options.instances?.readyAt(now) ?? now;
+      const at = Math.max(this.nextSlot(endpoint, now), readyAt);
+      const waitMs = at - now;
+      if (options.maxWaitMs !== undefined && waitMs > options.maxWaitMs) {
+        throw new RateBudgetSpentError(endpoint, waitMs, options.maxWaitMs);
+      }
+      if (readyAt <= now) {
+        // Taken now, used at `at`: later callers queue behind it.
+        this.window(endpoint, now).push(at);
+        if (waitMs > 0) await this.clock.sleep(waitMs);
+
+        return;
+      }
+      // This instance may not call yet (joining, or it lost sight of the others): no slot is
+      // taken, since its part may change meanwhile; look again.
+      await this.clock.sleep(Math.min(waitMs, NOT_READY_POLL_MS));
     }
-    // Taken now, used at `at`: later callers queue behind it.
-    this.window(endpoint, now).push(at);
-    if (waitMs > 0) await this.clock.sleep(waitMs);
   }
 
   /** When the next call of `endpoint` may go: now, or when the window has room after the queue. */
@@ -148,6 +170,7 @@ export class SlidingWindowRateBudget implements RateBudget {
     const limit = this.limitFor(endpoint);
     const last = window[window.length - 1] ?? now;
     // The call `limit` places back must have left the window: then it holds limit - 1 others.
+    // (After the limit fell, older calls beyond it keep the window full until they leave.)
     const blocking = window.length < limit ? -Infinity : (window[window.length - limit] ?? now);
 
     return Math.max(now, last, blocking + this.windowMs());

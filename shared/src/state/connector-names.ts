@@ -20,6 +20,8 @@ export const CONTAINERS = {
   fulfillmentCursors: 'lw-fulfillment-cursors',
   fulfillmentRuns: 'lw-fulfillment-runs',
   pendingTracking: 'lw-fulfillment-pending-tracking',
+  /** Heartbeats of running app instances that split an app's Linnworks share (instance-share.ts). */
+  rateMembers: 'lw-rate-members',
 } as const;
 
 /** Lower-case letters, digits and inner dashes, at most 20: fits every derived name's limit. */
