@@ -177,7 +177,11 @@ export {
   SlidingWindowRateBudget,
 } from './linnworks/rate-budget';
 export { fixedInstances, type InstanceGate, JOIN_WAIT_MS } from './linnworks/instance-share';
-export { InstanceMembership } from './clients/instance-membership';
+export {
+  InstanceMembership,
+  type InstancesByApp,
+  readInstances,
+} from './clients/instance-membership';
 export {
   defaultRateShare,
   documentedRateLimit,

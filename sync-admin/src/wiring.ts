@@ -35,6 +35,7 @@ import {
   linnworksCheck,
   subscriptionCheck,
 } from './status/status-checks';
+import { instancesCheck } from './status/instances-check';
 import { createStatusService } from './status/status.service';
 
 /** The three flows through their faces, with the settings their own apps read. */
@@ -46,7 +47,10 @@ function wireFlows(config: SyncAdminConfig, clients: ConnectorClients) {
   };
 }
 
-/** Every check of `/status`: credentials, scopes per app, both systems, job reports, failures. */
+/**
+ * Every check of `/status`: credentials, scopes per app, both systems, job reports, failures,
+ * and the instances sharing the Linnworks budget.
+ */
 function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
   const scopes = coalesced(ctScopeSource(config.ct));
   const store = new CtStateStore(clients.ct, clients.instanceKey);
@@ -70,6 +74,7 @@ function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
     subscriptionCheck(clients.ct, config.subscriptionKey),
     ...jobs,
     failureQueueCheck(store),
+    instancesCheck(store, now),
   ];
 }
 

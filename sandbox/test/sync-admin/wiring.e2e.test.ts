@@ -7,6 +7,7 @@ import {
   FULFILLMENT_SYNC_FLOW,
   fulfillmentFailureRef,
   createFulfillmentSync,
+  InstanceMembership,
   LinnworksClient,
   ORDER_SYNC_FLOW,
   STOCK_SKUS_REF,
@@ -143,6 +144,26 @@ describe('sync-admin wiring (commercetools test server, Linnworks emulator)', ()
     });
     expect(checks.find((check) => check.name === 'linnworks authorisation')).toMatchObject({
       status: 'UP',
+    });
+  });
+
+  it('when two order-sync instances beat, one of them still joining, then /status shows the share split between them', async () => {
+    const store = new CtStateStore(ctTestApi(ct));
+    const { logger } = captureLogger();
+    const beat = (instanceId: string) =>
+      new InstanceMembership({ store, app: 'order-sync', logger, instanceId }).beat();
+    await beat('first');
+    await beat('second');
+    const admin = buildSyncAdmin(syncAdminEnv(ct, emulator), idp);
+
+    const res = await request(admin.app).get('/service/status').set('Authorization', admin.bearer);
+
+    const check = (res.body.checks as CheckView[]).find(
+      (c) => c.name === 'Linnworks share by instance',
+    );
+    expect(check).toMatchObject({
+      status: 'UP',
+      details: { apps: { 'order-sync': { instances: 2, joining: 1 } } },
     });
   });
 });

@@ -123,3 +123,24 @@ export class InstanceMembership implements InstanceGate {
     }
   }
 }
+
+/** Per app, its instances counted now and how many of them are still waiting out their join. */
+export type InstancesByApp = Record<string, { instances: number; joining: number }>;
+
+/** What the heartbeats say now (sync-admin's status shows it): counted instances per app. */
+export async function readInstances(store: StateStore, now: number): Promise<InstancesByApp> {
+  const { results } = await store.query<InstanceHeartbeat>(CONTAINERS.rateMembers, {
+    limit: MAX_INSTANCES,
+  });
+  const byApp: InstancesByApp = {};
+  const live = results.map((r) => r.value).filter((h) => countedInstances([h], now) === 1);
+  for (const h of live) {
+    const app = (byApp[h.app] ??= { instances: 0, joining: 0 });
+    app.instances += 1;
+    const others = live.filter((o) => o.app === h.app && o.instanceId !== h.instanceId);
+    const joinedAmongOthers = others.some((o) => o.joinedAt < h.joinedAt);
+    if (joinedAmongOthers && now < firstCallAt(h.joinedAt, 1)) app.joining += 1;
+  }
+
+  return byApp;
+}
