@@ -17,14 +17,14 @@ export type LinnworksApp = ConnectorApp;
  * exceeds the limit.
  */
 const WEIGHTS: Readonly<Record<string, Partial<Record<LinnworksApp, number>>>> = {
-  // order-sync batches up to 20 orders per call (issue #19): its 123 calls a minute (121 in any
-  // 61 s, the margin) carry 40 new orders a second. sync-admin replays failed orders (after a
-  // fix, often many at once) and force-syncs; sync-scheduler's backstop creates the rare order
-  // whose messages were lost.
-  'Orders/CreateOrders': { 'order-sync': 64, 'sync-scheduler': 2, 'sync-admin': 10 },
+  // order-sync batches up to 20 orders per call (issue #19): its 131 calls a minute (129 in any
+  // 61 s, the margin) carry 43 new orders a second. sync-admin replays failed orders (after a
+  // fix, often many at once: 16 at a time, so they share batches too) and force-syncs;
+  // sync-scheduler's backstop creates the rare order whose messages were lost.
+  'Orders/CreateOrders': { 'order-sync': 64, 'sync-scheduler': 2, 'sync-admin': 5 },
   // order-sync reads every CreateOrders batch back (one call per batch, matched per order):
   // at least its CreateOrders share.
-  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 36, 'sync-admin': 5 },
+  'Orders/GetOrdersById': { 'fulfillment-sync': 30, 'order-sync': 42, 'sync-admin': 5 },
   // order-sync looks up only orders that already have a record or were skipped as duplicates;
   // sync-admin's replays and reconciliation and the scheduler's backstop look up per order.
   // (Weights total 50: the apps not listed keep 5 calls a minute, as before.)
