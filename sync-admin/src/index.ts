@@ -5,5 +5,5 @@ import { loadConfig } from './config';
 import { wireSyncAdmin } from './wiring';
 
 runWithConfig({ name: 'sync-admin', app: 'sync-admin', loadConfig }, async (config, logger) => {
-  await serve(createApp(wireSyncAdmin(config, logger, { scaled: true })), { logger });
+  await serve(createApp(wireSyncAdmin(config, logger)), { logger });
 });

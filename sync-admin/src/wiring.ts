@@ -79,15 +79,13 @@ function statusChecks(config: SyncAdminConfig, clients: ConnectorClients) {
 }
 
 /**
- * Builds the real dependencies of the app from the validated configuration. `scaled`: one of
- * the instances Connect runs, splitting the app's Linnworks share (set by the app's main).
+ * Builds the real dependencies of the app from the validated configuration. sync-admin keeps its
+ * whole Linnworks share in every instance (its calls follow an operator's requests, rarely two
+ * at once; split, a new instance's status check would wait out the join): only order-sync,
+ * which Connect scales with the message rate, splits its share between instances.
  */
-export function wireSyncAdmin(
-  config: SyncAdminConfig,
-  logger: Logger,
-  options: { scaled?: boolean } = {},
-): SyncAdminDeps {
-  const clients = createConnectorClients(config, logger, { app: 'sync-admin', ...options });
+export function wireSyncAdmin(config: SyncAdminConfig, logger: Logger): SyncAdminDeps {
+  const clients = createConnectorClients(config, logger, { app: 'sync-admin' });
   const flows = wireFlows(config, clients);
   const store = new CtStateStore(clients.ct, clients.instanceKey);
   const failures = new FailureQueue(store, undefined, clients.alerts?.failures);

@@ -53,8 +53,8 @@ export const linnworksEnvShape = {
     })
     .optional(),
   /**
-   * How the running instances of an app that Connect scales (order-sync, sync-admin) split its
-   * share: `auto` counts them by heartbeat (instance-share.ts); a number divides by that number.
+   * How the running instances of order-sync (the event app Connect scales) split its share:
+   * `auto` counts them by heartbeat (instance-share.ts); a number divides by that number.
    */
   LINNWORKS_RATE_INSTANCES: z
     .string()

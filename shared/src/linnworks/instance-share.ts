@@ -6,6 +6,8 @@
  * they would reach the tenant's limit. So each instance announces itself in a custom object
  * (a heartbeat) and keeps to 1/n of the share, n being the instances whose calls can still be
  * in Linnworks' window. The rules below are pure; the heartbeat is `InstanceMembership`.
+ * (sync-admin, a service app Connect also scales, keeps its whole share: its calls follow an
+ * operator's requests; see `wireSyncAdmin`.)
  *
  * Why the totals hold (w = the 60 s window plus the share margin, h = the heartbeat):
  * - An instance that has run recently keeps counting for w + 3h after it was last seen: its
