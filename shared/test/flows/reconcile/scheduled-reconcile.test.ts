@@ -4,7 +4,13 @@ import { runScheduledReconcile } from '../../../src/flows/reconcile/reconcile.ta
 import { AGGREGATE_SLOT, type DesiredSlots } from '../../../src/flows/stock-sync/stock-sync.flow';
 import { type Alert, type AlertSettings, createConnectorAlerts } from '../../../src/index';
 import type { LinnworksApi } from '../../../src/linnworks/linnworks-api.port';
-import { captureLogger, ctTestApi, InMemoryStateStore } from '../../../testing';
+import {
+  captureLogger,
+  ctTestApi,
+  importOrder,
+  InMemoryStateStore,
+  seedCatalogue,
+} from '../../../testing';
 
 const ALERTS: AlertSettings = {
   webhookUrl: undefined,
@@ -20,11 +26,23 @@ const SKUS = Array.from({ length: 10 }, (_, i) => `CYC-${String(i).padStart(2, '
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** Each SKU one aggregate entry of 5 units; Linnworks holds 5 unless a test changes it. */
-async function world() {
+/**
+ * Each SKU one aggregate entry of 5 units; Linnworks holds 5 unless a test changes it. `orders`
+ * orders in the lookback window, none in Linnworks, each lookup a minute of the fake clock.
+ */
+async function world(options: { budgetMinutes: number; orders?: number } = { budgetMinutes: 2 }) {
   const ct = ctTestApi();
+  if (options.orders) {
+    const { shippingMethodId } = await seedCatalogue(ct, ['ORD-A']);
+    for (let i = 0; i < options.orders; i++) {
+      await importOrder(ct, shippingMethodId, `CYC-ORDER-${i}`, [{ sku: 'ORD-A', quantity: 1 }]);
+    }
+  }
   for (const sku of SKUS) {
-    await ct.inventory().post({ body: { sku, quantityOnStock: 5 } }).execute();
+    await ct
+      .inventory()
+      .post({ body: { sku, quantityOnStock: 5 } })
+      .execute();
   }
   const byId = await ct
     .inventory()
@@ -50,6 +68,8 @@ async function world() {
       }));
     },
     async getOrderDetailsByReferenceId() {
+      now = new Date(now.getTime() + MINUTE);
+
       return [];
     },
   } as unknown as LinnworksApi;
@@ -82,9 +102,9 @@ async function world() {
       // 2 minutes: two pages of 2 SKUs per run; the 10 SKUs are 5 pages.
       settings: {
         everyMinutes: 1440,
-        orderLookbackMs: 3_600_000,
+        orderLookbackMs: 30 * DAY,
         stockTolerance: 0,
-        timeBudgetMs: 2 * MINUTE,
+        timeBudgetMs: options.budgetMinutes * MINUTE,
         pageSize: 2,
       },
       logger: captureLogger().logger,
@@ -178,5 +198,21 @@ describe('scheduled reconciliation across runs (the stock walk resumes where the
     expect(drift(w.sent)).toEqual(['firing 1', 'resolved 0']);
     // A walk cut by its budget that moved on is not a job cut short.
     expect(w.sent.filter((a) => a.condition.startsWith('job-cut-short'))).toEqual([]);
+  });
+
+  it('when the order window outlasts its half of the time budget, then the orders stop there and the stock walk still gets the rest', async () => {
+    // 4 minutes: the orders' half is 2 minutes, one page of 2 orders; the stock walk 2 pages.
+    const w = await world({ budgetMinutes: 4, orders: 6 });
+    const report = await w.run();
+    expect(report).toMatchObject({
+      status: 'partial',
+      orders: { checked: 2, complete: false, counts: { 'missing-in-linnworks': 2 } },
+      stock: { checkedSkus: 4, cycle: { skusCheckedThisCycle: 4, complete: false } },
+    });
+    // The orders were cut, not resumed: that run was cut short.
+    await w.run();
+    expect(w.sent.map((a) => `${a.status} ${a.condition}`)).toContain(
+      'firing job-cut-short.reconcile',
+    );
   });
 });
