@@ -29,21 +29,19 @@ export function reconcileScheduled(task: ReconcileTask): ScheduledTask {
       if (dryRun) return { status: 'completed', counts: {} };
       const report = await task.run();
       const checked = 'checked' in report.orders ? report.orders.checked : 0;
-      const stock = 'checkedSkus' in report.stock ? report.stock : undefined;
-      const cycle = stock?.cycle
-        ? {
-            cycleSkusChecked: stock.cycle.skusCheckedThisCycle,
-            cycleComplete: stock.cycle.complete ? 1 : 0,
-          }
-        : {};
+      const counts: Record<string, number> = { drift: report.drift, ordersChecked: checked };
+      if ('checkedSkus' in report.stock) {
+        counts.skusChecked = report.stock.checkedSkus;
+        const cycle = report.stock.cycle;
+        if (cycle) {
+          counts.cycleSkusChecked = cycle.skusCheckedThisCycle;
+          counts.cycleComplete = cycle.complete ? 1 : 0;
+        }
+      }
 
       return {
         status: report.status,
-        counts: {
-          drift: report.drift,
-          ordersChecked: checked,
-          ...(stock ? { skusChecked: stock.checkedSkus, ...cycle } : {}),
-        },
+        counts,
         ...(report.drift > 0
           ? { warnings: [`reconciliation found ${report.drift} differences`] }
           : {}),

@@ -103,6 +103,7 @@ describe('scheduled reconciliation across runs (sync-scheduler task, sync-admin,
       reconcile: {
         ...admin.config.reconcile,
         stockSync: admin.config.stockSync,
+        orderSync: world.config.settings,
         timeBudgetMs: 2 * MINUTE,
         pageSize: 2,
       },
