@@ -2,7 +2,13 @@ import { orderSyncReconciler } from '../../../src/flows/order-sync/order-sync.re
 import { ReconcileReportRepo } from '../../../src/flows/reconcile/reconcile-report.repo';
 import { runScheduledReconcile } from '../../../src/flows/reconcile/reconcile.task';
 import { AGGREGATE_SLOT, type DesiredSlots } from '../../../src/flows/stock-sync/stock-sync.flow';
-import { type Alert, type AlertSettings, createConnectorAlerts } from '../../../src/index';
+import { parseEnv } from '../../../src/config/env';
+import {
+  type Alert,
+  alertEnvShape,
+  createConnectorAlerts,
+  toAlertSettings,
+} from '../../../src/index';
 import type { LinnworksApi } from '../../../src/linnworks/linnworks-api.port';
 import {
   captureLogger,
@@ -12,16 +18,8 @@ import {
   seedCatalogue,
 } from '../../../testing';
 
-const ALERTS: AlertSettings = {
-  webhookUrl: undefined,
-  format: 'json',
-  secret: undefined,
-  minIntervalMs: 60 * 60_000,
-  failureQueueThreshold: 100,
-  jobLateMs: 30 * 60_000,
-  deployment: 'shop-prod',
-  adminUrl: undefined,
-};
+/** The default alert settings (one alert per condition an hour). */
+const ALERTS = toAlertSettings({ ...parseEnv(alertEnvShape, {}), CTP_PROJECT_KEY: 'shop-prod' });
 const SKUS = Array.from({ length: 10 }, (_, i) => `CYC-${String(i).padStart(2, '0')}`);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -130,30 +128,23 @@ const drift = (sent: Alert[]) =>
 describe('scheduled reconciliation across runs (the stock walk resumes where the last run stopped)', () => {
   it('when a run has time for 2 of 5 pages, then 3 runs compare every SKU exactly once and the 4th starts a new cycle', async () => {
     const w = await world();
+    /** What a run compared: its status, its SKUs, and the cycle so far. */
+    const slice = (status: string, checkedSkus: number, cycle: Record<string, unknown>) => ({
+      status,
+      stock: { checkedSkus, cycle },
+    });
     const first = await w.run();
-    expect(first).toMatchObject({
-      status: 'partial',
-      stock: {
-        checkedSkus: 4,
-        cycle: { runs: 1, skusCheckedThisCycle: 4, complete: false, resumed: false },
-      },
-    });
+    expect(first).toMatchObject(
+      slice('partial', 4, { runs: 1, skusCheckedThisCycle: 4, complete: false, resumed: false }),
+    );
     const second = await w.run();
-    expect(second).toMatchObject({
-      status: 'partial',
-      stock: {
-        checkedSkus: 4,
-        cycle: { runs: 2, skusCheckedThisCycle: 8, complete: false, resumed: true },
-      },
-    });
+    expect(second).toMatchObject(
+      slice('partial', 4, { runs: 2, skusCheckedThisCycle: 8, complete: false, resumed: true }),
+    );
     const third = await w.run();
-    expect(third).toMatchObject({
-      status: 'completed',
-      stock: {
-        checkedSkus: 2,
-        cycle: { runs: 3, skusCheckedThisCycle: 10, complete: true, resumed: true },
-      },
-    });
+    expect(third).toMatchObject(
+      slice('completed', 2, { runs: 3, skusCheckedThisCycle: 10, complete: true, resumed: true }),
+    );
     const cycleStart = 'cycle' in first.stock ? first.stock.cycle?.startedAt : undefined;
     expect(cycleStart).toBe(first.generatedAt);
     expect(third.stock).toMatchObject({
