@@ -16,9 +16,10 @@ import {
 import type { SyncSchedulerConfig } from './config';
 
 /**
- * The reconciliation as a scheduler task. It keeps no cursor (each run compares the lookback
- * window and every SKU afresh); a dry run compares nothing, since a run's only writes are its
- * stored report and its alerts.
+ * The reconciliation as a scheduler task. It keeps its stock cursor itself (the reconcile flow's
+ * `lw-reconcile/stock-cycle`: each run continues the walk over the SKUs where the last one
+ * stopped), not in the scheduler's task state; the order window has no cursor. A dry run
+ * compares nothing, since a run's only writes are its stored report, its cursor and its alerts.
  */
 export function reconcileScheduled(task: ReconcileTask): ScheduledTask {
   return {
@@ -28,10 +29,19 @@ export function reconcileScheduled(task: ReconcileTask): ScheduledTask {
       if (dryRun) return { status: 'completed', counts: {} };
       const report = await task.run();
       const checked = 'checked' in report.orders ? report.orders.checked : 0;
+      const counts: Record<string, number> = { drift: report.drift, ordersChecked: checked };
+      if ('checkedSkus' in report.stock) {
+        counts.skusChecked = report.stock.checkedSkus;
+        const cycle = report.stock.cycle;
+        if (cycle) {
+          counts.cycleSkusChecked = cycle.skusCheckedThisCycle;
+          counts.cycleComplete = cycle.complete ? 1 : 0;
+        }
+      }
 
       return {
         status: report.status,
-        counts: { drift: report.drift, ordersChecked: checked },
+        counts,
         ...(report.drift > 0
           ? { warnings: [`reconciliation found ${report.drift} differences`] }
           : {}),

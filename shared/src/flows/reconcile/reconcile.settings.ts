@@ -18,6 +18,8 @@ export interface ReconcileSettings {
   stockTolerance: number;
   /** Stop paging after this long and store what was compared (status `partial`). Default 25 min. */
   timeBudgetMs?: number;
+  /** Orders and inventory entries per page; default 200 (tests use small pages). */
+  pageSize?: number;
 }
 
 export function toReconcileSettings(env: {
