@@ -3,7 +3,7 @@ import type { Order, TypedMoney } from '@commercetools/platform-sdk';
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import { DEFAULT_LINE_CANCELLED_STATE } from '../fulfillment-sync/line-cancelled-state.contract';
 import { linnworksReferenceFor } from './ct-order.mapper';
-import { withoutCancelledUnits } from './line-cancellation';
+import { orderAsSent } from './line-cancellation';
 import { EXTENDED_PROPERTY_CT_ORDER_ID, extendedPropertyOf } from './linnworks-order.contract';
 import type { OrderSyncSettings } from './order-sync.settings';
 
@@ -37,8 +37,6 @@ export interface OrderSyncReconciler {
 export function orderSyncReconcilerFor(
   settings: Pick<OrderSyncSettings, 'cancelledLineState' | 'linnworksCancelledLineState'>,
 ): OrderSyncReconciler {
-  const cancelledStates = [settings.cancelledLineState, settings.linnworksCancelledLineState];
-
   return {
     referenceOf: linnworksReferenceFor,
     isLinnworksOrderOf(lw, ct) {
@@ -48,7 +46,7 @@ export function orderSyncReconcilerFor(
       return lw.GeneralInfo.ReferenceNum === ct.reference;
     },
     totalAsSent(order) {
-      const sent = withoutCancelledUnits(order, cancelledStates);
+      const sent = orderAsSent(order, settings);
 
       return sent.taxedPrice?.totalGross ?? sent.totalPrice;
     },
