@@ -3,7 +3,7 @@ import type { Order, TypedMoney } from '@commercetools/platform-sdk';
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import { DEFAULT_LINE_CANCELLED_STATE } from '../fulfillment-sync/line-cancelled-state.contract';
 import { linnworksReferenceFor } from './ct-order.mapper';
-import { orderAsSent } from './line-cancellation';
+import { allUnitsCancelled, orderAsSent } from './line-cancellation';
 import { EXTENDED_PROPERTY_CT_ORDER_ID, extendedPropertyOf } from './linnworks-order.contract';
 import type { OrderSyncSettings } from './order-sync.settings';
 
@@ -31,6 +31,12 @@ export interface OrderSyncReconciler {
    * commercetools totals kept them. Needs the line-item states expanded.
    */
   totalAsSent(order: Order): TypedMoney;
+  /**
+   * Whether every unit of the order sits in a cancelled line-item state: if so before its first
+   * export, order-sync creates no Linnworks order for it (its state record says
+   * `notSent: all-units-cancelled`), so none is missing. Needs the line-item states expanded.
+   */
+  nothingToSend(order: Order): boolean;
 }
 
 /** The reconciler for the flow's settings (the cancelled line-item states it knows). */
@@ -49,6 +55,9 @@ export function orderSyncReconcilerFor(
       const sent = orderAsSent(order, settings);
 
       return sent.taxedPrice?.totalGross ?? sent.totalPrice;
+    },
+    nothingToSend(order) {
+      return allUnitsCancelled(order, orderAsSent(order, settings));
     },
   };
 }
