@@ -254,13 +254,18 @@ describe('units cancelled before the first export (emulator + test server)', () 
 });
 
 /**
- * The other CreateOrders of an order's life: marking an unpaid order paid sends it again (an
- * in-place update), which must carry the lines as sent, not bring cancelled units back.
+ * Without batching (one CreateOrders per order), and the other CreateOrders of an order's life:
+ * marking an unpaid order paid sends it again (an in-place update), which must carry the lines as
+ * sent, not bring cancelled units back.
  */
-describe('units cancelled between an unpaid export and the payment (emulator + test server)', () => {
+describe('unbatched, and units cancelled between an unpaid export and the payment (emulator + test server)', () => {
   let world: OrderSyncWorld;
   beforeAll(async () => {
-    world = await startWorld({ cancelledLineState: CANCELLED, paidOnly: false });
+    world = await startWorld({
+      cancelledLineState: CANCELLED,
+      paidOnly: false,
+      batch: { windowMs: 0, maxSize: 1 },
+    });
     await seedSkus(world, ['MUG-1']);
     const state = await world.api
       .states()
@@ -269,6 +274,19 @@ describe('units cancelled between an unpaid export and the payment (emulator + t
     cancelledStateId = state.body.id;
   }, 30_000);
   afterAll(() => world.close());
+
+  it('when 1 of 3 units was cancelled before the first message (no batcher), then Linnworks gets 2 units and the total lowered by exactly that unit', async () => {
+    const order = await importOrder(world, {
+      lines: [{ sku: 'MUG-1', quantity: 3, unitCents: 1999 }],
+    });
+    await cancelUnits(world, order.id, 0, 1);
+
+    expect((await deliver(world, order.id, 'OrderCreated')).status).toBe(200);
+
+    const lw = lwOrder(world, order.id);
+    expect(itemsOf(lw, order.lineItems[0]!.id)).toEqual({ quantity: 2, costIncTaxCents: 3998 });
+    expect(cents(lw.TotalsInfo.TotalCharge)).toBe(3998);
+  });
 
   it('when 1 of 3 units is cancelled on the open unpaid Linnworks order and then the order is paid, then Linnworks keeps 2 units and the matching total', async () => {
     const order = await importOrder(world, {
