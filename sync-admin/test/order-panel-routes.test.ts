@@ -204,6 +204,25 @@ describe('GET /service/orders/by-id/:ctOrderId', () => {
     expect(res.body.failures).toEqual([]);
   });
 
+  it('when order-sync sent nothing because every unit was cancelled before export, then the summary says why', async () => {
+    const app = testApp({ orders: [ctOrder] });
+    await new OrderStateRepo(app.store).put({
+      ctOrderId: ORDER_ID,
+      linnworksReference: 'CT-1001',
+      status: 'pending',
+      paid: false,
+      lastOrderVersion: 5,
+      attempts: 1,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      notSent: { reason: 'all-units-cancelled', orderVersion: 5, at: '2026-11-20T10:00:00.000Z' },
+    });
+
+    const res = await request(app.app).get(`/service/orders/by-id/${ORDER_ID}`);
+
+    expect(res.body.sync).toMatchObject({ status: 'pending', notSent: 'all-units-cancelled' });
+    expect(res.body.linnworks).toBeUndefined();
+  });
+
   it('when neither commercetools nor the connector knows the order, then 404', async () => {
     const res = await request(testApp().app).get('/service/orders/by-id/unknown-order');
     expect(res.status).toBe(404);

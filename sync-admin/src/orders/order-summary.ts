@@ -31,6 +31,8 @@ export interface OrderSyncSummary {
     paid?: boolean;
     attempts?: number;
     lastSyncAt?: string;
+    /** Why order-sync created no Linnworks order although it took the order (`all-units-cancelled`). */
+    notSent?: string;
   };
   /** The Linnworks order as Linnworks reports it now; absent until it exists. */
   linnworks?:
@@ -169,6 +171,7 @@ export function createOrderSummary(deps: OrderSummaryDeps): OrderSummaryService 
             paid: state.paid,
             attempts: state.attempts,
             lastSyncAt: state.updatedAt,
+            ...(state.notSent ? { notSent: state.notSent.reason } : {}),
           }
         : { status: 'not-synced' },
       ...(linnworks ? { linnworks } : {}),

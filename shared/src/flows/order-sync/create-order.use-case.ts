@@ -32,6 +32,45 @@ async function createInLinnworks(
   return outcome.value;
 }
 
+/** The action of an order not sent because every unit sits in a cancelled line-item state. */
+export const ALL_UNITS_CANCELLED = 'all-units-cancelled';
+
+/**
+ * Every unit of a never-exported order sits in a cancelled line-item state: no Linnworks order is
+ * created (Linnworks needs at least one item, and there is nothing to fulfil). A skip, not a
+ * failure: it is logged, the state record says why (`notSent`, status `pending`), and a failure an
+ * earlier attempt queued is resolved. Should units leave the cancelled state, the next message
+ * (or the backstop) creates the order with them.
+ */
+export async function skipAllCancelled(run: OrderRun): Promise<SyncResult> {
+  const { deps, order, stored, reference } = run;
+  const result: SyncResult = { outcome: 'skipped', action: ALL_UNITS_CANCELLED };
+  if (run.dryRun) return result;
+  deps.logger.info(
+    { ctOrderId: order.id, reason: ALL_UNITS_CANCELLED },
+    'order not sent to Linnworks: every unit is in a cancelled line-item state',
+  );
+  const previous = stored?.value;
+  if (previous?.notSent?.orderVersion !== order.version || previous.status !== 'pending') {
+    const notSent = {
+      reason: ALL_UNITS_CANCELLED,
+      orderVersion: order.version,
+      at: run.now.toISOString(),
+    } as const;
+    const next = stateOf(order, previous, reference, run.now, { status: 'pending', notSent });
+    await saveState(deps, stored, next);
+  }
+  if (previous?.status === 'rejected') {
+    await deps.failures.resolveFor(
+      ORDER_SYNC_FLOW,
+      { type: 'order', id: order.id },
+      'every unit cancelled; nothing to send to Linnworks',
+    );
+  }
+
+  return result;
+}
+
 /**
  * Creates the order in Linnworks unless an earlier attempt did (it may have crashed before
  * saving its state: Linnworks' dedupe and the lookup find it), then records the state and the
@@ -63,7 +102,7 @@ export async function createOrder(run: OrderRun, mapped: MappedOrder): Promise<S
 
     return reject(deps, order, stored, reference, [reason], false);
   }
-  const patch = { status: 'created' as const, linnworksOrderId, paid };
+  const patch = { status: 'created' as const, linnworksOrderId, paid, notSent: undefined };
   // Both writes are idempotent and either one missing is made good by the redelivery (a 503
   // here): they go together, one commercetools round trip less per order.
   await Promise.all([

@@ -1,6 +1,6 @@
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import { mapOrderToLinnworks } from './ct-order.mapper';
-import { withoutCancelledUnits } from './line-cancellation';
+import { orderAsSent } from './line-cancellation';
 import { type EditPlan, planOrderEdits } from './order-edits.mapper';
 import { applyPlan, EditRefused } from './order-edit.calls';
 import type { OrderState } from './order-state.contract';
@@ -96,9 +96,7 @@ export async function syncOrderEdits(
   }
   // Units in a cancelled line-item state leave Linnworks like units an edit removed; the ones
   // Linnworks cancelled itself are already gone there, so they are not sent back.
-  const { cancelledLineState, linnworksCancelledLineState } = deps.settings;
-  const effective = withoutCancelledUnits(order, [cancelledLineState, linnworksCancelledLineState]);
-  const mapped = mapOrderToLinnworks(effective, deps.settings, reference);
+  const mapped = mapOrderToLinnworks(orderAsSent(order, deps.settings), deps.settings, reference);
   const details = await readOrder(deps, lwId);
   if (!details) return { outcome: 'skipped', action: 'linnworks-order-not-found' };
   if (!mapped.ok) {

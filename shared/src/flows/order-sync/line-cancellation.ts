@@ -1,5 +1,7 @@
 import type { LineItem, Order, TypedMoney } from '@commercetools/platform-sdk';
 
+import type { OrderSyncSettings } from './order-sync.settings';
+
 /** Quantity of a line held in line-item states with these keys (states read expanded). */
 export function cancelledUnits(line: LineItem, stateKeys: ReadonlySet<string>): number {
   return line.state
@@ -67,4 +69,37 @@ export function withoutCancelledUnits(order: Order, stateKeys: Array<string | un
     totalPrice: less(order.totalPrice, total),
     ...(taxedPrice ? { taxedPrice } : {}),
   };
+}
+
+/** The cancelled line-item states order-sync knows: cancelled in commercetools or in Linnworks. */
+export type CancelledLineStates = Pick<
+  OrderSyncSettings,
+  'cancelledLineState' | 'linnworksCancelledLineState'
+>;
+
+/**
+ * The order as Linnworks should hold it, under the flow's settings: `withoutCancelledUnits` with
+ * both cancelled line-item states. Every path that sends lines (create, mark paid, edit) and
+ * reconciliation read the order through this, so they agree on what was sent.
+ */
+export function orderAsSent(order: Order, settings: CancelledLineStates): Order {
+  return withoutCancelledUnits(order, [
+    settings.cancelledLineState,
+    settings.linnworksCancelledLineState,
+  ]);
+}
+
+function units(order: Order): number {
+  const lines = order.lineItems.reduce((sum, l) => sum + l.quantity, 0);
+
+  return lines + (order.customLineItems ?? []).reduce((sum, l) => sum + l.quantity, 0);
+}
+
+/**
+ * Whether cancelled line-item states took every unit the order had (`sent` is `orderAsSent` of
+ * `order`): nothing is left to send, so no Linnworks order is created. An order that had no units
+ * to begin with is not this case (the mapper rejects it as NO_LINES).
+ */
+export function allUnitsCancelled(order: Order, sent: Order): boolean {
+  return units(order) > 0 && units(sent) === 0;
 }

@@ -51,6 +51,12 @@ export interface OrderState {
    * ItemNumber): ItemNumber (the commercetools line item id) → Linnworks RowId.
    */
   addedRows?: Record<string, string>;
+  /**
+   * Why an order that passed the gate has no Linnworks order: every unit sat in a cancelled
+   * line-item state before its first export (`all-units-cancelled`), as of that order version.
+   * Status stays `pending`; cleared once the order is created.
+   */
+  notSent?: { reason: 'all-units-cancelled'; orderVersion: number; at: string };
 }
 
 export function orderStateKey(ctOrderId: string): string {

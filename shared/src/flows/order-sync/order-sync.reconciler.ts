@@ -3,7 +3,7 @@ import type { Order, TypedMoney } from '@commercetools/platform-sdk';
 import type { LinnworksOrderDetails } from '../../linnworks/linnworks-types';
 import { DEFAULT_LINE_CANCELLED_STATE } from '../fulfillment-sync/line-cancelled-state.contract';
 import { linnworksReferenceFor } from './ct-order.mapper';
-import { withoutCancelledUnits } from './line-cancellation';
+import { allUnitsCancelled, orderAsSent } from './line-cancellation';
 import { EXTENDED_PROPERTY_CT_ORDER_ID, extendedPropertyOf } from './linnworks-order.contract';
 import type { OrderSyncSettings } from './order-sync.settings';
 
@@ -31,14 +31,18 @@ export interface OrderSyncReconciler {
    * commercetools totals kept them. Needs the line-item states expanded.
    */
   totalAsSent(order: Order): TypedMoney;
+  /**
+   * Whether every unit of the order sits in a cancelled line-item state: if so before its first
+   * export, order-sync creates no Linnworks order for it (its state record says
+   * `notSent: all-units-cancelled`), so none is missing. Needs the line-item states expanded.
+   */
+  nothingToSend(order: Order): boolean;
 }
 
 /** The reconciler for the flow's settings (the cancelled line-item states it knows). */
 export function orderSyncReconcilerFor(
   settings: Pick<OrderSyncSettings, 'cancelledLineState' | 'linnworksCancelledLineState'>,
 ): OrderSyncReconciler {
-  const cancelledStates = [settings.cancelledLineState, settings.linnworksCancelledLineState];
-
   return {
     referenceOf: linnworksReferenceFor,
     isLinnworksOrderOf(lw, ct) {
@@ -48,9 +52,12 @@ export function orderSyncReconcilerFor(
       return lw.GeneralInfo.ReferenceNum === ct.reference;
     },
     totalAsSent(order) {
-      const sent = withoutCancelledUnits(order, cancelledStates);
+      const sent = orderAsSent(order, settings);
 
       return sent.taxedPrice?.totalGross ?? sent.totalPrice;
+    },
+    nothingToSend(order) {
+      return allUnitsCancelled(order, orderAsSent(order, settings));
     },
   };
 }

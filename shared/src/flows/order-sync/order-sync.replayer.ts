@@ -2,6 +2,7 @@ import type { FailureRecord } from '../../state/failure-queue';
 import type { FlowReplayer, ReplayResult } from '../../state/replay';
 import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
 import { syncOrder } from './sync-order.use-case';
+import { ALL_UNITS_CANCELLED } from './create-order.use-case';
 import { refundFailureRef, syncRefunds } from './refund-order.use-case';
 
 /** Replays order-sync's failures: sync-admin runs it in-process. */
@@ -43,6 +44,7 @@ function asReplay(result: SyncResult, dryRun: boolean): ReplayResult {
     result.outcome === 'processed' ||
     result.action === 'already-synced' ||
     result.action === 'no-edit' ||
+    result.action === ALL_UNITS_CANCELLED ||
     result.action === 'refunds-in-step'
   ) {
     return { outcome: 'resolved', message: `${prefix}${result.action}` };

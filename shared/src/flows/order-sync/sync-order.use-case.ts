@@ -8,7 +8,8 @@ import {
   NO_STORE_KEY,
 } from './ct-order.mapper';
 import { cancelInLinnworks } from './cancel-order.use-case';
-import { createOrder } from './create-order.use-case';
+import { createOrder, skipAllCancelled } from './create-order.use-case';
+import { allUnitsCancelled, orderAsSent } from './line-cancellation';
 import { hasLinnworksSyncInfo } from './ct-order-sync.port';
 import type { OrderState } from './order-state.contract';
 import type { OrderSyncDeps, SyncResult } from './order-sync.deps';
@@ -81,7 +82,9 @@ async function syncCreatedOrder(
     if (edits) return syncOrderEdits(run, state, lwId, edits === 'always');
     return { outcome: 'skipped', action: 'already-synced', linnworksOrderId: lwId };
   }
-  const mapped = mapOrderToLinnworks(order, deps.settings, reference);
+  // Marking paid sends CreateOrders again (an in-place update): the lines as sent, cancelled
+  // units left out, or it would bring them back.
+  const mapped = mapOrderToLinnworks(orderAsSent(order, deps.settings), deps.settings, reference);
   if (!mapped.ok) return reject(deps, order, stored, reference, mapped.problems, dryRun);
   if (dryRun) return { outcome: 'processed', action: 'would-mark-paid', linnworksOrderId: lwId };
 
@@ -125,7 +128,10 @@ export async function syncOrder(
   if (state?.status === 'created' && state.linnworksOrderId) {
     return syncCreatedOrder(run, state, state.linnworksOrderId, options.edits);
   }
-  const mapped = await validateAndMap(deps, order, reference);
+  // The first export leaves out units already in a cancelled line-item state, as an edit would.
+  const sent = orderAsSent(order, deps.settings);
+  if (allUnitsCancelled(order, sent)) return skipAllCancelled(run);
+  const mapped = await validateAndMap(deps, sent, reference);
   if (!mapped.ok) return reject(deps, order, stored, reference, mapped.problems, dryRun);
   if (dryRun) return { outcome: 'processed', action: 'would-create' };
 

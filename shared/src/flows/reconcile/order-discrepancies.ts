@@ -14,6 +14,8 @@ export interface CtOrderSnapshot {
   state: CoarseOrderState;
   /** Successful `Refund` transactions on the order's payments, in minor units. */
   refundedCentAmount?: number;
+  /** Every unit sits in a cancelled line-item state: without a Linnworks order it is in step. */
+  nothingToSend?: boolean;
 }
 
 /** What reconciliation needs of a Linnworks order; `totalCentAmount` is already in minor units. */
@@ -87,7 +89,8 @@ export function compareOrders(
       lwOrderIds: matches.map((m) => m.orderId),
     };
     if (matches.length === 0) {
-      findings.push({ kind: 'missing-in-linnworks', ...base });
+      // Every unit cancelled before export: order-sync sent nothing, on purpose.
+      if (!ct.nothingToSend) findings.push({ kind: 'missing-in-linnworks', ...base });
       continue;
     }
     if (matches.length > 1) {

@@ -36,9 +36,11 @@ export interface OrderReconcileResult {
  */
 export function ctSnapshot(
   order: Order,
-  orderSync: Pick<OrderSyncReconciler, 'referenceOf' | 'totalAsSent'>,
+  orderSync: Pick<OrderSyncReconciler, 'referenceOf' | 'totalAsSent'> &
+    Partial<Pick<OrderSyncReconciler, 'nothingToSend'>>,
 ): CtOrderSnapshot {
   const total = orderSync.totalAsSent(order);
+  const nothingToSend = orderSync.nothingToSend?.(order) ?? false;
   const refunded = (order.paymentInfo?.payments ?? [])
     .flatMap((p) => p.obj?.transactions ?? [])
     .filter((t) => t.type === 'Refund' && t.state === 'Success')
@@ -57,6 +59,7 @@ export function ctSnapshot(
       ...(order.shipmentState ? { shipmentState: order.shipmentState } : {}),
     }),
     refundedCentAmount: refunded,
+    ...(nothingToSend ? { nothingToSend } : {}),
   };
 }
 

@@ -1,6 +1,10 @@
 import type { Order, Payment } from '@commercetools/platform-sdk';
 
-import { withoutCancelledUnits } from '../../../src/flows/order-sync/line-cancellation';
+import {
+  allUnitsCancelled,
+  orderAsSent,
+  withoutCancelledUnits,
+} from '../../../src/flows/order-sync/line-cancellation';
 import { ctRefundsOf, refundLinesFor } from '../../../src/flows/order-sync/refund-lines.mapper';
 import type { LinnworksOrderItem } from '../../../src/linnworks/linnworks-types';
 
@@ -73,6 +77,64 @@ describe('withoutCancelledUnits', () => {
     const o = order([line('a', 3, 5997, 5039, [['Initial', 3]])]);
     expect(withoutCancelledUnits(o, ['ct-line-cancelled'])).toBe(o);
     expect(withoutCancelledUnits(o, [undefined])).toBe(o);
+  });
+});
+
+describe('orderAsSent and allUnitsCancelled (the create path)', () => {
+  const settings = {
+    cancelledLineState: 'ct-line-cancelled',
+    linnworksCancelledLineState: 'lw-line-cancelled',
+  };
+
+  it('when units sit in either cancelled state, then the order as sent leaves both out; a line fully cancelled keeps 0 units (the mapper omits it), its neighbour is untouched', () => {
+    const o = order([
+      line('a', 3, 5997, 5039, [
+        ['Initial', 1],
+        ['ct-line-cancelled', 1],
+        ['lw-line-cancelled', 1],
+      ]),
+      line('b', 2, 5000, 4202, [['ct-line-cancelled', 2]]),
+      line('c', 1, 2500, 2101, [['Initial', 1]]),
+    ]);
+    const sent = orderAsSent(o, settings);
+    expect(sent.lineItems.map((l) => [l.id, l.quantity, l.totalPrice.centAmount])).toEqual([
+      ['a', 1, 1999],
+      ['b', 0, 0],
+      ['c', 1, 2500],
+    ]);
+    expect(sent.lineItems[2]).toBe(o.lineItems[2]);
+    expect(sent.taxedPrice?.totalGross.centAmount).toBe(1999 + 2500);
+    expect(sent.totalPrice.centAmount).toBe(1999 + 2500);
+    expect(allUnitsCancelled(o, sent)).toBe(false);
+  });
+
+  it('when every unit of every line is cancelled, then allUnitsCancelled says so and the totals as sent are 0', () => {
+    const o = order([
+      line('a', 3, 5997, 5039, [
+        ['ct-line-cancelled', 2],
+        ['lw-line-cancelled', 1],
+      ]),
+      line('b', 1, 2500, 2101, [['ct-line-cancelled', 1]]),
+    ]);
+    const sent = orderAsSent(o, settings);
+    expect(allUnitsCancelled(o, sent)).toBe(true);
+    expect(sent.taxedPrice?.totalGross.centAmount).toBe(0);
+    expect(sent.taxedPrice?.totalNet.centAmount).toBe(0);
+  });
+
+  it('when the order had no units to begin with, or a custom line item is left, then it is not "all cancelled" (the mapper decides: NO_LINES, or the service line goes)', () => {
+    const empty = order([]);
+    expect(allUnitsCancelled(empty, orderAsSent(empty, settings))).toBe(false);
+    const withFee = order([line('a', 1, 1000, 840, [['ct-line-cancelled', 1]])], {
+      customLineItems: [{ quantity: 1 }] as unknown as Order['customLineItems'],
+    });
+    expect(allUnitsCancelled(withFee, orderAsSent(withFee, settings))).toBe(false);
+  });
+
+  it('when no cancelled state is configured, then the order is sent as it is', () => {
+    const o = order([line('a', 3, 5997, 5039, [['ct-line-cancelled', 3]])]);
+    expect(orderAsSent(o, {})).toBe(o);
+    expect(allUnitsCancelled(o, orderAsSent(o, {}))).toBe(false);
   });
 });
 

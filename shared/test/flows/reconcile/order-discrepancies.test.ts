@@ -47,6 +47,14 @@ describe('compareOrders', () => {
     ]);
   });
 
+  it('when every unit sat in a cancelled line-item state before export (order-sync sent nothing), then no Linnworks order is in step; one found is still compared', () => {
+    const none = ct('A', { nothingToSend: true, totalCentAmount: 0 });
+    expect(compareOrders([none], new Map())).toEqual([]);
+    expect(compareOrders([none], new Map([['A', [lw('A')]]]))).toEqual([
+      expect.objectContaining({ kind: 'total-differs', commercetools: 0, linnworks: 1999 }),
+    ]);
+  });
+
   it('when totals, currency or state differ, then each is named with both values', () => {
     const findings = compareOrders(
       [ct('A'), ct('B'), ct('C', { state: 'cancelled' })],
