@@ -143,6 +143,7 @@ export {
   type TaskResult,
   type TaskRunContext,
 } from './scheduler/scheduled-task';
+export { type BoundedRun, type BoundedRunOptions, runBounded } from './scheduler/bounded-runs';
 export {
   lastSchedulerReport,
   runScheduledTasks,

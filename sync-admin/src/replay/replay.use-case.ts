@@ -5,7 +5,9 @@ import {
   getCorrelationId,
   type Logger,
   newCorrelationId,
+  ORDER_SYNC_FLOW,
   type ReplayResult,
+  runBounded,
   runWithContext,
 } from 'shared';
 
@@ -48,7 +50,31 @@ export interface ReplayDeps {
   logger: Logger;
   /** Stop starting new items after this long (the service request limit is 5 min). Default 120 s. */
   timeBudgetMs?: number;
+  /** Most items replayed at once; default `REPLAY_CONCURRENCY`. */
+  concurrency?: number;
   now?: () => number;
+}
+
+/**
+ * Items replayed at once. Order replays running side by side share order-sync's CreateOrders
+ * batches (up to 20 orders a call, 200 ms window): 16 keeps a batch to one call (16 < 20) and
+ * lets the next batch fill while one is in flight, so a replay of many orders costs a few
+ * CreateOrders calls a minute instead of one per order (sync-admin's share is 19 a minute). It
+ * also bounds what can still be waiting for rate budget when the time budget ends: at most 16
+ * items, each behind at most 15 others in an endpoint's queue.
+ */
+export const REPLAY_CONCURRENCY = 16;
+
+/**
+ * Replays that must never overlap share a lane: every failure of one order (its creation and its
+ * refunds both write the order's state), and every failure of the other flows, whose replayers
+ * stay one at a time (a stock page and a SKU failure can cover the same inventory entry; two
+ * fulfilment feeds of one Linnworks order update the same commercetools order).
+ */
+function laneOf(record: FailureRecord | undefined): string | undefined {
+  if (!record) return undefined;
+
+  return record.flow === ORDER_SYNC_FLOW ? `${record.flow}/${record.ref.id}` : record.flow;
 }
 
 async function select(failures: FailureQueue, request: ReplayRequest) {
@@ -161,9 +187,11 @@ async function replayOne(
 }
 
 /**
- * Replays failures in-process through each flow's own replayer, one at a time, each under a
- * new correlation ID that is logged next to the original one. A resolved failure is closed; a
- * failure that fails again is recorded again (attempts + 1, new correlation ID appended).
+ * Replays failures in-process through each flow's own replayer, up to `REPLAY_CONCURRENCY` at
+ * once (one at a time per lane, `laneOf`), each under a new correlation ID that is logged next to
+ * the original one. A resolved failure is closed; a failure that fails again is recorded again
+ * (attempts + 1, new correlation ID appended). Items are answered in the request's order; no item
+ * starts once the time budget is used up (`not-attempted`).
  */
 export function createReplayUseCase(deps: ReplayDeps) {
   const now = deps.now ?? Date.now;
@@ -172,18 +200,28 @@ export function createReplayUseCase(deps: ReplayDeps) {
   return async function replay(request: ReplayRequest): Promise<ReplayResponse> {
     const started = now();
     const selected = await select(deps.failures, request);
-    const items: ReplayItemResult[] = [];
-    for (const { id, record } of selected) {
-      if (!record) items.push({ id, outcome: 'not-found' });
-      else if (now() - started > budget)
-        items.push({
-          id,
-          flow: record.flow,
-          outcome: 'not-attempted',
-          message: 'time budget used up; replay again',
-        });
-      else items.push(await replayOne(deps, record, request.dryRun));
-    }
+    const runs = await runBounded(
+      selected,
+      {
+        limit: deps.concurrency ?? REPLAY_CONCURRENCY,
+        keyOf: ({ record }) => laneOf(record),
+        mayStart: () => now() - started <= budget,
+      },
+      async ({ id, record }): Promise<ReplayItemResult> =>
+        record ? replayOne(deps, record, request.dryRun) : { id, outcome: 'not-found' },
+    );
+    const items = runs.map((run, i): ReplayItemResult => {
+      const { id, record } = selected[i]!;
+      if (!record) return { id, outcome: 'not-found' };
+      if (run.started) return run.value;
+
+      return {
+        id,
+        flow: record.flow,
+        outcome: 'not-attempted',
+        message: 'time budget used up; replay again',
+      };
+    });
     const counts: ReplayResponse['counts'] = {};
     for (const item of items) counts[item.outcome] = (counts[item.outcome] ?? 0) + 1;
 

@@ -1,12 +1,20 @@
 import type { Order } from '@commercetools/platform-sdk';
 
 import { describeError, isRetryable } from '../../errors/errors';
+import { runBounded } from '../../scheduler/bounded-runs';
 import type { ScheduledTask, TaskResult, TaskRunContext } from '../../scheduler/scheduled-task';
 import { FIRST_SWEEP_LOOKBACK_MINUTES, type OrderBackstopSettings } from './backstop.settings';
 import type { OrderSyncDeps } from './order-sync.deps';
 import { syncOrder } from './sync-order.use-case';
 
 export const ORDER_BACKSTOP_TASK = 'order-backstop';
+
+/**
+ * Orders of a page looked at at once: missing orders found together share CreateOrders batches
+ * (up to 20 a call) instead of one call each, which matters after an outage of the event path
+ * (the scheduler's share is 3 CreateOrders calls a minute). 16 < 20 keeps a batch to one call.
+ */
+export const BACKSTOP_CONCURRENCY = 16;
 
 /** Where the sweep stopped: every order modified before `at` has been looked at. */
 export interface BackstopCursor {
@@ -96,7 +104,10 @@ async function sweepOrder(sweep: Sweep, order: Order): Promise<void> {
   } catch (error) {
     if (!isRetryable(error)) throw error;
     counts.failed++;
-    sweep.retryFrom ??= order.lastModifiedAt;
+    // The earliest failed order (they end in any order): the next sweep starts there.
+    if (!sweep.retryFrom || order.lastModifiedAt < sweep.retryFrom) {
+      sweep.retryFrom = order.lastModifiedAt;
+    }
     deps.logger.warn(
       { ctOrderId: order.id, err: describeError(error) },
       'backstop could not sync an order; the next sweep tries again',
@@ -147,15 +158,21 @@ export async function sweepForMissingOrders(
   while (window.from < window.to) {
     const query = { ...window, limit: settings.pageSize, ...(after ? { after } : {}) };
     const page = await deps.ct.findOrdersModified(query);
-    for (const order of page) {
-      if (context.outOfTime()) {
-        stoppedAt = order.lastModifiedAt;
-        break;
-      }
-      await sweepOrder(sweep, order);
-      after = { lastModifiedAt: order.lastModifiedAt, id: order.id };
+    // A few at a time, offered in the page's order: those not started once time is up are the
+    // page's tail, and the next sweep starts at the first of them.
+    const runs = await runBounded(
+      page,
+      { limit: BACKSTOP_CONCURRENCY, mayStart: () => !context.outOfTime() },
+      (order) => sweepOrder(sweep, order),
+    );
+    const notStarted = runs.findIndex((r) => !r.started);
+    if (notStarted >= 0) {
+      stoppedAt = page[notStarted]!.lastModifiedAt;
+      break;
     }
-    if (stoppedAt || page.length < settings.pageSize) break;
+    const last = page[page.length - 1];
+    if (last) after = { lastModifiedAt: last.lastModifiedAt, id: last.id };
+    if (page.length < settings.pageSize) break;
   }
   const { at, warnings, problems } = resultOf(sweep, window, stoppedAt);
   if (counts.missing > 0) {
