@@ -1,6 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
+import { type CtConfig } from 'shared';
+import { ctTestEnv } from 'shared/testing';
+
+import type { RunningLinnworksEmulator } from '../../linnworks-emulator/src';
+
 const root = path.join(__dirname, '..', '..', '..');
 
 export interface AppInstance {
@@ -32,4 +37,27 @@ export function startAppInstance(app: string, env: Record<string, string>): Prom
     });
     child.on('exit', (code) => reject(new Error(`${app} exited (${code}): ${out}`)));
   });
+}
+
+/**
+ * The environment of an app process against a test world: the commercetools test server's project,
+ * the emulator's credentials, one store mapping, logs at info, any port; `extra` adds or replaces.
+ */
+export function appProcessEnv(
+  world: { ctConfig: CtConfig; emulator: RunningLinnworksEmulator },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const c = world.emulator.credentials;
+
+  return {
+    ...ctTestEnv(world.ctConfig),
+    LINNWORKS_APPLICATION_ID: c.applicationId,
+    LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
+    LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
+    LINNWORKS_AUTH_URL: world.emulator.authUrl,
+    ORDER_STORE_MAPPING: '{"_none":{"subSource":"web","location":"Default"}}',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    ...extra,
+  };
 }

@@ -4,9 +4,8 @@
 // tenant's limit (no 429), and the one that joins second makes no call until the first one's
 // calls at the whole share have left the window.
 import { JOIN_WAIT_MS } from 'shared';
-import { ctTestEnv } from 'shared/testing';
 
-import { type AppInstance, startAppInstance } from './app-instance';
+import { type AppInstance, appProcessEnv, startAppInstance } from './app-instance';
 import {
   importOrder,
   linnworksOrdersFor,
@@ -57,19 +56,8 @@ describe('order-sync instances splitting the Linnworks share', () => {
       messages.push({ id: order.id, body: orderMessage(order, 'OrderCreated', `pubsub-in-${n}`) });
     }
     world.emulator.control.setOptions({ rateLimits: true });
-    const c = world.emulator.credentials;
-    const env = {
-      ...ctTestEnv(world.ctConfig),
-      LINNWORKS_APPLICATION_ID: c.applicationId,
-      LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
-      LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
-      LINNWORKS_AUTH_URL: world.emulator.authUrl,
-      ORDER_STORE_MAPPING: '{"_none":{"subSource":"web","location":"Default"}}',
-      // One order per CreateOrders call: the share is reached within seconds.
-      ORDER_BATCH_MAX_SIZE: '1',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-    };
+    // One order per CreateOrders call: the share is reached within seconds.
+    const env = appProcessEnv(world, { ORDER_BATCH_MAX_SIZE: '1' });
     const first = await startAppInstance('order-sync', env);
     instances.push(first);
     const firstLog = logLines(first);

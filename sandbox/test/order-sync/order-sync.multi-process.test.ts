@@ -1,5 +1,3 @@
-import { ctTestEnv } from 'shared/testing';
-
 import {
   importOrder,
   linnworksOrdersFor,
@@ -8,7 +6,7 @@ import {
   seedSkus,
   startWorld,
 } from './order-sync.harness';
-import { type AppInstance, startAppInstance } from './app-instance';
+import { type AppInstance, appProcessEnv, startAppInstance } from './app-instance';
 
 type Instance = AppInstance;
 const startInstance = (env: Record<string, string>) => startAppInstance('order-sync', env);
@@ -29,20 +27,9 @@ describe('order-sync exactly once across processes', () => {
   beforeAll(async () => {
     world = await startWorld();
     await seedSkus(world, ['LAMP-1', 'LAMP-2']);
-    const c = world.emulator.credentials;
-    const env = {
-      ...ctTestEnv(world.ctConfig),
-      LINNWORKS_APPLICATION_ID: c.applicationId,
-      LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
-      LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
-      LINNWORKS_AUTH_URL: world.emulator.authUrl,
-      ORDER_STORE_MAPPING: '{"_none":{"subSource":"web","location":"Default"}}',
-      // Three instances started at once: a fixed third of the share each (the heartbeat's own
-      // test is order-sync.instances.test.ts; here a joiner would wait out a minute).
-      LINNWORKS_RATE_INSTANCES: '3',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-    };
+    // Three instances started at once: a fixed third of the share each (the heartbeat's own
+    // test is order-sync.instances.test.ts; here a joiner would wait out a minute).
+    const env = appProcessEnv(world, { LINNWORKS_RATE_INSTANCES: '3' });
     instances = await Promise.all([startInstance(env), startInstance(env), startInstance(env)]);
   }, 60_000);
   afterAll(async () => {

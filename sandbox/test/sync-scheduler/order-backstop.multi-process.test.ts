@@ -1,5 +1,3 @@
-import { ctTestEnv } from 'shared/testing';
-
 import {
   importOrder,
   linnworksOrdersFor,
@@ -8,7 +6,7 @@ import {
   seedSkus,
   startWorld,
 } from '../order-sync/order-sync.harness';
-import { type AppInstance, startAppInstance } from '../order-sync/app-instance';
+import { type AppInstance, appProcessEnv, startAppInstance } from '../order-sync/app-instance';
 
 type Instance = AppInstance;
 const startInstance = startAppInstance;
@@ -29,22 +27,13 @@ describe('order backstop and event path at once, across processes', () => {
   beforeAll(async () => {
     world = await startWorld();
     await seedSkus(world, ['FAN-1']);
-    const c = world.emulator.credentials;
-    const env = {
-      ...ctTestEnv(world.ctConfig),
-      LINNWORKS_APPLICATION_ID: c.applicationId,
-      LINNWORKS_APPLICATION_SECRET: c.applicationSecret,
-      LINNWORKS_INSTALLATION_TOKEN: c.installationToken,
-      LINNWORKS_AUTH_URL: world.emulator.authUrl,
-      ORDER_STORE_MAPPING: '{"_none":{"subSource":"web","location":"Default"}}',
+    const env = appProcessEnv(world, {
       // No lag: the sweep looks at the orders while their messages are being delivered.
       ORDER_BACKSTOP_LAG_MINUTES: '0',
       ORDER_BACKSTOP_EVERY_MINUTES: '1',
       // Two order-sync instances started at once: a fixed half of the share each.
       LINNWORKS_RATE_INSTANCES: '2',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-    };
+    });
     instances.push(
       ...(await Promise.all([
         startInstance('order-sync', env),
