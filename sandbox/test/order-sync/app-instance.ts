@@ -61,3 +61,15 @@ export function appProcessEnv(
     ...extra,
   };
 }
+
+/** POSTs a push delivery to an app process's `/event` and answers its HTTP status (body read). */
+export async function deliverEvent(url: string, body: unknown): Promise<number> {
+  const res = await fetch(`${url}/event`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await res.text();
+
+  return res.status;
+}

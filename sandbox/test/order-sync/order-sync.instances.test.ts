@@ -5,7 +5,7 @@
 // calls at the whole share have left the window.
 import { JOIN_WAIT_MS } from 'shared';
 
-import { type AppInstance, appProcessEnv, startAppInstance } from './app-instance';
+import { type AppInstance, appProcessEnv, deliverEvent, startAppInstance } from './app-instance';
 import {
   importOrder,
   linnworksOrdersFor,
@@ -17,16 +17,7 @@ import {
 
 const ORDERS = 200;
 
-async function deliver(url: string, body: unknown): Promise<number> {
-  const res = await fetch(`${url}/event`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await res.text();
-
-  return res.status;
-}
+const deliver = deliverEvent;
 
 function logLines(instance: AppInstance): string[] {
   const lines: string[] = [];

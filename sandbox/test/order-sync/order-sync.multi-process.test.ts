@@ -6,20 +6,12 @@ import {
   seedSkus,
   startWorld,
 } from './order-sync.harness';
-import { type AppInstance, appProcessEnv, startAppInstance } from './app-instance';
+import { type AppInstance, appProcessEnv, deliverEvent, startAppInstance } from './app-instance';
 
 type Instance = AppInstance;
 const startInstance = (env: Record<string, string>) => startAppInstance('order-sync', env);
 
-async function deliver(url: string, body: unknown): Promise<number> {
-  const res = await fetch(`${url}/event`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
-  return res.status;
-}
+const deliver = deliverEvent;
 
 describe('order-sync exactly once across processes', () => {
   let world: OrderSyncWorld;
